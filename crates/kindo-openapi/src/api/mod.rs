@@ -1,0 +1,19 @@
+//! The api.kindo.ai document: one module per API area, each contributing its operations.
+
+mod agents;
+mod integrations;
+mod models;
+mod runs;
+
+use utoipa::OpenApi;
+
+use crate::base;
+
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = base::document(&base::API);
+    doc.merge(models::Area::openapi());
+    doc.merge(agents::Area::openapi());
+    doc.merge(runs::Area::openapi());
+    doc.merge(integrations::Area::openapi());
+    doc
+}

@@ -1,0 +1,37 @@
+//! Models area: `GET /v1/models`.
+#![allow(dead_code)] // the functions only carry `#[utoipa::path]`
+
+use kindo_types::errors::FlatError;
+use kindo_types::models::{ListModelsQuery, ModelList};
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(paths(list_models))]
+pub struct Area;
+
+/// List models
+///
+/// Lists the models the caller's organization may use, in the OpenAI Models API shape (stock
+/// OpenAI clients work unmodified). Each `id` is the exact `model` value for chat completions,
+/// Responses and Messages. The 2026.09 docs add `display_name` to model entries and, with
+/// `include_agents=true`, `agent/<agent-id>` entries without `display_name`.
+///
+/// The model pages do not document error bodies; the statuses below are the API overview's
+/// generic ones that apply to this read-only call.
+#[utoipa::path(
+    get,
+    path = "/v1/models",
+    operation_id = "listModels",
+    tag = "Models",
+    params(ListModelsQuery),
+    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
+    responses(
+        (status = 200, description = "The visible models (and agents, when requested).", body = ModelList),
+        (status = 401, description = "Missing, malformed or revoked API key.", body = FlatError),
+        (status = 403, description = "The key is valid but its user has no Personal API Key Access.", body = FlatError),
+        (status = 429, description = "Organization or user rate limit reached.", body = FlatError,
+            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
+        (status = 500, description = "Unexpected Kindo-side failure.", body = FlatError),
+    )
+)]
+fn list_models() {}

@@ -1,0 +1,134 @@
+//! What every document shares: `info`, `servers` (SaaS and self-hosted), security schemes and
+//! the tag list. Operations are merged in by each document's area modules.
+
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::server::{ServerBuilder, ServerVariableBuilder};
+use utoipa::openapi::tag::TagBuilder;
+use utoipa::openapi::{
+    ComponentsBuilder, InfoBuilder, LicenseBuilder, OpenApi, OpenApiBuilder, Paths,
+};
+
+/// Security scheme name for `Authorization: Bearer <key>` (both hosts).
+pub const BEARER: &str = "bearerAuth";
+/// Security scheme name for the API-key header: `x-api-key` on api.kindo.ai, `api-key` on
+/// llm.kindo.ai.
+pub const API_KEY: &str = "apiKeyAuth";
+
+/// The facts that differ between the two hosts.
+pub struct Host {
+    pub title: &'static str,
+    pub description: &'static str,
+    pub saas_url: &'static str,
+    pub key_header: &'static str,
+    pub key_header_description: &'static str,
+    pub tags: &'static [(&'static str, &'static str)],
+}
+
+pub const API: Host = Host {
+    title: "Kindo API (api.kindo.ai)",
+    description: "Everything Kindo serves on api.kindo.ai: models, agents and runs, \
+integrations, the Responses API and conversations, the Anthropic-compatible Messages API, \
+OpenAI-compatible chat completions and the MCP gateway.\n\n\
+One Kindo API key authenticates every operation. Send it either as `Authorization: Bearer \
+<key>` or as `x-api-key: <key>`; the 2026.09 authentication page states both work on every \
+api.kindo.ai API. Older overview pages list `x-api-key` for models and agents and Bearer only \
+for Responses and conversations, so both schemes are offered as alternatives on every \
+operation. When both headers are sent, Bearer wins; a malformed `Authorization` header (empty \
+token, non-Bearer scheme) is rejected without falling back to `x-api-key`.\n\n\
+Error bodies differ per surface and each operation documents its own.",
+    saas_url: "https://api.kindo.ai",
+    key_header: "x-api-key",
+    key_header_description: "The Kindo API key in the `x-api-key` header (what the Anthropic \
+SDKs and Claude Code send). Equivalent to Bearer; Bearer takes precedence when both are sent.",
+    tags: &[
+        ("Models", "The model catalog shared by every inference API."),
+        ("Agents", "Discover agents and trigger runs."),
+        ("Runs", "Poll agent runs and read their step evaluations."),
+        ("Integrations", "Integration connections and the preferred connection per integration."),
+    ],
+};
+
+pub const LLM: Host = Host {
+    title: "Kindo LLM API (llm.kindo.ai)",
+    description: "The legacy OpenAI-compatible inference host: chat completions and text \
+completions. Stock OpenAI SDKs work by pointing their base URL at `https://llm.kindo.ai/v1`.\n\n\
+Authenticate with `Authorization: Bearer <key>` (what the OpenAI SDKs send) or with the \
+`api-key: <key>` header used by most existing llm.kindo.ai integrations; the API overview \
+documents both.",
+    saas_url: "https://llm.kindo.ai",
+    key_header: "api-key",
+    key_header_description: "The Kindo API key in the `api-key` header, the form older \
+llm.kindo.ai documentation required. Equivalent to Bearer.",
+    tags: &[],
+};
+
+/// The document skeleton for one host, without operations.
+pub fn document(host: &Host) -> OpenApi {
+    let info = InfoBuilder::new()
+        .title(host.title)
+        .version(env!("CARGO_PKG_VERSION"))
+        .description(Some(host.description))
+        .license(Some(
+            LicenseBuilder::new()
+                .name("Apache-2.0")
+                .identifier(Some("Apache-2.0"))
+                .build(),
+        ))
+        .build();
+    let servers = vec![
+        ServerBuilder::new()
+            .url(host.saas_url)
+            .description(Some("Kindo SaaS"))
+            .build(),
+        ServerBuilder::new()
+            .url("{baseUrl}")
+            .description(Some(
+                "Self-hosted Kindo: the API endpoint of your installation, without a trailing /v1",
+            ))
+            .parameter(
+                "baseUrl",
+                ServerVariableBuilder::new()
+                    .default_value(host.saas_url)
+                    .description(Some("Base URL of the Kindo installation")),
+            )
+            .build(),
+    ];
+    let components = ComponentsBuilder::new()
+        .security_scheme(
+            BEARER,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The Kindo API key as a bearer token (what the OpenAI SDKs send). \
+Created under Settings > API in the Kindo Terminal.",
+                    ))
+                    .build(),
+            ),
+        )
+        .security_scheme(
+            API_KEY,
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                host.key_header,
+                host.key_header_description,
+            ))),
+        )
+        .build();
+    let tags: Vec<_> = host
+        .tags
+        .iter()
+        .map(|(name, description)| {
+            TagBuilder::new()
+                .name(*name)
+                .description(Some(*description))
+                .build()
+        })
+        .collect();
+    OpenApiBuilder::new()
+        .info(info)
+        .servers(Some(servers))
+        .paths(Paths::new())
+        .components(Some(components))
+        .tags(if tags.is_empty() { None } else { Some(tags) })
+        .build()
+}

@@ -1,0 +1,250 @@
+//! The example corpus: every documented example payload, stored once under `spec/examples/`
+//! (one JSON file per example) and embedded into the documents in the standard `examples`
+//! field of the media type it belongs to.
+//!
+//! A corpus file names its targets (one payload documented for several operations is still
+//! stored once); the file stem becomes the example's key:
+//!
+//! ```json
+//! {
+//!   "operations": ["listModels"],
+//!   "direction": "response",
+//!   "status": 200,
+//!   "media_type": "application/json",
+//!   "summary": "One-line summary",
+//!   "description": "Optional notes, e.g. how the docs abridged it",
+//!   "source": { "inventory": "E15", "pages": ["https://docs.kindo.ai/..."] },
+//!   "value": { "object": "list", "data": [] }
+//! }
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+use crate::{Document, Error};
+
+/// Whether an example is a request body or a response body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Request,
+    Response,
+}
+
+/// Where an example was documented.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Id in `INVENTORY.md` of the reference material (`E1`..`E66`), when it has one.
+    #[serde(default)]
+    pub inventory: Option<String>,
+    /// The documentation pages that show the payload.
+    pub pages: Vec<String>,
+}
+
+/// One corpus file as stored.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleFile {
+    /// `operationId`s the payload is documented for (at least one).
+    pub operations: Vec<String>,
+    pub direction: Direction,
+    /// Required for responses, absent for requests.
+    #[serde(default)]
+    pub status: Option<u16>,
+    #[serde(default = "default_media_type")]
+    pub media_type: String,
+    pub summary: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub source: Source,
+    pub value: Value,
+}
+
+fn default_media_type() -> String {
+    "application/json".to_owned()
+}
+
+/// A loaded corpus file.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// Path of the file.
+    pub path: PathBuf,
+    /// The key under `examples` (the file stem).
+    pub name: String,
+    pub file: ExampleFile,
+}
+
+/// Reads every `*.json` file below `dir`, in a stable (sorted) order.
+pub fn load(dir: &Path) -> Result<Vec<Example>, Error> {
+    let mut paths = Vec::new();
+    collect(dir, &mut paths)?;
+    paths.sort();
+    let mut examples: Vec<Example> = Vec::with_capacity(paths.len());
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::Io {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        let file: ExampleFile =
+            serde_json::from_str(&text).map_err(|e| Error::MalformedExample {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+        if file.operations.is_empty() {
+            return Err(Error::MalformedExample {
+                path,
+                message: "`operations` must name at least one operationId".into(),
+            });
+        }
+        match (file.direction, file.status) {
+            (Direction::Response, None) => {
+                return Err(Error::MalformedExample {
+                    path,
+                    message: "a response example needs a `status`".into(),
+                });
+            }
+            (Direction::Request, Some(_)) => {
+                return Err(Error::MalformedExample {
+                    path,
+                    message: "a request example must not have a `status`".into(),
+                });
+            }
+            _ => {}
+        }
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        if let Some(other) = examples.iter().find(|e| e.name == name) {
+            return Err(Error::MalformedExample {
+                path,
+                message: format!(
+                    "example name `{name}` is already used by {}",
+                    other.path.display()
+                ),
+            });
+        }
+        examples.push(Example { path, name, file });
+    }
+    Ok(examples)
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let io = |e: std::io::Error| Error::Io {
+        path: dir.to_path_buf(),
+        message: e.to_string(),
+    };
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.is_dir() {
+            collect(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// JSON pointer (RFC 6901) of an operation's media-type object for an example, if the
+/// operation exists in `doc`. The error carries the pointer that is missing.
+pub fn media_type_pointer(
+    doc: &Value,
+    operation: &str,
+    file: &ExampleFile,
+) -> Option<Result<String, String>> {
+    let (path, method) = find_operation(doc, operation)?;
+    let op = format!("/paths/{}/{}", escape(&path), method);
+    let pointer = match file.direction {
+        Direction::Request => format!("{op}/requestBody/content/{}", escape(&file.media_type)),
+        Direction::Response => format!(
+            "{op}/responses/{}/content/{}",
+            file.status.unwrap_or_default(),
+            escape(&file.media_type)
+        ),
+    };
+    Some(if doc.pointer(&pointer).is_some() {
+        Ok(pointer)
+    } else {
+        Err(pointer)
+    })
+}
+
+/// Finds `(path, method)` of the operation with `operation_id`.
+pub fn find_operation(doc: &Value, operation_id: &str) -> Option<(String, String)> {
+    let paths = doc.get("paths")?.as_object()?;
+    paths.iter().find_map(|(path, item)| {
+        item.as_object()?.iter().find_map(|(method, op)| {
+            (op.get("operationId")? == operation_id).then(|| (path.clone(), method.clone()))
+        })
+    })
+}
+
+/// Escapes one JSON-pointer reference token.
+pub fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// Embeds every example into each document that has its operation.
+pub fn embed(docs: &mut [Document], examples: &[Example]) -> Result<(), Error> {
+    for example in examples {
+        for operation in &example.file.operations {
+            let mut found = false;
+            for doc in docs.iter_mut() {
+                let pointer = match media_type_pointer(&doc.value, operation, &example.file) {
+                    None => continue,
+                    Some(Ok(pointer)) => pointer,
+                    Some(Err(pointer)) => {
+                        return Err(Error::UnknownTarget {
+                            path: example.path.clone(),
+                            message: format!(
+                                "operation `{operation}` in {} declares nothing at {pointer}",
+                                doc.name
+                            ),
+                        });
+                    }
+                };
+                found = true;
+                let media = doc
+                    .value
+                    .pointer_mut(&pointer)
+                    .and_then(Value::as_object_mut)
+                    .expect("pointer was just resolved");
+                let slot = media
+                    .entry("examples")
+                    .or_insert_with(|| Value::Object(Map::new()));
+                slot.as_object_mut()
+                    .expect("examples is an object")
+                    .insert(example.name.clone(), example_object(&example.file));
+            }
+            if !found {
+                return Err(Error::UnknownTarget {
+                    path: example.path.clone(),
+                    message: format!("operation `{operation}` is not in any published document"),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The OpenAPI Example Object for a corpus file: summary, description with provenance, value.
+fn example_object(file: &ExampleFile) -> Value {
+    let mut description = file.description.clone().unwrap_or_default();
+    if !file.source.pages.is_empty() {
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str("Documented at: ");
+        description.push_str(&file.source.pages.join(", "));
+    }
+    let mut object = json!({ "summary": file.summary });
+    if !description.is_empty() {
+        object["description"] = Value::String(description);
+    }
+    object["value"] = file.value.clone();
+    object
+}

@@ -1,0 +1,89 @@
+//! The example corpus is embedded where it belongs, and a bad corpus file is reported by name.
+
+use std::fs;
+
+use kindo_openapi::{Error, documents, documents_with_corpus};
+use serde_json::{Value, json};
+
+fn api(docs: &[kindo_openapi::Document]) -> &Value {
+    &docs.iter().find(|d| d.name == "kindo-api").unwrap().value
+}
+
+#[test]
+fn examples_land_in_the_media_type_of_their_operation() {
+    let docs = documents().unwrap();
+    let run = api(&docs)
+        .pointer("/paths/~1v1~1agents~1runs/post/responses/202/content/application~1json/examples/run-accepted")
+        .expect("202 example embedded");
+    assert_eq!(run["value"], json!({"runId": "7a7ced7d-95a8-416f-95bb-5c0ff3599f53"}));
+    assert!(run["description"].as_str().unwrap().contains("docs.kindo.ai"));
+    let request = api(&docs).pointer(
+        "/paths/~1v1~1agents~1runs/post/requestBody/content/application~1json/examples/run-agent-request",
+    );
+    assert!(request.is_some());
+}
+
+#[test]
+fn every_operation_has_an_example_for_its_success_status() {
+    let docs = documents().unwrap();
+    for doc in &docs {
+        for (path, item) in doc.value["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                for (status, response) in op["responses"].as_object().unwrap() {
+                    if status.starts_with('2') {
+                        let examples = &response["content"]["application/json"]["examples"];
+                        assert!(
+                            examples.as_object().is_some_and(|e| !e.is_empty()),
+                            "{} {method} {path} {status} has no example",
+                            doc.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn corpus_with(file: &str, text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(file), text).unwrap();
+    dir
+}
+
+#[test]
+fn malformed_json_names_the_file() {
+    let dir = corpus_with("broken.json", "{ not json");
+    let err = documents_with_corpus(dir.path()).unwrap_err();
+    assert!(matches!(err, Error::MalformedExample { .. }));
+    assert!(err.to_string().contains("broken.json"), "{err}");
+}
+
+#[test]
+fn unknown_operation_names_the_file_and_operation() {
+    let dir = corpus_with(
+        "ghost.json",
+        r#"{"operations":["noSuchOp"],"direction":"request","summary":"s","source":{"pages":[]},"value":{}}"#,
+    );
+    let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("ghost.json") && err.contains("noSuchOp"), "{err}");
+}
+
+#[test]
+fn undeclared_status_names_the_pointer() {
+    let dir = corpus_with(
+        "teapot.json",
+        r#"{"operations":["listModels"],"direction":"response","status":418,"summary":"s","source":{"pages":[]},"value":{}}"#,
+    );
+    let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("teapot.json") && err.contains("/responses/418/"), "{err}");
+}
+
+#[test]
+fn response_without_status_is_rejected() {
+    let dir = corpus_with(
+        "nostatus.json",
+        r#"{"operations":["listModels"],"direction":"response","summary":"s","source":{"pages":[]},"value":{}}"#,
+    );
+    let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("nostatus.json") && err.contains("status"), "{err}");
+}

@@ -1,0 +1,31 @@
+//! Wire types of the Kindo API.
+//!
+//! Every field published in the OpenAPI documents is declared exactly once, here. The
+//! `kindo-openapi` crate only arranges these types into operations; it never restates a field.
+//!
+//! House rules (each one avoids a known serde/utoipa disagreement, see `stack-notes.md`):
+//! - every `skip_serializing_if` is paired with `#[serde(default)]`;
+//! - an `Option` that the server always sends (possibly as `null`) is `#[schema(required = true)]`;
+//! - maps are string-keyed; passthrough objects are spelled `BTreeMap<String, Value>`;
+//! - no `alias`, `transparent`, tuples or `serde(other)` on wire types.
+
+pub mod agents;
+pub mod errors;
+pub mod integrations;
+pub mod models;
+pub mod runs;
+
+/// Serde helpers shared by the wire types.
+pub mod serde_helpers {
+    use serde::{Deserialize, Deserializer};
+
+    /// Deserialises an optional, nullable field into `Option<Option<T>>`: a missing key is
+    /// `None` (via `#[serde(default)]`), an explicit `null` is `Some(None)`.
+    pub fn double_option<'de, T, D>(de: D) -> Result<Option<Option<T>>, D::Error>
+    where
+        T: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Option::<T>::deserialize(de).map(Some)
+    }
+}

@@ -1,0 +1,91 @@
+//! Runs: status polling (`GET /v1/runs/{runId}`) and step evaluations
+//! (`GET /v1/runs/{runId}/evals`).
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// The state of one agent run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Run {
+    /// Matches the `runId` returned by the trigger.
+    pub run_id: String,
+    /// The agent that produced the run; `null` when that agent has since been soft-deleted.
+    #[schema(required = true)]
+    pub agent_id: Option<String>,
+    /// The conversation backing the run, readable with
+    /// `GET /v1/conversations/{conversation_id}/items`. Newer docs (2026.09) always send it and
+    /// type it nullable; older deployments omit the field, so it is optional here.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_helpers::double_option"
+    )]
+    pub conversation_id: Option<Option<String>>,
+    /// ISO-8601 time the trigger was accepted.
+    #[schema(format = DateTime)]
+    pub created_at_utc: String,
+    /// ISO-8601 time the run reached a terminal status; `null` while `in_progress`.
+    #[schema(required = true, format = DateTime)]
+    pub ended_at_utc: Option<String>,
+    /// The final assistant message as a JSON-encoded string (decode it to get
+    /// `{"role": ..., "parts": [...], ...}`). `null` while `in_progress`, always `null` on
+    /// `failure` and `cancelled`, and `null` on `success` when the run produced no assistant
+    /// payload. One older overview page shows a plain-text result instead, so clients should
+    /// fall back to treating an undecodable value as text.
+    #[schema(required = true)]
+    pub result: Option<String>,
+    /// Lifecycle status.
+    pub status: RunStatus,
+}
+
+/// Run lifecycle. Closed set: `in_progress` is the only non-terminal status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    /// Still running; keep polling.
+    InProgress,
+    /// Completed; `result` holds the final payload or `null`.
+    Success,
+    /// Errored; `result` is `null`.
+    Failure,
+    /// Cancelled manually or by a timeout; `result` is `null`.
+    Cancelled,
+}
+
+/// Step-level evaluation verdicts of a run, for agents with step objectives configured.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RunEvals {
+    /// The evaluated run.
+    pub run_id: String,
+    /// Aggregate verdict over all steps.
+    pub result: EvalVerdict,
+    /// One verdict per evaluated step.
+    pub steps: Vec<EvalStep>,
+}
+
+/// The verdict of one evaluated step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct EvalStep {
+    /// 1-based position of the step in the agent.
+    pub step_number: u32,
+    /// Step name.
+    pub name: String,
+    /// Verdict for this step.
+    pub result: EvalVerdict,
+    /// Why the evaluator reached the verdict.
+    pub explanation: String,
+}
+
+/// An evaluation verdict. Closed set as documented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EvalVerdict {
+    Pass,
+    Fail,
+    Pending,
+    Skipped,
+    Unknown,
+}

@@ -1,0 +1,133 @@
+//! `cargo xtask gen` behaviour: the checked-in tree is current, drift is named, bad input fails
+//! cleanly and writes are all-or-nothing.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use xtask::{outputs, stale, workspace_root, write_all};
+
+/// The same check as `cargo xtask gen --check`, so `cargo test` catches stale files.
+#[test]
+fn checked_in_files_are_current() {
+    let outputs = outputs().expect("generation succeeds");
+    let stale = stale(&workspace_root(), &outputs).expect("tree is readable");
+    let names: Vec<String> = stale.iter().map(|s| s.path.display().to_string()).collect();
+    assert!(
+        stale.is_empty(),
+        "stale generated files (run `cargo xtask gen`): {}\n{}",
+        names.join(", "),
+        stale.iter().map(|s| s.diff.as_str()).collect::<String>()
+    );
+}
+
+#[test]
+fn generation_is_deterministic() {
+    assert_eq!(outputs().unwrap(), outputs().unwrap());
+}
+
+/// A copy of the generated tree under a temporary root.
+fn generated_tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write_all(dir.path(), &outputs().unwrap()).unwrap();
+    dir
+}
+
+fn xtask(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn check_names_the_stale_file_and_exits_1() {
+    let tree = generated_tree();
+    let file = tree.path().join("spec/kindo-api.openapi.json");
+    let edited = fs::read_to_string(&file)
+        .unwrap()
+        .replacen("\"runId\"", "\"runIdentifier\"", 1);
+    fs::write(&file, edited).unwrap();
+    let root = tree.path().to_str().unwrap();
+    let out = xtask(&["gen", "--check", "--root", root]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("stale: spec/kindo-api.openapi.json"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("kindo-llm"), "only the edited file is stale: {stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("-") && stdout.contains("runIdentifier"), "diff shown: {stdout}");
+    // --check wrote nothing.
+    assert!(fs::read_to_string(&file).unwrap().contains("runIdentifier"));
+}
+
+#[test]
+fn check_reports_missing_files() {
+    let tree = generated_tree();
+    fs::remove_file(tree.path().join("spec/kindo-llm.openapi.yaml")).unwrap();
+    let out = xtask(&["gen", "--check", "--root", tree.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stale: spec/kindo-llm.openapi.yaml"));
+}
+
+#[test]
+fn unknown_flag_is_a_one_line_usage_error() {
+    let out = xtask(&["gen", "--frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("unknown flag `--frobnicate`"), "{stderr}");
+    let out = xtask(&["generate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push((path.display().to_string(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn unwritable_spec_dir_fails_cleanly() {
+    let root = tempfile::tempdir().unwrap();
+    // `spec` is a file, so nothing can be created below it (works even when running as root).
+    fs::write(root.path().join("spec"), "not a directory").unwrap();
+    let out = xtask(&["gen", "--root", root.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(4));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("spec"), "{stderr}");
+    assert_eq!(fs::read_to_string(root.path().join("spec")).unwrap(), "not a directory");
+}
+
+#[test]
+fn a_failed_write_leaves_every_file_as_it_was() {
+    let tree = generated_tree();
+    // Make both JSON documents stale, then make the second target impossible to replace.
+    for name in ["kindo-api", "kindo-llm"] {
+        fs::write(tree.path().join(format!("spec/{name}.openapi.json")), "old\n").unwrap();
+    }
+    let blocked = tree.path().join("spec/kindo-llm.openapi.yaml");
+    fs::remove_file(&blocked).unwrap();
+    fs::create_dir(&blocked).unwrap();
+    fs::write(blocked.join("keep"), "x").unwrap();
+    let before = snapshot(tree.path());
+
+    let err = write_all(tree.path(), &outputs().unwrap()).unwrap_err();
+    assert_eq!(err.exit_code(), 4);
+    assert!(err.to_string().contains("kindo-llm.openapi.yaml"), "{err}");
+    assert_eq!(snapshot(tree.path()), before, "tree unchanged, no temporary files left");
+}
