@@ -33,9 +33,9 @@ pub fn parse(args: &[String]) -> Result<GenArgs, XtaskError> {
         match arg.as_str() {
             "--check" => parsed.check = true,
             "--root" => {
-                let dir = iter
-                    .next()
-                    .ok_or_else(|| XtaskError::Usage(format!("`--root` needs a directory ({USAGE})")))?;
+                let dir = iter.next().ok_or_else(|| {
+                    XtaskError::Usage(format!("`--root` needs a directory ({USAGE})"))
+                })?;
                 parsed.root = PathBuf::from(dir);
             }
             other => {

@@ -44,7 +44,10 @@ pub fn stale(root: &Path, outputs: &[Output]) -> Result<Vec<Stale>, XtaskError> 
         let diff = TextDiff::from_lines(&old, &output.contents)
             .unified_diff()
             .context_radius(2)
-            .header(&format!("{name} (checked in)"), &format!("{name} (generated)"))
+            .header(
+                &format!("{name} (checked in)"),
+                &format!("{name} (generated)"),
+            )
             .to_string();
         stale.push(Stale {
             path: output.path.clone(),
@@ -105,7 +108,10 @@ fn stage(
         };
         let dir = target.parent().expect("outputs live in a directory");
         fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
-        let file_name = target.file_name().expect("outputs are files").to_string_lossy();
+        let file_name = target
+            .file_name()
+            .expect("outputs are files")
+            .to_string_lossy();
         let tmp = dir.join(format!(".{file_name}.xtask-tmp"));
         let mut file = fs::File::create(&tmp).map_err(|e| io(&tmp, e))?;
         staged.push((tmp.clone(), target.clone()));

@@ -56,9 +56,15 @@ fn check_names_the_stale_file_and_exits_1() {
         stderr.contains("stale: spec/kindo-api.openapi.json"),
         "{stderr}"
     );
-    assert!(!stderr.contains("kindo-llm"), "only the edited file is stale: {stderr}");
+    assert!(
+        !stderr.contains("kindo-llm"),
+        "only the edited file is stale: {stderr}"
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("-") && stdout.contains("runIdentifier"), "diff shown: {stdout}");
+    assert!(
+        stdout.contains("-") && stdout.contains("runIdentifier"),
+        "diff shown: {stdout}"
+    );
     // --check wrote nothing.
     assert!(fs::read_to_string(&file).unwrap().contains("runIdentifier"));
 }
@@ -110,7 +116,10 @@ fn unwritable_spec_dir_fails_cleanly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("spec"), "{stderr}");
-    assert_eq!(fs::read_to_string(root.path().join("spec")).unwrap(), "not a directory");
+    assert_eq!(
+        fs::read_to_string(root.path().join("spec")).unwrap(),
+        "not a directory"
+    );
 }
 
 #[test]
@@ -118,7 +127,11 @@ fn a_failed_write_leaves_every_file_as_it_was() {
     let tree = generated_tree();
     // Make both JSON documents stale, then make the second target impossible to replace.
     for name in ["kindo-api", "kindo-llm"] {
-        fs::write(tree.path().join(format!("spec/{name}.openapi.json")), "old\n").unwrap();
+        fs::write(
+            tree.path().join(format!("spec/{name}.openapi.json")),
+            "old\n",
+        )
+        .unwrap();
     }
     let blocked = tree.path().join("spec/kindo-llm.openapi.yaml");
     fs::remove_file(&blocked).unwrap();
@@ -129,5 +142,9 @@ fn a_failed_write_leaves_every_file_as_it_was() {
     let err = write_all(tree.path(), &outputs().unwrap()).unwrap_err();
     assert_eq!(err.exit_code(), 4);
     assert!(err.to_string().contains("kindo-llm.openapi.yaml"), "{err}");
-    assert_eq!(snapshot(tree.path()), before, "tree unchanged, no temporary files left");
+    assert_eq!(
+        snapshot(tree.path()),
+        before,
+        "tree unchanged, no temporary files left"
+    );
 }

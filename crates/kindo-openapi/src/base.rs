@@ -44,7 +44,10 @@ SDKs and Claude Code send). Equivalent to Bearer; Bearer takes precedence when b
         ("Models", "The model catalog shared by every inference API."),
         ("Agents", "Discover agents and trigger runs."),
         ("Runs", "Poll agent runs and read their step evaluations."),
-        ("Integrations", "Integration connections and the preferred connection per integration."),
+        (
+            "Integrations",
+            "Integration connections and the preferred connection per integration.",
+        ),
     ],
 };
 

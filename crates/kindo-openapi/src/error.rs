@@ -7,7 +7,10 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub enum Error {
     /// A document could not be serialised.
-    Build { document: &'static str, message: String },
+    Build {
+        document: &'static str,
+        message: String,
+    },
     /// The example corpus directory (or a file in it) could not be read.
     Io { path: PathBuf, message: String },
     /// An example file is not valid JSON or lacks a required field.

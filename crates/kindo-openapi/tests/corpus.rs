@@ -15,8 +15,16 @@ fn examples_land_in_the_media_type_of_their_operation() {
     let run = api(&docs)
         .pointer("/paths/~1v1~1agents~1runs/post/responses/202/content/application~1json/examples/run-accepted")
         .expect("202 example embedded");
-    assert_eq!(run["value"], json!({"runId": "7a7ced7d-95a8-416f-95bb-5c0ff3599f53"}));
-    assert!(run["description"].as_str().unwrap().contains("docs.kindo.ai"));
+    assert_eq!(
+        run["value"],
+        json!({"runId": "7a7ced7d-95a8-416f-95bb-5c0ff3599f53"})
+    );
+    assert!(
+        run["description"]
+            .as_str()
+            .unwrap()
+            .contains("docs.kindo.ai")
+    );
     let request = api(&docs).pointer(
         "/paths/~1v1~1agents~1runs/post/requestBody/content/application~1json/examples/run-agent-request",
     );
@@ -65,7 +73,10 @@ fn unknown_operation_names_the_file_and_operation() {
         r#"{"operations":["noSuchOp"],"direction":"request","summary":"s","source":{"pages":[]},"value":{}}"#,
     );
     let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
-    assert!(err.contains("ghost.json") && err.contains("noSuchOp"), "{err}");
+    assert!(
+        err.contains("ghost.json") && err.contains("noSuchOp"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -75,7 +86,10 @@ fn undeclared_status_names_the_pointer() {
         r#"{"operations":["listModels"],"direction":"response","status":418,"summary":"s","source":{"pages":[]},"value":{}}"#,
     );
     let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
-    assert!(err.contains("teapot.json") && err.contains("/responses/418/"), "{err}");
+    assert!(
+        err.contains("teapot.json") && err.contains("/responses/418/"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -85,5 +99,8 @@ fn response_without_status_is_rejected() {
         r#"{"operations":["listModels"],"direction":"response","summary":"s","source":{"pages":[]},"value":{}}"#,
     );
     let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
-    assert!(err.contains("nostatus.json") && err.contains("status"), "{err}");
+    assert!(
+        err.contains("nostatus.json") && err.contains("status"),
+        "{err}"
+    );
 }
