@@ -71,6 +71,12 @@ pub fn document(host: &Host) -> OpenApi {
         .title(host.title)
         .version(env!("CARGO_PKG_VERSION"))
         .description(Some(host.description))
+        .contact(Some(
+            utoipa::openapi::ContactBuilder::new()
+                .name(Some("Kindo documentation"))
+                .url(Some("https://docs.kindo.ai"))
+                .build(),
+        ))
         .license(Some(
             LicenseBuilder::new()
                 .name("Apache-2.0")

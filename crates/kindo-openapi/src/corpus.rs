@@ -3,7 +3,11 @@
 //! field of the media type it belongs to.
 //!
 //! A corpus file names its targets (one payload documented for several operations is still
-//! stored once); the file stem becomes the example's key:
+//! stored once). The example's key under `examples` is its `scenario` when given, else the file
+//! stem: a request and a response documented together share a scenario, which is how tools
+//! such as Postman's importer pair them into one saved response. `parameters` optionally gives
+//! the parameter values of the documented call; they are embedded as that parameter's
+//! `examples` under the same key.
 //!
 //! ```json
 //! {
@@ -11,6 +15,8 @@
 //!   "direction": "response",
 //!   "status": 200,
 //!   "media_type": "application/json",
+//!   "scenario": "optional-pairing-key",
+//!   "parameters": { "include_agents": true },
 //!   "summary": "One-line summary",
 //!   "description": "Optional notes, e.g. how the docs abridged it",
 //!   "source": { "inventory": "E15", "pages": ["https://docs.kindo.ai/..."] },
@@ -56,6 +62,12 @@ pub struct ExampleFile {
     pub status: Option<u16>,
     #[serde(default = "default_media_type")]
     pub media_type: String,
+    /// Pairing key shared by a request and a response documented together.
+    #[serde(default)]
+    pub scenario: Option<String>,
+    /// Parameter values of the documented call, by parameter name.
+    #[serde(default)]
+    pub parameters: Map<String, Value>,
     pub summary: String,
     #[serde(default)]
     pub description: Option<String>,
@@ -72,7 +84,7 @@ fn default_media_type() -> String {
 pub struct Example {
     /// Path of the file.
     pub path: PathBuf,
-    /// The key under `examples` (the file stem).
+    /// The key under `examples`: the scenario, else the file stem.
     pub name: String,
     pub file: ExampleFile,
 }
@@ -114,20 +126,12 @@ pub fn load(dir: &Path) -> Result<Vec<Example>, Error> {
             }
             _ => {}
         }
-        let name = path
+        let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default()
             .to_owned();
-        if let Some(other) = examples.iter().find(|e| e.name == name) {
-            return Err(Error::MalformedExample {
-                path,
-                message: format!(
-                    "example name `{name}` is already used by {}",
-                    other.path.display()
-                ),
-            });
-        }
+        let name = file.scenario.clone().unwrap_or(stem);
         examples.push(Example { path, name, file });
     }
     Ok(examples)
@@ -208,17 +212,7 @@ pub fn embed(docs: &mut [Document], examples: &[Example]) -> Result<(), Error> {
                     }
                 };
                 found = true;
-                let media = doc
-                    .value
-                    .pointer_mut(&pointer)
-                    .and_then(Value::as_object_mut)
-                    .expect("pointer was just resolved");
-                let slot = media
-                    .entry("examples")
-                    .or_insert_with(|| Value::Object(Map::new()));
-                slot.as_object_mut()
-                    .expect("examples is an object")
-                    .insert(example.name.clone(), example_object(&example.file));
+                insert_example(doc, &pointer, example)?;
             }
             if !found {
                 return Err(Error::UnknownTarget {
@@ -229,6 +223,65 @@ pub fn embed(docs: &mut [Document], examples: &[Example]) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Puts the example under `<pointer>/examples/<name>` and its parameter values under the
+/// operation's parameters; a key already taken there is an error.
+fn insert_example(doc: &mut Document, pointer: &str, example: &Example) -> Result<(), Error> {
+    let taken = |at: &str| Error::UnknownTarget {
+        path: example.path.clone(),
+        message: format!(
+            "example key `{}` is already used at {at} in {}",
+            example.name, doc.name
+        ),
+    };
+    let examples = examples_map(&mut doc.value, pointer);
+    if examples.contains_key(&example.name) {
+        return Err(taken(pointer));
+    }
+    examples.insert(example.name.clone(), example_object(&example.file));
+
+    let op_pointer = pointer
+        .split("/requestBody/")
+        .next()
+        .and_then(|p| p.split("/responses/").next())
+        .expect("media pointers start with the operation pointer")
+        .to_owned();
+    for (name, value) in &example.file.parameters {
+        let index = doc
+            .value
+            .pointer(&format!("{op_pointer}/parameters"))
+            .and_then(Value::as_array)
+            .and_then(|params| params.iter().position(|p| p["name"] == name.as_str()))
+            .ok_or_else(|| Error::UnknownTarget {
+                path: example.path.clone(),
+                message: format!(
+                    "operation at {op_pointer} in {} has no parameter `{name}`",
+                    doc.name
+                ),
+            })?;
+        let at = format!("{op_pointer}/parameters/{index}");
+        let examples = examples_map(&mut doc.value, &at);
+        match examples.get(&example.name) {
+            Some(existing) if existing["value"] != *value => return Err(taken(&at)),
+            Some(_) => {}
+            None => {
+                examples.insert(example.name.clone(), json!({ "value": value }));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The `examples` map of the object at `pointer`, created when absent.
+fn examples_map<'a>(doc: &'a mut Value, pointer: &str) -> &'a mut Map<String, Value> {
+    doc.pointer_mut(pointer)
+        .and_then(Value::as_object_mut)
+        .expect("pointer was resolved by the caller")
+        .entry("examples")
+        .or_insert_with(|| Value::Object(Map::new()))
+        .as_object_mut()
+        .expect("examples is an object")
 }
 
 /// The OpenAPI Example Object for a corpus file: summary, description with provenance, value.

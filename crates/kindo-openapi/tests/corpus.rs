@@ -13,7 +13,7 @@ fn api(docs: &[kindo_openapi::Document]) -> &Value {
 fn examples_land_in_the_media_type_of_their_operation() {
     let docs = documents().unwrap();
     let run = api(&docs)
-        .pointer("/paths/~1v1~1agents~1runs/post/responses/202/content/application~1json/examples/run-accepted")
+        .pointer("/paths/~1v1~1agents~1runs/post/responses/202/content/application~1json/examples/run-daily-scan")
         .expect("202 example embedded");
     assert_eq!(
         run["value"],
@@ -26,9 +26,59 @@ fn examples_land_in_the_media_type_of_their_operation() {
             .contains("docs.kindo.ai")
     );
     let request = api(&docs).pointer(
-        "/paths/~1v1~1agents~1runs/post/requestBody/content/application~1json/examples/run-agent-request",
+        "/paths/~1v1~1agents~1runs/post/requestBody/content/application~1json/examples/run-daily-scan",
     );
-    assert!(request.is_some());
+    assert!(
+        request.is_some(),
+        "request and response share their scenario key"
+    );
+}
+
+#[test]
+fn parameter_values_are_embedded_under_the_example_key() {
+    let docs = documents().unwrap();
+    let params = api(&docs)
+        .pointer("/paths/~1v1~1agents~1{agentId}/get/parameters")
+        .and_then(Value::as_array)
+        .unwrap();
+    let by_name = |n: &str| params.iter().find(|p| p["name"] == n).unwrap();
+    assert_eq!(
+        by_name("limit")["examples"]["agent-paginated"]["value"],
+        json!(2)
+    );
+    assert_eq!(
+        by_name("agentId")["examples"]["agent"]["value"],
+        json!("18d20df4-d9b3-4cb0-a009-9f11ec9c5d3d")
+    );
+    assert!(by_name("limit")["examples"].get("agent").is_none());
+}
+
+#[test]
+fn unknown_parameter_and_duplicate_key_are_errors() {
+    let dir = corpus_with(
+        "badparam.json",
+        r#"{"operations":["getRun"],"direction":"response","status":200,"parameters":{"nope":1},"summary":"s","source":{"pages":[]},"value":{}}"#,
+    );
+    let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
+    assert!(
+        err.contains("badparam.json") && err.contains("`nope`"),
+        "{err}"
+    );
+
+    let dir = corpus_with(
+        "a.json",
+        r#"{"operations":["getRun"],"direction":"response","status":200,"scenario":"x","summary":"s","source":{"pages":[]},"value":{}}"#,
+    );
+    fs::write(
+        dir.path().join("b.json"),
+        r#"{"operations":["getRun"],"direction":"response","status":200,"scenario":"x","summary":"s","source":{"pages":[]},"value":{}}"#,
+    )
+    .unwrap();
+    let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
+    assert!(
+        err.contains("b.json") && err.contains("already used"),
+        "{err}"
+    );
 }
 
 #[test]
