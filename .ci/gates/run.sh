@@ -31,9 +31,35 @@ gates() { # <document.json>... ; exits non-zero when any gate fails
   return $status
 }
 
+operations() { # <document.json> -> number of operations
+  node -e '
+    const doc = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+    console.log(Object.values(doc.paths || {}).reduce((n, item) => n + methods.filter((m) => item[m]).length, 0));
+  ' "$1"
+}
+
+other_tools() { # Bruno import and a TypeScript client, as a downstream user would run them
+  local doc="$1" name out want got
+  name="$(basename "$doc" .json)"
+  want="$(operations "$doc")"
+  out="$work/bruno/$name"
+  rm -rf "$out"
+  "$bin/bru" import openapi --source "$doc" --output "$out" --collection-name "$name" --collection-format bru >/dev/null
+  got="$(find "$out" -name '*.bru' ! -name folder.bru ! -name collection.bru ! -path '*/environments/*' | wc -l)"
+  [ "$got" -eq "$want" ] || { echo "bruno: $doc: $got requests for $want operations" >&2; return 1; }
+  grep -rqs 'baseUrl' "$out/environments" || { echo "bruno: $doc: no baseUrl environment" >&2; return 1; }
+  "$bin/openapi-typescript" "$doc" --output "$work/ts/$name.d.ts" >/dev/null 2>&1 \
+    || { echo "openapi-typescript: $doc: generation failed" >&2; return 1; }
+  "$bin/tsc" --noEmit --strict "$work/ts/$name.d.ts" || { echo "tsc: $doc: generated types do not compile" >&2; return 1; }
+  echo "$doc: Bruno imported $got requests; TypeScript client types compile"
+}
+
 mapfile -t documents < <(find spec -name '*.openapi.json' | sort)
 echo "gates: ${#documents[@]} documents"
 gates "${documents[@]}"
+mkdir -p "$work/ts" "$work/bruno"
+for doc in "${documents[@]}"; do other_tools "$doc"; done
 
 # Self-test: drop the API-key security scheme that every operation references. Postman loses
 # the API-key alternative, and both linters must flag the undefined scheme.

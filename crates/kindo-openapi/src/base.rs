@@ -91,14 +91,14 @@ pub fn document(host: &Host) -> OpenApi {
             .build(),
         ServerBuilder::new()
             .url("{baseUrl}")
-            .description(Some(
-                "Self-hosted Kindo: the API endpoint of your installation, without a trailing /v1",
-            ))
+            .description(Some("Self-hosted Kindo"))
             .parameter(
                 "baseUrl",
                 ServerVariableBuilder::new()
                     .default_value(host.saas_url)
-                    .description(Some("Base URL of the Kindo installation")),
+                    .description(Some(
+                        "API endpoint of your Kindo installation, without a trailing /v1",
+                    )),
             )
             .build(),
     ];
