@@ -61,7 +61,11 @@ fn check(example: &Example) {
             let frames = frames(f.value.as_str().expect("SSE example is a string"));
             assert!(!frames.is_empty(), "{what}: no frames");
             for (event, data) in frames {
-                assert_eq!(data["type"], json!(event), "{what}: event name != data.type");
+                assert_eq!(
+                    data["type"],
+                    json!(event),
+                    "{what}: event name != data.type"
+                );
                 round_trip::<MessageStreamEvent>(&what, &data);
             }
         }

@@ -33,7 +33,9 @@ pub struct Area;
 ///
 /// Anthropic's Messages API, governed by Kindo (auth, model access, DLP, audit, metering).
 /// Stock Anthropic SDKs and Claude Code work with the base URL `https://api.kindo.ai` (no
-/// `/v1`); they send the key as `x-api-key`, raw HTTP clients usually as Bearer.
+/// `/v1`). Both auth headers work: Kindo's pages call `x-api-key` common for Anthropic clients,
+/// while anthropic-python 2.12.0 sends the key as `Authorization: Bearer` (observed by the SDK
+/// replay test).
 ///
 /// With `"stream": true` the `200` is `text/event-stream`: Anthropic's events verbatim, each
 /// frame an `event: <type>` line and a `data:` line holding one `MessageStreamEvent` (see the

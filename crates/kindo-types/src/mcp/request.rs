@@ -35,7 +35,14 @@ open_tags!(
     KNOWN_METHODS,
     other_method,
     other_method_schema,
-    ["initialize", "ping", "tools/list", "tools/call", "prompts/list", "prompts/get"]
+    [
+        "initialize",
+        "ping",
+        "tools/list",
+        "tools/call",
+        "prompts/list",
+        "prompts/get"
+    ]
 );
 
 /// One JSON-RPC message sent to the gateway. The documented methods have their own schemas;

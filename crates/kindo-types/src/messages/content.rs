@@ -56,7 +56,15 @@ open_tags!(
     KNOWN_BLOCK_PARAM_TYPES,
     unknown_block_param_type,
     unknown_block_param_type_schema,
-    ["text", "image", "document", "tool_use", "tool_result", "thinking", "redacted_thinking"]
+    [
+        "text",
+        "image",
+        "document",
+        "tool_use",
+        "tool_result",
+        "thinking",
+        "redacted_thinking"
+    ]
 );
 
 /// One content block of a request message. Open union: Kindo forwards blocks verbatim, so
@@ -264,7 +272,13 @@ open_tags!(
     KNOWN_BLOCK_TYPES,
     unknown_block_type,
     unknown_block_type_schema,
-    ["text", "tool_use", "thinking", "redacted_thinking", "server_tool_use"]
+    [
+        "text",
+        "tool_use",
+        "thinking",
+        "redacted_thinking",
+        "server_tool_use"
+    ]
 );
 
 /// One content block of a response message (or of `content_block_start`). Open union:

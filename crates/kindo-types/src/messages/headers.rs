@@ -10,13 +10,21 @@ use utoipa::IntoParams;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, IntoParams)]
 #[into_params(parameter_in = Header)]
 pub struct AnthropicHeaders {
-    /// Anthropic API version. The Anthropic SDKs and Claude Code set it; raw HTTP clients
-    /// should send `2023-06-01`.
-    #[serde(rename = "anthropic-version", default, skip_serializing_if = "Option::is_none")]
+    /// Anthropic API version. The Anthropic SDKs and Claude Code set their own (anthropic-python
+    /// 2.12.0 sends `2026-10-21`); raw HTTP clients should send `2023-06-01`.
+    #[serde(
+        rename = "anthropic-version",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     #[param(value_type = String, required = false, example = "2023-06-01")]
     pub anthropic_version: Option<String>,
     /// Comma-separated Anthropic beta feature flags.
-    #[serde(rename = "anthropic-beta", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "anthropic-beta",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     #[param(value_type = String, required = false)]
     pub anthropic_beta: Option<String>,
     /// Claude Code session id, forwarded for upstream session continuity.

@@ -105,7 +105,12 @@ pub enum SystemPrompt {
     Blocks(Vec<TextBlockParam>),
 }
 
-open_tags!(KNOWN_TOOL_TYPES, server_tool_type, server_tool_type_schema, ["custom"]);
+open_tags!(
+    KNOWN_TOOL_TYPES,
+    server_tool_type,
+    server_tool_type_schema,
+    ["custom"]
+);
 
 /// A tool definition. Client tools use Anthropic's `name` / `description` / `input_schema`
 /// (not Chat Completions' nested `function` object); provider-run tools (web search, bash,

@@ -200,7 +200,13 @@ open_tags!(
     KNOWN_DELTA_TYPES,
     unknown_delta_type,
     unknown_delta_type_schema,
-    ["text_delta", "input_json_delta", "thinking_delta", "signature_delta", "citations_delta"]
+    [
+        "text_delta",
+        "input_json_delta",
+        "thinking_delta",
+        "signature_delta",
+        "citations_delta"
+    ]
 );
 
 /// One increment of a content block. Open union: unknown delta types are accepted by
