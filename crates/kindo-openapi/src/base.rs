@@ -48,6 +48,16 @@ SDKs and Claude Code send). Equivalent to Bearer; Bearer takes precedence when b
             "Integrations",
             "Integration connections and the preferred connection per integration.",
         ),
+        (
+            "Messages",
+            "The Anthropic-compatible Messages API: Anthropic request, response, stream and \
+error shapes, governed by Kindo.",
+        ),
+        (
+            "MCP",
+            "The MCP gateway: JSON-RPC 2.0 over MCP Streamable HTTP, federating every \
+connected integration's tools.",
+        ),
     ],
 };
 

@@ -12,7 +12,10 @@
 pub mod agents;
 pub mod errors;
 pub mod integrations;
+pub mod mcp;
+pub mod messages;
 pub mod models;
+mod open_tag;
 pub mod runs;
 
 /// Serde helpers shared by the wire types.

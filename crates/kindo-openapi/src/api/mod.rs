@@ -2,6 +2,8 @@
 
 mod agents;
 mod integrations;
+mod mcp;
+mod messages;
 mod models;
 mod runs;
 
@@ -15,5 +17,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(agents::Area::openapi());
     doc.merge(runs::Area::openapi());
     doc.merge(integrations::Area::openapi());
+    doc.merge(messages::Area::openapi());
+    doc.merge(mcp::Area::openapi());
     doc
 }

@@ -1,0 +1,196 @@
+//! JSON-RPC requests accepted by `POST /v1/mcp`: one envelope per HTTP request.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use crate::open_tag::{open_tags, tag};
+
+tag!(/// Always `2.0`.
+    JsonRpcVersion::V2 = "2.0");
+tag!(/// Always `initialize`.
+    InitializeMethod::Initialize = "initialize");
+tag!(/// Always `ping`.
+    PingMethod::Ping = "ping");
+tag!(/// Always `tools/list`.
+    ToolsListMethod::ToolsList = "tools/list");
+tag!(/// Always `tools/call`.
+    ToolsCallMethod::ToolsCall = "tools/call");
+tag!(/// Always `prompts/list`.
+    PromptsListMethod::PromptsList = "prompts/list");
+tag!(/// Always `prompts/get`.
+    PromptsGetMethod::PromptsGet = "prompts/get");
+
+/// A JSON-RPC request id: a number or a string, echoed in the response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum JsonRpcId {
+    Number(i64),
+    String(String),
+}
+
+open_tags!(
+    KNOWN_METHODS,
+    other_method,
+    other_method_schema,
+    [
+        "initialize",
+        "ping",
+        "tools/list",
+        "tools/call",
+        "prompts/list",
+        "prompts/get"
+    ]
+);
+
+/// One JSON-RPC message sent to the gateway. The documented methods have their own schemas;
+/// any other method (notifications such as `notifications/initialized`, or the unsupported
+/// `resources/list` / `resources/read`, which get a `-32601` error) is a valid envelope and
+/// matches [`OtherMcpRequest`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum McpRequest {
+    Initialize(InitializeRequest),
+    Ping(PingRequest),
+    ToolsList(ToolsListRequest),
+    ToolsCall(ToolsCallRequest),
+    PromptsList(PromptsListRequest),
+    PromptsGet(PromptsGetRequest),
+    Other(OtherMcpRequest),
+}
+
+/// `initialize`: the handshake most clients send once per connection; the result carries the
+/// server's capabilities and identity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct InitializeRequest {
+    #[schema(inline)]
+    pub jsonrpc: JsonRpcVersion,
+    pub id: JsonRpcId,
+    #[schema(inline)]
+    pub method: InitializeMethod,
+    pub params: InitializeParams,
+}
+
+/// Parameters of `initialize` (MCP).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct InitializeParams {
+    /// The MCP revision the client speaks. Kindo's request-shape page says the gateway
+    /// implements `2024-11-05`.
+    #[schema(example = "2024-11-05")]
+    pub protocol_version: String,
+    /// Client capabilities (MCP-defined, passed through).
+    pub capabilities: BTreeMap<String, Value>,
+    pub client_info: Implementation,
+}
+
+/// Name and version of an MCP client or server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Implementation {
+    pub name: String,
+    pub version: String,
+}
+
+/// `ping`: no-op heartbeat; the result is `{}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct PingRequest {
+    #[schema(inline)]
+    pub jsonrpc: JsonRpcVersion,
+    pub id: JsonRpcId,
+    #[schema(inline)]
+    pub method: PingMethod,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<BTreeMap<String, Value>>,
+}
+
+/// `tools/list`: the tools the API key is entitled to, narrowed by the integrations filter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ToolsListRequest {
+    #[schema(inline)]
+    pub jsonrpc: JsonRpcVersion,
+    pub id: JsonRpcId,
+    #[schema(inline)]
+    pub method: ToolsListMethod,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<PaginatedParams>,
+}
+
+/// Parameters of the list methods.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct PaginatedParams {
+    /// `nextCursor` of the previous page (MCP pagination; Kindo documents no paging).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// `tools/call`: run a tool on the resolved upstream integration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ToolsCallRequest {
+    #[schema(inline)]
+    pub jsonrpc: JsonRpcVersion,
+    pub id: JsonRpcId,
+    #[schema(inline)]
+    pub method: ToolsCallMethod,
+    pub params: ToolsCallParams,
+}
+
+/// Parameters of `tools/call`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ToolsCallParams {
+    /// A name from `tools/list`, prefixed with its integration id (`linear_list_issues`) or
+    /// `platform_` for first-party tools. Unknown or unauthorised names get `-32602`.
+    pub name: String,
+    /// Arguments matching the tool's `inputSchema`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<BTreeMap<String, Value>>,
+}
+
+/// `prompts/list`: the prompts the API key is entitled to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct PromptsListRequest {
+    #[schema(inline)]
+    pub jsonrpc: JsonRpcVersion,
+    pub id: JsonRpcId,
+    #[schema(inline)]
+    pub method: PromptsListMethod,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<PaginatedParams>,
+}
+
+/// `prompts/get`: one prompt, rendered with the given arguments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct PromptsGetRequest {
+    #[schema(inline)]
+    pub jsonrpc: JsonRpcVersion,
+    pub id: JsonRpcId,
+    #[schema(inline)]
+    pub method: PromptsGetMethod,
+    pub params: PromptsGetParams,
+}
+
+/// Parameters of `prompts/get`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct PromptsGetParams {
+    pub name: String,
+    /// Prompt arguments; MCP defines the values as strings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arguments: Option<BTreeMap<String, String>>,
+}
+
+/// Any other JSON-RPC message: a notification (no `id`) or a method the gateway does not
+/// implement (answered with `-32601`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct OtherMcpRequest {
+    #[schema(inline)]
+    pub jsonrpc: JsonRpcVersion,
+    /// Absent on notifications.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<JsonRpcId>,
+    #[serde(deserialize_with = "other_method")]
+    #[schema(schema_with = other_method_schema)]
+    pub method: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<Value>,
+}

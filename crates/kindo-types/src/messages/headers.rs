@@ -1,0 +1,38 @@
+//! Optional request headers that Kindo forwards to the upstream provider.
+//!
+//! utoipa renders an `Option` header parameter as nullable, which no HTTP header can be (and
+//! which breaks progenitor, stack-notes F5), so each one is declared as a plain optional string.
+
+use serde::{Deserialize, Serialize};
+use utoipa::IntoParams;
+
+/// Anthropic protocol headers, forwarded upstream when present.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, IntoParams)]
+#[into_params(parameter_in = Header)]
+pub struct AnthropicHeaders {
+    /// Anthropic API version. The Anthropic SDKs and Claude Code set their own (anthropic-python
+    /// 2.12.0 sends `2026-10-21`); raw HTTP clients should send `2023-06-01`.
+    #[serde(
+        rename = "anthropic-version",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[param(value_type = String, required = false, example = "2023-06-01")]
+    pub anthropic_version: Option<String>,
+    /// Comma-separated Anthropic beta feature flags.
+    #[serde(
+        rename = "anthropic-beta",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[param(value_type = String, required = false)]
+    pub anthropic_beta: Option<String>,
+    /// Claude Code session id, forwarded for upstream session continuity.
+    #[serde(
+        rename = "x-claude-code-session-id",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[param(value_type = String, required = false)]
+    pub x_claude_code_session_id: Option<String>,
+}

@@ -1,0 +1,279 @@
+//! Server-sent events of a streamed message (`stream: true`). Kindo forwards Anthropic's event
+//! sequence verbatim: each frame is `event: <type>` plus `data: <one JSON event>`. A mid-stream
+//! `error` event is terminal; the HTTP status stays `200`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use super::content::ContentBlock;
+use super::errors::MessagesError;
+use super::response::Message;
+use crate::open_tag::{open_tags, tag};
+
+tag!(/// Always `message_start`.
+    MessageStartType::MessageStart = "message_start");
+tag!(/// Always `content_block_start`.
+    ContentBlockStartType::ContentBlockStart = "content_block_start");
+tag!(/// Always `content_block_delta`.
+    ContentBlockDeltaType::ContentBlockDelta = "content_block_delta");
+tag!(/// Always `content_block_stop`.
+    ContentBlockStopType::ContentBlockStop = "content_block_stop");
+tag!(/// Always `message_delta`.
+    MessageDeltaType::MessageDelta = "message_delta");
+tag!(/// Always `message_stop`.
+    MessageStopType::MessageStop = "message_stop");
+tag!(/// Always `ping`.
+    PingType::Ping = "ping");
+tag!(/// Always `text_delta`.
+    TextDeltaType::TextDelta = "text_delta");
+tag!(/// Always `input_json_delta`.
+    InputJsonDeltaType::InputJsonDelta = "input_json_delta");
+tag!(/// Always `thinking_delta`.
+    ThinkingDeltaType::ThinkingDelta = "thinking_delta");
+tag!(/// Always `signature_delta`.
+    SignatureDeltaType::SignatureDelta = "signature_delta");
+tag!(/// Always `citations_delta`.
+    CitationsDeltaType::CitationsDelta = "citations_delta");
+
+open_tags!(
+    KNOWN_EVENT_TYPES,
+    unknown_event_type,
+    unknown_event_type_schema,
+    [
+        "message_start",
+        "content_block_start",
+        "content_block_delta",
+        "content_block_stop",
+        "message_delta",
+        "message_stop",
+        "ping",
+        "error"
+    ]
+);
+
+/// The JSON `data` of one stream event; its `type` equals the SSE `event:` name. Open union:
+/// Anthropic documents that new event types may appear and clients should skip unknown ones,
+/// which [`UnknownStreamEvent`] accepts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum MessageStreamEvent {
+    MessageStart(MessageStartEvent),
+    ContentBlockStart(ContentBlockStartEvent),
+    ContentBlockDelta(ContentBlockDeltaEvent),
+    ContentBlockStop(ContentBlockStopEvent),
+    MessageDelta(MessageDeltaEvent),
+    MessageStop(MessageStopEvent),
+    Ping(PingEvent),
+    /// A mid-stream failure (e.g. `overloaded_error`), in the same envelope as HTTP errors.
+    /// Terminal: no further events follow.
+    Error(MessagesError),
+    Unknown(UnknownStreamEvent),
+}
+
+/// First event: the message with empty `content` and `stop_reason: null`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MessageStartEvent {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub kind: MessageStartType,
+    pub message: Message,
+}
+
+/// A content block begins at `index`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ContentBlockStartEvent {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub kind: ContentBlockStartType,
+    pub index: u64,
+    /// The block with empty text / input, filled by the deltas that follow.
+    pub content_block: ContentBlock,
+}
+
+/// An increment of the block at `index`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ContentBlockDeltaEvent {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub kind: ContentBlockDeltaType,
+    pub index: u64,
+    pub delta: ContentBlockDelta,
+}
+
+/// The block at `index` is complete.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ContentBlockStopEvent {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub kind: ContentBlockStopType,
+    pub index: u64,
+}
+
+/// Top-level changes: the final `stop_reason` and cumulative usage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MessageDeltaEvent {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub kind: MessageDeltaType,
+    pub delta: MessageDelta,
+    pub usage: MessageDeltaUsage,
+}
+
+/// The changed message fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MessageDelta {
+    /// Open set, as on `Message.stop_reason`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_helpers::double_option"
+    )]
+    pub stop_reason: Option<Option<String>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_helpers::double_option"
+    )]
+    pub stop_sequence: Option<Option<String>>,
+}
+
+/// Cumulative usage reported by `message_delta`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MessageDeltaUsage {
+    pub output_tokens: u64,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_helpers::double_option"
+    )]
+    pub input_tokens: Option<Option<u64>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_helpers::double_option"
+    )]
+    pub cache_creation_input_tokens: Option<Option<u64>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_helpers::double_option"
+    )]
+    pub cache_read_input_tokens: Option<Option<u64>>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_helpers::double_option"
+    )]
+    pub server_tool_use: Option<Option<BTreeMap<String, Value>>>,
+}
+
+/// The stream is complete.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct MessageStopEvent {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub kind: MessageStopType,
+}
+
+/// Keep-alive heartbeat; safe to ignore.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct PingEvent {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub kind: PingType,
+}
+
+/// An event type this crate does not model; skip it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct UnknownStreamEvent {
+    #[serde(rename = "type", deserialize_with = "unknown_event_type")]
+    #[schema(schema_with = unknown_event_type_schema)]
+    pub kind: String,
+    #[serde(flatten)]
+    pub fields: BTreeMap<String, Value>,
+}
+
+open_tags!(
+    KNOWN_DELTA_TYPES,
+    unknown_delta_type,
+    unknown_delta_type_schema,
+    [
+        "text_delta",
+        "input_json_delta",
+        "thinking_delta",
+        "signature_delta",
+        "citations_delta"
+    ]
+);
+
+/// One increment of a content block. Open union: unknown delta types are accepted by
+/// [`UnknownDelta`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum ContentBlockDelta {
+    Text(TextDelta),
+    InputJson(InputJsonDelta),
+    Thinking(ThinkingDelta),
+    Signature(SignatureDelta),
+    Citations(CitationsDelta),
+    Unknown(UnknownDelta),
+}
+
+/// More text for a `text` block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct TextDelta {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub kind: TextDeltaType,
+    pub text: String,
+}
+
+/// A fragment of a `tool_use` block's JSON `input`; concatenate the fragments and parse at
+/// `content_block_stop`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct InputJsonDelta {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub kind: InputJsonDeltaType,
+    pub partial_json: String,
+}
+
+/// More text for a `thinking` block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ThinkingDelta {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub kind: ThinkingDeltaType,
+    pub thinking: String,
+}
+
+/// The signature of a `thinking` block, sent just before its `content_block_stop`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct SignatureDelta {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub kind: SignatureDeltaType,
+    pub signature: String,
+}
+
+/// A citation added to a `text` block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct CitationsDelta {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub kind: CitationsDeltaType,
+    pub citation: BTreeMap<String, Value>,
+}
+
+/// A delta type this crate does not model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct UnknownDelta {
+    #[serde(rename = "type", deserialize_with = "unknown_delta_type")]
+    #[schema(schema_with = unknown_delta_type_schema)]
+    pub kind: String,
+    #[serde(flatten)]
+    pub fields: BTreeMap<String, Value>,
+}
