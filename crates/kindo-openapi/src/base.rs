@@ -48,6 +48,18 @@ SDKs and Claude Code send). Equivalent to Bearer; Bearer takes precedence when b
             "Integrations",
             "Integration connections and the preferred connection per integration.",
         ),
+        (
+            "Chat Completions",
+            "OpenAI-compatible chat completions (stateless; streaming via SSE).",
+        ),
+        (
+            "Responses",
+            "OpenAI-compatible Responses API with Kindo's opt-in Chat Actions and agent models.",
+        ),
+        (
+            "Conversations",
+            "Read the items of conversations stored by the Responses API.",
+        ),
     ],
 };
 
@@ -62,7 +74,16 @@ documents both.",
     key_header: "api-key",
     key_header_description: "The Kindo API key in the `api-key` header, the form older \
 llm.kindo.ai documentation required. Equivalent to Bearer.",
-    tags: &[],
+    tags: &[
+        (
+            "Chat Completions",
+            "OpenAI-compatible chat completions (same contract as on api.kindo.ai).",
+        ),
+        (
+            "Completions",
+            "OpenAI legacy text completions; undocumented by Kindo beyond the endpoint name.",
+        ),
+    ],
 };
 
 /// The document skeleton for one host, without operations.

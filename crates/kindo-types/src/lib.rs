@@ -10,9 +10,14 @@
 //! - no `alias`, `transparent`, tuples or `serde(other)` on wire types.
 
 pub mod agents;
+pub mod chat;
+pub mod completions;
+pub mod conversations;
 pub mod errors;
 pub mod integrations;
 pub mod models;
+pub mod open;
+pub mod responses;
 pub mod runs;
 
 /// Serde helpers shared by the wire types.

@@ -1,8 +1,11 @@
 //! The api.kindo.ai document: one module per API area, each contributing its operations.
 
 mod agents;
+pub(crate) mod chat;
+mod conversations;
 mod integrations;
 mod models;
+mod responses;
 mod runs;
 
 use utoipa::OpenApi;
@@ -15,5 +18,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(agents::Area::openapi());
     doc.merge(runs::Area::openapi());
     doc.merge(integrations::Area::openapi());
+    doc.merge(chat::Area::openapi());
+    doc.merge(responses::Area::openapi());
+    doc.merge(conversations::Area::openapi());
     doc
 }
