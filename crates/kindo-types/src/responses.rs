@@ -674,7 +674,9 @@ impl ResponseStreamEvent {
     pub fn from_sse(event: &str, data: &str) -> Result<Self, serde_json::Error> {
         let e = event.to_owned();
         Ok(match event {
-            "response.created" | "response.in_progress" | "response.completed"
+            "response.created"
+            | "response.in_progress"
+            | "response.completed"
             | "response.failed" => Self::Lifecycle(e, serde_json::from_str(data)?),
             "response.output_item.added" | "response.output_item.done" => {
                 Self::OutputItem(e, serde_json::from_str(data)?)
@@ -721,7 +723,9 @@ set is open: skip names you do not know.";
             .item(Ref::from_schema_name("ResponseContentPartEvent"))
             .item(Ref::from_schema_name("ResponseDeltaEvent"))
             .item(Ref::from_schema_name("ResponseOutputTextDoneEvent"))
-            .item(Ref::from_schema_name("ResponseFunctionCallArgumentsDoneEvent"))
+            .item(Ref::from_schema_name(
+                "ResponseFunctionCallArgumentsDoneEvent",
+            ))
             .item(Ref::from_schema_name("OpenAiError"))
             .into()
     }
