@@ -38,8 +38,9 @@ token, non-Bearer scheme) is rejected without falling back to `x-api-key`.\n\n\
 Error bodies differ per surface and each operation documents its own.",
     saas_url: "https://api.kindo.ai",
     key_header: "x-api-key",
-    key_header_description: "The Kindo API key in the `x-api-key` header (what the Anthropic \
-SDKs and Claude Code send). Equivalent to Bearer; Bearer takes precedence when both are sent.",
+    key_header_description: "The Kindo API key in the `x-api-key` header, the Anthropic-style \
+form (Kindo's docs name the Anthropic SDKs and Claude Code; anthropic-python 2.x sends Bearer \
+instead). Equivalent to Bearer; Bearer takes precedence when both are sent.",
     tags: &[
         ("Models", "The model catalog shared by every inference API."),
         ("Agents", "Discover agents and trigger runs."),
@@ -47,6 +48,18 @@ SDKs and Claude Code send). Equivalent to Bearer; Bearer takes precedence when b
         (
             "Integrations",
             "Integration connections and the preferred connection per integration.",
+        ),
+        (
+            "Chat Completions",
+            "OpenAI-compatible chat completions (stateless; streaming via SSE).",
+        ),
+        (
+            "Responses",
+            "OpenAI-compatible Responses API with Kindo's opt-in Chat Actions and agent models.",
+        ),
+        (
+            "Conversations",
+            "Read the items of conversations stored by the Responses API.",
         ),
         (
             "Messages",
@@ -72,7 +85,16 @@ documents both.",
     key_header: "api-key",
     key_header_description: "The Kindo API key in the `api-key` header, the form older \
 llm.kindo.ai documentation required. Equivalent to Bearer.",
-    tags: &[],
+    tags: &[
+        (
+            "Chat Completions",
+            "OpenAI-compatible chat completions (same contract as on api.kindo.ai).",
+        ),
+        (
+            "Completions",
+            "OpenAI legacy text completions; undocumented by Kindo beyond the endpoint name.",
+        ),
+    ],
 };
 
 /// The document skeleton for one host, without operations.

@@ -9,6 +9,7 @@ mod api;
 mod base;
 pub mod corpus;
 mod error;
+mod llm;
 
 use std::path::{Path, PathBuf};
 
@@ -61,11 +62,7 @@ pub fn bare_documents() -> Result<Vec<Document>, Error> {
         Document {
             name: "kindo-llm",
             host: "llm.kindo.ai",
-            value: to_value("kindo-llm", llm_document())?,
+            value: to_value("kindo-llm", llm::document())?,
         },
     ])
-}
-
-fn llm_document() -> utoipa::openapi::OpenApi {
-    base::document(&base::LLM)
 }

@@ -35,3 +35,49 @@ pub struct AgentsError {
     /// The specific cause, e.g. which agent was not found or which input is missing.
     pub message: String,
 }
+
+/// OpenAI's nested error envelope, used by Kindo's edge on Chat Completions, Responses and
+/// Conversations for every status except `401` (which is a `FlatError`).
+///
+/// The same shape also arrives inside a `200` SSE stream as the payload of an `event: error`
+/// frame (`code: stream_error`), after which the stream ends. Errors that originate upstream
+/// (LiteLLM or the provider) are forwarded verbatim with the upstream body and content type and
+/// need not match this schema.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(example = json!({"error": {"message": "Model 'unknown-model' not found.", "type": "invalid_request_error", "code": "model_not_found"}}))]
+pub struct OpenAiError {
+    pub error: OpenAiErrorBody,
+}
+
+/// The body of an `OpenAiError`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct OpenAiErrorBody {
+    /// Human-readable cause.
+    pub message: String,
+    /// Error class. Open set: Kindo documents `invalid_request_error`, `permission_error`,
+    /// `not_found` (Responses), `not_found_error` (Conversations), `rate_limit_error` and
+    /// `server_error`; forwarded upstream errors may carry others.
+    #[serde(rename = "type")]
+    pub r#type: String,
+    /// Machine-readable cause. Open set: Kindo documents `invalid_body`, `model_not_found`,
+    /// `unsupported_parameter`, `unsupported_tool_type`, `mutually_exclusive_parameters`,
+    /// `agent_version_pinning_unsupported`, `agent_not_invocable`, `agent_inputs_unmappable`,
+    /// `previous_response_not_found`, `invalid_cursor`, `forbidden`, `not_found`,
+    /// `model_access_denied`, `internal_error`, `upstream_empty_body` and (mid-stream)
+    /// `stream_error`. Absent on the Responses `404 not_found` and on `429`; OpenAI-style
+    /// bodies may send it as `null`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_helpers::double_option"
+    )]
+    pub code: Option<Option<String>>,
+    /// The request field at fault, when the server names one (OpenAI sends `null` otherwise).
+    /// Not shown in Kindo's examples.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_helpers::double_option"
+    )]
+    pub param: Option<Option<String>>,
+}

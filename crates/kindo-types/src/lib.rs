@@ -10,12 +10,17 @@
 //! - no `alias`, `transparent`, tuples or `serde(other)` on wire types.
 
 pub mod agents;
+pub mod chat;
+pub mod completions;
+pub mod conversations;
 pub mod errors;
 pub mod integrations;
 pub mod mcp;
 pub mod messages;
 pub mod models;
+pub mod open;
 mod open_tag;
+pub mod responses;
 pub mod runs;
 
 /// Serde helpers shared by the wire types.

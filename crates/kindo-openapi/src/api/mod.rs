@@ -1,10 +1,13 @@
 //! The api.kindo.ai document: one module per API area, each contributing its operations.
 
 mod agents;
+pub(crate) mod chat;
+mod conversations;
 mod integrations;
 mod mcp;
 mod messages;
 mod models;
+mod responses;
 mod runs;
 
 use utoipa::OpenApi;
@@ -17,6 +20,9 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(agents::Area::openapi());
     doc.merge(runs::Area::openapi());
     doc.merge(integrations::Area::openapi());
+    doc.merge(chat::Area::openapi());
+    doc.merge(responses::Area::openapi());
+    doc.merge(conversations::Area::openapi());
     doc.merge(messages::Area::openapi());
     doc.merge(mcp::Area::openapi());
     doc
