@@ -7,6 +7,8 @@
 //! `{"type": "null"}` branch of a nullable field. `required` and `additionalProperties` errors
 //! are re-pointed at the missing or unexpected property itself.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -76,12 +78,21 @@ pub fn validate(
         return Ok(Vec::new());
     }
     let evaluation = validator.evaluate(instance);
-    let mut ranked: Vec<(usize, bool, usize, Failure)> = Vec::new();
+    // Errors per `oneOf`/`anyOf` branch: the branch with the fewest is the one the payload
+    // was closest to, and its errors are the real cause.
+    let mut per_branch: HashMap<&str, usize> = HashMap::new();
+    for entry in evaluation.iter_errors() {
+        if !COMBINATORS.contains(&entry.error.keyword()) {
+            *per_branch.entry(branch(entry.schema_location)).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize, bool, usize, Failure)> = Vec::new();
     for (order, entry) in evaluation.iter_errors().enumerate() {
         let keyword = entry.error.keyword();
         if COMBINATORS.contains(&keyword) {
             continue;
         }
+        let siblings = per_branch[branch(entry.schema_location)];
         let base = entry.instance_location.as_str().to_owned();
         let message = entry.error.message().to_owned();
         let located = match keyword {
@@ -92,13 +103,19 @@ pub fn validate(
         };
         for failure in located {
             let depth = failure.pointer.matches('/').count();
-            ranked.push((depth, is_null_branch(&failure), order, failure));
+            ranked.push((depth, siblings, is_null_branch(&failure), order, failure));
         }
     }
-    // Deepest first, real branches before `type: null`, then evaluation order.
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    // Deepest first, then the closest branch, real branches before `type: null`, then
+    // evaluation order.
+    ranked.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
     let mut out: Vec<Failure> = Vec::new();
-    for (_, _, _, failure) in ranked {
+    for (_, _, _, _, failure) in ranked {
         if !out.contains(&failure) {
             out.push(failure);
         }
@@ -188,4 +205,35 @@ fn property_failures(
 
 fn is_null_branch(f: &Failure) -> bool {
     f.keyword == "type" && f.message.ends_with("\"null\"")
+}
+
+/// The innermost `oneOf`/`anyOf` branch a schema location lies in (`…/oneOf/1`), or `""`.
+fn branch(schema_location: &str) -> &str {
+    let mut end = 0;
+    let mut position = 0;
+    let mut previous = "";
+    for segment in schema_location.split('/') {
+        position += segment.len() + 1;
+        let index = !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit());
+        if index && (previous == "oneOf" || previous == "anyOf") {
+            end = position - 1;
+        }
+        previous = segment;
+    }
+    &schema_location[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::branch;
+
+    #[test]
+    fn branch_is_the_innermost_combinator_index() {
+        assert_eq!(branch("/$ref/properties/a/type"), "");
+        assert_eq!(branch("/$ref/oneOf/1/properties/a/type"), "/$ref/oneOf/1");
+        assert_eq!(
+            branch("/anyOf/0/$ref/oneOf/12/required"),
+            "/anyOf/0/$ref/oneOf/12"
+        );
+    }
 }
