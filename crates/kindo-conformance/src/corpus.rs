@@ -121,7 +121,10 @@ pub fn load_examples(dir: &Path) -> Result<Vec<Example>, InputError> {
     for path in json_files(dir)? {
         let file: ExampleFile = parse(&path)?;
         if file.operations.is_empty() {
-            return Err(malformed(&path, "`operations` must name at least one operationId"));
+            return Err(malformed(
+                &path,
+                "`operations` must name at least one operationId",
+            ));
         }
         let target = Target {
             operations: file.operations,
@@ -183,9 +186,7 @@ fn parse<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, InputError> {
 fn check_status(path: &Path, target: &Target) -> Result<(), InputError> {
     match (target.direction, target.status) {
         (Direction::Response, None) => Err(malformed(path, "a response needs a `status`")),
-        (Direction::Request, Some(_)) => {
-            Err(malformed(path, "a request must not have a `status`"))
-        }
+        (Direction::Request, Some(_)) => Err(malformed(path, "a request must not have a `status`")),
         _ => Ok(()),
     }
 }

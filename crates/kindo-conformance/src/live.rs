@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::drift;
 use crate::error::InputError;
 use crate::report::{Check, Outcome, Report, Status};
 use crate::spec::{Operation, Spec, escape};
 use crate::target::{Judgement, judge};
 use crate::validate::Failure;
-use crate::drift;
 
 /// How the API key is sent. The docs disagree on which header the control plane takes
 /// (INVENTORY §3.2); `x-api-key` is what real users report working.
@@ -45,7 +45,9 @@ impl Config {
     /// Like [`Config::from_env`] with any source of variables (tests pass a map).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, InputError> {
         let required = |name: &str| {
-            get(name).ok_or_else(|| InputError::Usage(format!("live mode needs the environment variable {name}")))
+            get(name).ok_or_else(|| {
+                InputError::Usage(format!("live mode needs the environment variable {name}"))
+            })
         };
         let base_url = required("KINDO_BASE_URL")?;
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
@@ -102,9 +104,20 @@ pub fn run(spec: &Spec, config: &Config) -> Result<Report, InputError> {
         .map(str::to_owned);
     let agent_id = config.agent_id.clone().or(listed);
     let detail = match &agent_id {
-        Some(id) => call(spec, config, &agent, "getAgent", &[("agentId", id)], &mut outcomes)?,
+        Some(id) => call(
+            spec,
+            config,
+            &agent,
+            "getAgent",
+            &[("agentId", id)],
+            &mut outcomes,
+        )?,
         None => {
-            outcomes.push(skipped(spec, "getAgent", "no agent listed and KINDO_AGENT_ID is not set"));
+            outcomes.push(skipped(
+                spec,
+                "getAgent",
+                "no agent listed and KINDO_AGENT_ID is not set",
+            ));
             None
         }
     };
@@ -116,7 +129,14 @@ pub fn run(spec: &Spec, config: &Config) -> Result<Report, InputError> {
         .map(str::to_owned);
     match config.run_id.clone().or(recent) {
         Some(id) => {
-            call(spec, config, &agent, "getRun", &[("runId", &id)], &mut outcomes)?;
+            call(
+                spec,
+                config,
+                &agent,
+                "getRun",
+                &[("runId", &id)],
+                &mut outcomes,
+            )?;
         }
         None => outcomes.push(skipped(
             spec,
@@ -128,7 +148,11 @@ pub fn run(spec: &Spec, config: &Config) -> Result<Report, InputError> {
 }
 
 fn skipped(spec: &Spec, id: &str, reason: &str) -> Outcome {
-    let document = spec.find(id).first().map(|o| spec.documents[o.doc].name.clone()).unwrap_or_default();
+    let document = spec
+        .find(id)
+        .first()
+        .map(|o| spec.documents[o.doc].name.clone())
+        .unwrap_or_default();
     let mut o = Outcome::new(Check::Live, String::new(), document, String::new());
     o.operation = Some(id.to_owned());
     o.status = Status::Skip;
@@ -150,7 +174,11 @@ fn call(
     // against each document that has it.
     let ops = spec.find(id);
     let Some(first) = ops.first() else {
-        outcomes.push(skipped(spec, id, "no document in the spec directory has this operation"));
+        outcomes.push(skipped(
+            spec,
+            id,
+            "no document in the spec directory has this operation",
+        ));
         return Ok(None);
     };
     let mut path = first.path.clone();
@@ -174,10 +202,9 @@ fn call(
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
             .to_owned(),
-        body: response
-            .body_mut()
-            .read_to_string()
-            .map_err(|e| InputError::Live(format!("GET {url} ({id}): cannot read the body: {e}")))?,
+        body: response.body_mut().read_to_string().map_err(|e| {
+            InputError::Live(format!("GET {url} ({id}): cannot read the body: {e}"))
+        })?,
     };
     let parsed: Option<Value> = serde_json::from_str(&answer.body).ok();
     for op in &ops {
@@ -186,7 +213,13 @@ fn call(
     Ok(parsed.filter(|_| (200..300).contains(&answer.status)))
 }
 
-fn judge_answer(spec: &Spec, op: &Operation, url: &str, answer: &Answer, body: Option<&Value>) -> Result<Outcome, InputError> {
+fn judge_answer(
+    spec: &Spec,
+    op: &Operation,
+    url: &str,
+    answer: &Answer,
+    body: Option<&Value>,
+) -> Result<Outcome, InputError> {
     let document = &spec.documents[op.doc];
     let mut o = Outcome::new(
         Check::Live,
@@ -201,30 +234,57 @@ fn judge_answer(spec: &Spec, op: &Operation, url: &str, answer: &Answer, body: O
     };
     let status = answer.status.to_string();
     let responses = format!("{}/responses", op.pointer());
-    if document.value.pointer(&format!("{responses}/{status}")).is_none() {
-        fail(&mut o, format!("status {status} is not documented for {}", op.id));
+    if document
+        .value
+        .pointer(&format!("{responses}/{status}"))
+        .is_none()
+    {
+        fail(
+            &mut o,
+            format!("status {status} is not documented for {}", op.id),
+        );
         return Ok(o);
     }
     if !(200..300).contains(&answer.status) {
         let snippet: String = answer.body.chars().take(200).collect();
-        fail(&mut o, format!("expected a success status, got {status}: {snippet}"));
+        fail(
+            &mut o,
+            format!("expected a success status, got {status}: {snippet}"),
+        );
     }
-    let media_type = answer.content_type.split(';').next().unwrap_or("").trim().to_owned();
+    let media_type = answer
+        .content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_owned();
     let content = format!("{responses}/{status}/content");
     let media = document
         .value
         .pointer(&content)
         .and_then(Value::as_object)
-        .and_then(|c| c.keys().find(|k| **k == media_type).or_else(|| c.keys().find(|k| *k == "application/json")).cloned());
+        .and_then(|c| {
+            c.keys()
+                .find(|k| **k == media_type)
+                .or_else(|| c.keys().find(|k| *k == "application/json"))
+                .cloned()
+        });
     let Some(media) = media else {
         if !answer.body.is_empty() {
-            fail(&mut o, format!("a body of type {media_type:?} is not documented for status {status}"));
+            fail(
+                &mut o,
+                format!("a body of type {media_type:?} is not documented for status {status}"),
+            );
         }
         return Ok(o);
     };
     let media_pointer = format!("{content}/{}", escape(&media));
     let Some(body) = body else {
-        fail(&mut o, format!("the body is not JSON (content-type {media_type:?})"));
+        fail(
+            &mut o,
+            format!("the body is not JSON (content-type {media_type:?})"),
+        );
         return Ok(o);
     };
     match judge(spec, op.doc, &media_pointer, body)? {

@@ -124,9 +124,10 @@ fn execute(args: &Args) -> Result<Report, InputError> {
             selection.coverage = args.coverage;
             kindo_conformance::run(&loaded, selection)
         }
-        Command::Coverage => {
-            kindo_conformance::run(&kindo_conformance::load(&args.spec_dir)?, Selection::COVERAGE)
-        }
+        Command::Coverage => kindo_conformance::run(
+            &kindo_conformance::load(&args.spec_dir)?,
+            Selection::COVERAGE,
+        ),
         Command::Live => {
             // Read the environment first: a missing key should not wait for the spec.
             let config = live::Config::from_env()?;
@@ -138,7 +139,9 @@ fn execute(args: &Args) -> Result<Report, InputError> {
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
-    let json_requested = argv.windows(2).any(|w| w[0] == "--format" && w[1] == "json");
+    let json_requested = argv
+        .windows(2)
+        .any(|w| w[0] == "--format" && w[1] == "json");
     let result = parse(&argv).and_then(|parsed| match parsed {
         Parsed::Help => {
             print!("{HELP}");
@@ -158,7 +161,11 @@ fn main() -> ExitCode {
             } else {
                 print!("{}", report.to_text(args.verbose));
             }
-            ExitCode::from(if report.passed() { exit::OK } else { exit::FAILED })
+            ExitCode::from(if report.passed() {
+                exit::OK
+            } else {
+                exit::FAILED
+            })
         }
         Err(error) => {
             eprintln!("kindo-conformance: {error}");

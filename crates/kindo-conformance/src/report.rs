@@ -114,7 +114,11 @@ impl Report {
                 Status::Fail => "FAIL",
                 Status::Skip => "SKIP",
             };
-            let op = o.operation.as_deref().map(|op| format!(" {op}")).unwrap_or_default();
+            let op = o
+                .operation
+                .as_deref()
+                .map(|op| format!(" {op}"))
+                .unwrap_or_default();
             let head = format!(
                 "{tag} [{}] {}:{op} {} ({})",
                 check_name(o.check),

@@ -110,11 +110,17 @@ impl Spec {
         let mut builder = Registry::new();
         for doc in &documents {
             builder = builder
-                .add(doc.urn(), Draft::Draft202012.create_resource(doc.value.clone()))
+                .add(
+                    doc.urn(),
+                    Draft::Draft202012.create_resource(doc.value.clone()),
+                )
                 .map_err(|e| spec_err(&doc.path, format!("cannot register: {e}")))?;
         }
         let registry = builder.prepare().map_err(|e| {
-            spec_err(dir, format!("cannot resolve the documents' references: {e}"))
+            spec_err(
+                dir,
+                format!("cannot resolve the documents' references: {e}"),
+            )
         })?;
         Ok(Spec {
             dir: dir.to_path_buf(),
@@ -177,7 +183,10 @@ impl Spec {
 
     /// The operation with `id` in every document that has it.
     pub fn find(&self, id: &str) -> Vec<Operation> {
-        self.operations().into_iter().filter(|o| o.id == id).collect()
+        self.operations()
+            .into_iter()
+            .filter(|o| o.id == id)
+            .collect()
     }
 
     /// Resolves a local `$ref` chain starting at `pointer` (for walking schemas by hand).

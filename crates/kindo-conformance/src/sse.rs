@@ -77,7 +77,8 @@ mod tests {
 
     #[test]
     fn splits_events_joins_data_lines_and_skips_comments() {
-        let text = ": keep-alive\r\nevent: delta\r\ndata: {\"a\":\r\ndata: 1}\r\n\r\ndata: [DONE]\n\n";
+        let text =
+            ": keep-alive\r\nevent: delta\r\ndata: {\"a\":\r\ndata: 1}\r\n\r\ndata: [DONE]\n\n";
         let events = parse(text);
         assert_eq!(events.len(), 2);
         assert_eq!(events[0].event.as_deref(), Some("delta"));

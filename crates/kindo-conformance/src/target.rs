@@ -29,7 +29,10 @@ pub fn resolve(spec: &Spec, file: &Path, target: &Target) -> Result<Vec<Slot>, I
         if ops.is_empty() {
             return Err(InputError::UnknownTarget {
                 path: file.to_path_buf(),
-                message: format!("operation `{id}` is not in any document in {}", spec.dir.display()),
+                message: format!(
+                    "operation `{id}` is not in any document in {}",
+                    spec.dir.display()
+                ),
             });
         }
         for op in ops {
@@ -78,7 +81,10 @@ pub enum Judgement {
 
 /// Judges `value` against the media type object at `media` of document `doc`.
 pub fn judge(spec: &Spec, doc: usize, media: &str, value: &Value) -> Result<Judgement, InputError> {
-    let media_type = media.rsplit('/').next().map(|t| t.replace("~1", "/").replace("~0", "~"));
+    let media_type = media
+        .rsplit('/')
+        .next()
+        .map(|t| t.replace("~1", "/").replace("~0", "~"));
     if media_type.is_some_and(|t| is_event_stream(&t)) {
         return judge_stream(spec, doc, media, value);
     }
@@ -91,7 +97,10 @@ pub fn judge(spec: &Spec, doc: usize, media: &str, value: &Value) -> Result<Judg
 }
 
 pub fn is_event_stream(media_type: &str) -> bool {
-    media_type.split(';').next().is_some_and(|t| t.trim() == "text/event-stream")
+    media_type
+        .split(';')
+        .next()
+        .is_some_and(|t| t.trim() == "text/event-stream")
 }
 
 fn verdict(failures: Vec<Failure>) -> Judgement {
@@ -104,7 +113,12 @@ fn verdict(failures: Vec<Failure>) -> Judgement {
 
 /// A stream example is the raw SSE text as a JSON string. Each event's `data` must be JSON that
 /// conforms to the event schema, except the `[DONE]` terminator, after which nothing may follow.
-fn judge_stream(spec: &Spec, doc: usize, media: &str, value: &Value) -> Result<Judgement, InputError> {
+fn judge_stream(
+    spec: &Spec,
+    doc: usize,
+    media: &str,
+    value: &Value,
+) -> Result<Judgement, InputError> {
     let Some(text) = value.as_str() else {
         return Ok(Judgement::Fails(vec![Failure::new(
             "",
@@ -120,7 +134,11 @@ fn judge_stream(spec: &Spec, doc: usize, media: &str, value: &Value) -> Result<J
     };
     let events = sse::parse(text);
     if events.is_empty() {
-        return Ok(Judgement::Fails(vec![Failure::new("", "sse", "the stream has no data event")]));
+        return Ok(Judgement::Fails(vec![Failure::new(
+            "",
+            "sse",
+            "the stream has no data event",
+        )]));
     }
     let mut failures = Vec::new();
     let mut done_at: Option<usize> = None;
@@ -131,7 +149,14 @@ fn judge_stream(spec: &Spec, doc: usize, media: &str, value: &Value) -> Result<J
             f
         };
         if let Some(done) = done_at {
-            failures.push(at("", "sse", format!("data after the [DONE] terminator (event {done}, line {})", event.line)));
+            failures.push(at(
+                "",
+                "sse",
+                format!(
+                    "data after the [DONE] terminator (event {done}, line {})",
+                    event.line
+                ),
+            ));
             continue;
         }
         if event.data.trim() == "[DONE]" {
@@ -141,7 +166,11 @@ fn judge_stream(spec: &Spec, doc: usize, media: &str, value: &Value) -> Result<J
         let payload: Value = match serde_json::from_str(&event.data) {
             Ok(v) => v,
             Err(e) => {
-                failures.push(at("", "sse", format!("data on line {} is not JSON: {e}", event.line)));
+                failures.push(at(
+                    "",
+                    "sse",
+                    format!("data on line {} is not JSON: {e}", event.line),
+                ));
                 continue;
             }
         };

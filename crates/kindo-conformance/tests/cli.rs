@@ -17,9 +17,15 @@ fn the_published_corpus_passes() {
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
     let text = stdout(&out);
     let last = text.lines().last().unwrap();
-    assert!(last.starts_with("conformance: ") && last.contains(" 0 failed"), "{last}");
+    assert!(
+        last.starts_with("conformance: ") && last.contains(" 0 failed"),
+        "{last}"
+    );
     // Examples, document examples, negatives and coverage all ran.
-    let json = run(&["--spec-dir", spec.to_str().unwrap(), "--format", "json"], &[]);
+    let json = run(
+        &["--spec-dir", spec.to_str().unwrap(), "--format", "json"],
+        &[],
+    );
     let report: Value = serde_json::from_str(&stdout(&json)).unwrap();
     for check in ["example", "document_example", "negative", "coverage"] {
         let n = report["outcomes"]
@@ -62,7 +68,12 @@ fn a_mutated_example_is_reported_with_file_operation_and_pointer() {
     assert_eq!(failed.len(), 1, "{failed:?}");
     assert_eq!(failed[0]["operation"], "getRun");
     assert_eq!(failed[0]["failures"][0]["pointer"], "/status");
-    assert!(failed[0]["file"].as_str().unwrap().ends_with("run-success.json"));
+    assert!(
+        failed[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("run-success.json")
+    );
 }
 
 #[test]
@@ -71,7 +82,10 @@ fn a_nested_missing_field_is_reported_at_the_field() {
     let file = dir.path().join("examples/agents/agents-list.json");
     edit_json(&file, |v| {
         v["value"]["items"][0]["metadata"]["userPermissions"][1] = json!("own");
-        v["value"]["items"][0].as_object_mut().unwrap().remove("creatorName");
+        v["value"]["items"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("creatorName");
     });
     let out = run(&["--spec-dir", &dir_arg(&dir), "--format", "json"], &[]);
     assert_eq!(code(&out), 1);
@@ -91,7 +105,10 @@ fn a_nested_missing_field_is_reported_at_the_field() {
     // Deepest first: the bad enum value, then the missing property.
     assert_eq!(
         pointers,
-        ["/items/0/metadata/userPermissions/1", "/items/0/creatorName"]
+        [
+            "/items/0/metadata/userPermissions/1",
+            "/items/0/creatorName"
+        ]
     );
 }
 
@@ -128,7 +145,9 @@ fn coverage_lists_what_is_missing() {
     std::fs::remove_file(dir.path().join("examples/runs/run-evals.json")).unwrap();
     edit_json(&dir.path().join("kindo-api.openapi.json"), |v| {
         let media = v
-            .pointer_mut("/paths/~1v1~1runs~1{runId}~1evals/get/responses/200/content/application~1json")
+            .pointer_mut(
+                "/paths/~1v1~1runs~1{runId}~1evals/get/responses/200/content/application~1json",
+            )
             .unwrap();
         media.as_object_mut().unwrap().remove("examples");
     });
@@ -140,10 +159,17 @@ fn coverage_lists_what_is_missing() {
         .map(str::to_owned)
         .collect();
     assert_eq!(fails.len(), 1, "{fails:?}");
-    assert!(fails[0].contains("getRunEvals response 200 application/json"), "{}", fails[0]);
+    assert!(
+        fails[0].contains("getRunEvals response 200 application/json"),
+        "{}",
+        fails[0]
+    );
     // The same gap fails `check`, unless coverage is left out.
     assert_eq!(code(&run(&["--spec-dir", &dir_arg(&dir)], &[])), 1);
-    assert_eq!(code(&run(&["--spec-dir", &dir_arg(&dir), "--no-coverage"], &[])), 0);
+    assert_eq!(
+        code(&run(&["--spec-dir", &dir_arg(&dir), "--no-coverage"], &[])),
+        0
+    );
 }
 
 fn assert_one_line_error(out: &std::process::Output, code_expected: i32, needles: &[&str]) {
@@ -153,7 +179,11 @@ fn assert_one_line_error(out: &std::process::Output, code_expected: i32, needles
     for n in needles {
         assert!(err.contains(n), "{n:?} not in {err}");
     }
-    assert!(stdout(out).is_empty(), "half-written report: {}", stdout(out));
+    assert!(
+        stdout(out).is_empty(),
+        "half-written report: {}",
+        stdout(out)
+    );
 }
 
 #[test]
@@ -184,9 +214,12 @@ fn malformed_example_exits_4() {
     assert_one_line_error(&out, 4, &["run-success.json", "status"]);
 
     let dir = copy_spec();
-    edit_json(&dir.path().join("negative/runs/run-missing-run-id.json"), |v| {
-        v.as_object_mut().unwrap().remove("expect_error_at");
-    });
+    edit_json(
+        &dir.path().join("negative/runs/run-missing-run-id.json"),
+        |v| {
+            v.as_object_mut().unwrap().remove("expect_error_at");
+        },
+    );
     let out = run(&["--spec-dir", &dir_arg(&dir)], &[]);
     assert_one_line_error(&out, 4, &["run-missing-run-id.json", "expect_error_at"]);
 }
@@ -200,7 +233,10 @@ fn unknown_operation_or_status_exits_5() {
     let out = run(&["--spec-dir", &dir_arg(&dir), "--format", "json"], &[]);
     assert_eq!(code(&out), 5);
     let err = stderr(&out);
-    assert!(err.contains("run-success.json") && err.contains("getRunz"), "{err}");
+    assert!(
+        err.contains("run-success.json") && err.contains("getRunz"),
+        "{err}"
+    );
     let body: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(body["error"]["kind"], "unknown_target");
     assert_eq!(body["error"]["exit_code"], 5);

@@ -82,34 +82,104 @@ fn spec_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "demo.openapi.json", &document());
-    write(d, "examples/chat/request.json", &example("chat", "request", None, "application/json",
-        json!({ "messages": [ { "role": "user", "content": "hi" }, { "role": "tool", "tool_call_id": "c1" } ] })));
-    write(d, "examples/chat/response.json", &example("chat", "response", Some(200), "application/json",
-        json!({ "id": "x", "choice": null })));
-    write(d, "examples/chat/stream.json", &example("chat", "response", Some(200), "text/event-stream", json!(GOOD_STREAM)));
-    write(d, "examples/chat/content-schema-stream.json", &example("contentSchemaStream", "response", Some(200), "text/event-stream", json!(GOOD_STREAM)));
-    write(d, "examples/chat/legacy-stream.json", &example("legacyStream", "response", Some(200), "text/event-stream", json!(GOOD_STREAM)));
+    write(
+        d,
+        "examples/chat/request.json",
+        &example(
+            "chat",
+            "request",
+            None,
+            "application/json",
+            json!({ "messages": [ { "role": "user", "content": "hi" }, { "role": "tool", "tool_call_id": "c1" } ] }),
+        ),
+    );
+    write(
+        d,
+        "examples/chat/response.json",
+        &example(
+            "chat",
+            "response",
+            Some(200),
+            "application/json",
+            json!({ "id": "x", "choice": null }),
+        ),
+    );
+    write(
+        d,
+        "examples/chat/stream.json",
+        &example(
+            "chat",
+            "response",
+            Some(200),
+            "text/event-stream",
+            json!(GOOD_STREAM),
+        ),
+    );
+    write(
+        d,
+        "examples/chat/content-schema-stream.json",
+        &example(
+            "contentSchemaStream",
+            "response",
+            Some(200),
+            "text/event-stream",
+            json!(GOOD_STREAM),
+        ),
+    );
+    write(
+        d,
+        "examples/chat/legacy-stream.json",
+        &example(
+            "legacyStream",
+            "response",
+            Some(200),
+            "text/event-stream",
+            json!(GOOD_STREAM),
+        ),
+    );
     dir
 }
 
 fn outcomes_for<'a>(report: &'a Report, file_suffix: &str) -> Vec<&'a kindo_conformance::Outcome> {
-    report.outcomes.iter().filter(|o| o.file.ends_with(file_suffix)).collect()
+    report
+        .outcomes
+        .iter()
+        .filter(|o| o.file.ends_with(file_suffix))
+        .collect()
 }
 
 #[test]
 fn valid_streams_pass_and_a_stream_without_event_schema_is_skipped_with_a_reason() {
     let dir = spec_dir();
     let report = kindo_conformance::check(dir.path()).unwrap();
-    for file in ["stream.json", "content-schema-stream.json", "request.json", "response.json"] {
+    for file in [
+        "stream.json",
+        "content-schema-stream.json",
+        "request.json",
+        "response.json",
+    ] {
         let o = outcomes_for(&report, &format!("/{file}"));
-        assert!(!o.is_empty() && o.iter().all(|o| o.status == Status::Pass), "{file}: {o:?}");
+        assert!(
+            !o.is_empty() && o.iter().all(|o| o.status == Status::Pass),
+            "{file}: {o:?}"
+        );
     }
     let legacy = outcomes_for(&report, "legacy-stream.json");
     assert_eq!(legacy.len(), 1);
     assert_eq!(legacy[0].status, Status::Skip);
-    assert!(legacy[0].note.as_deref().unwrap().contains("declares no per-event schema"));
+    assert!(
+        legacy[0]
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("declares no per-event schema")
+    );
     // The document's own bad `example` on Choice is the one failure.
-    let failed: Vec<_> = report.outcomes.iter().filter(|o| o.status == Status::Fail).collect();
+    let failed: Vec<_> = report
+        .outcomes
+        .iter()
+        .filter(|o| o.status == Status::Fail)
+        .collect();
     assert_eq!(failed.len(), 1, "{failed:?}");
     assert_eq!(failed[0].check, Check::DocumentExample);
     assert_eq!(failed[0].target, "/components/schemas/Choice/example");
@@ -120,7 +190,10 @@ fn valid_streams_pass_and_a_stream_without_event_schema_is_skipped_with_a_reason
 fn a_bad_event_is_reported_with_its_index_and_pointer() {
     let dir = spec_dir();
     let bad = "data: {\"id\":\"a\",\"delta\":{\"content\":\"Hi\"}}\n\ndata: {\"id\":\"a\",\"delta\":{\"content\":5}}\n\ndata: not json\n\ndata: [DONE]\n\ndata: {\"id\":\"late\",\"delta\":{}}\n\n";
-    for file in ["examples/chat/stream.json", "examples/chat/content-schema-stream.json"] {
+    for file in [
+        "examples/chat/stream.json",
+        "examples/chat/content-schema-stream.json",
+    ] {
         let path = dir.path().join(file);
         let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         v["value"] = json!(bad);
@@ -131,15 +204,26 @@ fn a_bad_event_is_reported_with_its_index_and_pointer() {
         let o = outcomes_for(&report, file);
         assert_eq!(o[0].status, Status::Fail, "{file}");
         let f = &o[0].failures;
-        assert_eq!((f[0].event, f[0].pointer.as_str()), (Some(1), "/delta/content"), "{f:?}");
+        assert_eq!(
+            (f[0].event, f[0].pointer.as_str()),
+            (Some(1), "/delta/content"),
+            "{f:?}"
+        );
         assert_eq!(f[1].event, Some(2));
         assert!(f[1].message.contains("not JSON"), "{}", f[1].message);
         assert_eq!(f[2].event, Some(4));
-        assert!(f[2].message.contains("after the [DONE]"), "{}", f[2].message);
+        assert!(
+            f[2].message.contains("after the [DONE]"),
+            "{}",
+            f[2].message
+        );
         assert_eq!(f.len(), 3);
     }
     let text = report.to_text(false);
-    assert!(text.contains("event 1 at /delta/content: 5 is not of type \"string\""), "{text}");
+    assert!(
+        text.contains("event 1 at /delta/content: 5 is not of type \"string\""),
+        "{text}"
+    );
 }
 
 #[test]
@@ -147,25 +231,69 @@ fn the_first_real_cause_inside_one_of_is_reported() {
     let dir = spec_dir();
     let d = dir.path();
     // Closest branch is "user": only `content` is wrong there.
-    write(d, "negative/chat/user-content-number.json", &negative("chat", "request", None,
-        "/messages/0/content", json!({ "messages": [ { "role": "user", "content": 5 } ] })));
+    write(
+        d,
+        "negative/chat/user-content-number.json",
+        &negative(
+            "chat",
+            "request",
+            None,
+            "/messages/0/content",
+            json!({ "messages": [ { "role": "user", "content": 5 } ] }),
+        ),
+    );
     // A nullable `$ref` (oneOf with null): the cause is inside the object, not "not null".
-    write(d, "negative/chat/choice-index-string.json", &negative("chat", "response", Some(200),
-        "/choice/index", json!({ "id": "x", "choice": { "index": "0" } })));
+    write(
+        d,
+        "negative/chat/choice-index-string.json",
+        &negative(
+            "chat",
+            "response",
+            Some(200),
+            "/choice/index",
+            json!({ "id": "x", "choice": { "index": "0" } }),
+        ),
+    );
     // ... and a missing required property inside it is pointed at the property.
-    write(d, "negative/chat/choice-missing-index.json", &negative("chat", "response", Some(200),
-        "/choice/index", json!({ "id": "x", "choice": {} })));
+    write(
+        d,
+        "negative/chat/choice-missing-index.json",
+        &negative(
+            "chat",
+            "response",
+            Some(200),
+            "/choice/index",
+            json!({ "id": "x", "choice": {} }),
+        ),
+    );
     // A wrong expectation is itself reported.
-    write(d, "negative/chat/wrong-expectation.json", &negative("chat", "response", Some(200),
-        "/id", json!({ "id": "x", "choice": { "index": "0" } })));
+    write(
+        d,
+        "negative/chat/wrong-expectation.json",
+        &negative(
+            "chat",
+            "response",
+            Some(200),
+            "/id",
+            json!({ "id": "x", "choice": { "index": "0" } }),
+        ),
+    );
     let report = kindo_conformance::check(d).unwrap();
-    for file in ["user-content-number.json", "choice-index-string.json", "choice-missing-index.json"] {
+    for file in [
+        "user-content-number.json",
+        "choice-index-string.json",
+        "choice-missing-index.json",
+    ] {
         let o = outcomes_for(&report, file);
         assert_eq!(o[0].status, Status::Pass, "{file}: {:?}", o[0]);
     }
     let wrong = outcomes_for(&report, "wrong-expectation.json");
     assert_eq!(wrong[0].status, Status::Fail);
-    assert!(wrong[0].failures[0].message.contains("rejected at /choice/index instead of /id"));
+    assert!(
+        wrong[0].failures[0]
+            .message
+            .contains("rejected at /choice/index instead of /id")
+    );
 }
 
 #[test]
@@ -177,7 +305,11 @@ fn coverage_counts_each_success_media_type() {
         kindo_conformance::Selection::COVERAGE,
     )
     .unwrap();
-    let gaps: Vec<_> = report.outcomes.iter().filter(|o| o.status == Status::Fail).collect();
+    let gaps: Vec<_> = report
+        .outcomes
+        .iter()
+        .filter(|o| o.status == Status::Fail)
+        .collect();
     assert_eq!(gaps.len(), 1, "{gaps:?}");
     assert_eq!(gaps[0].operation.as_deref(), Some("chat"));
     assert_eq!(gaps[0].target, "response 200 text/event-stream");

@@ -23,7 +23,8 @@ fn spec_dir() -> PathBuf {
 
 /// Deserialise into `T` and serialise back.
 fn roundtrip<T: DeserializeOwned + Serialize>(value: &Value) -> Result<Value, String> {
-    let typed: T = serde_json::from_value(value.clone()).map_err(|e| format!("deserialise: {e}"))?;
+    let typed: T =
+        serde_json::from_value(value.clone()).map_err(|e| format!("deserialise: {e}"))?;
     serde_json::to_value(&typed).map_err(|e| format!("serialise: {e}"))
 }
 
@@ -55,7 +56,10 @@ leg!(kindo_types_leg,
     "SetDefaultConnectionRequest" => kindo_types::integrations::SetDefaultConnectionRequest,
 );
 
-type Leg = (&'static str, fn(&str, &Value) -> Option<Result<Value, String>>);
+type Leg = (
+    &'static str,
+    fn(&str, &Value) -> Option<Result<Value, String>>,
+);
 
 // Add `("kindo-client", kindo_client_leg)` here when the generated client merges.
 const LEGS: &[Leg] = &[("kindo-types", kindo_types_leg)];
@@ -89,7 +93,8 @@ fn every_example_round_trips_through_every_type_set() {
                 let text = example.value.as_str().unwrap_or_default();
                 for event in sse::parse(text) {
                     if event.data.trim() != "[DONE]" {
-                        let data = serde_json::from_str(&event.data).expect("checked by the checker");
+                        let data =
+                            serde_json::from_str(&event.data).expect("checked by the checker");
                         payloads.push((schema.clone(), data));
                     }
                 }
@@ -104,7 +109,9 @@ fn every_example_round_trips_through_every_type_set() {
                     example.target.describe()
                 );
                 let Some(name) = component_name(document, &schema) else {
-                    problems.push(format!("{where_}: schema at {schema} is not a component $ref"));
+                    problems.push(format!(
+                        "{where_}: schema at {schema} is not a component $ref"
+                    ));
                     continue;
                 };
                 for (leg, roundtrip) in LEGS {
@@ -132,7 +139,10 @@ fn every_example_round_trips_through_every_type_set() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert!(checked >= loaded.examples.len(), "only {checked} round trips");
+    assert!(
+        checked >= loaded.examples.len(),
+        "only {checked} round trips"
+    );
 }
 
 #[test]

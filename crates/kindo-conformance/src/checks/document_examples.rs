@@ -24,7 +24,12 @@ const ONE: [&str; 11] = [
     "else",
     "contentSchema",
 ];
-const MAP: [&str; 4] = ["properties", "patternProperties", "$defs", "dependentSchemas"];
+const MAP: [&str; 4] = [
+    "properties",
+    "patternProperties",
+    "$defs",
+    "dependentSchemas",
+];
 const LIST: [&str; 4] = ["allOf", "anyOf", "oneOf", "prefixItems"];
 
 const METHODS: [&str; 8] = [
@@ -57,7 +62,10 @@ pub fn check(spec: &Spec) -> Result<Vec<Outcome>, InputError> {
                 walk_params(root, item, &base, None, &mut found);
                 for method in METHODS {
                     if let Some(op) = item.get(method) {
-                        let id = op.get("operationId").and_then(Value::as_str).map(str::to_owned);
+                        let id = op
+                            .get("operationId")
+                            .and_then(Value::as_str)
+                            .map(str::to_owned);
                         walk_operation(root, op, &format!("{base}/{method}"), id, &mut found);
                     }
                 }
@@ -65,18 +73,41 @@ pub fn check(spec: &Spec) -> Result<Vec<Outcome>, InputError> {
         }
         if let Some(c) = root.get("components").and_then(Value::as_object) {
             for (name, schema) in entries(c.get("schemas")) {
-                walk_schema(schema, &format!("/components/schemas/{}", escape(name)), None, &mut found);
+                walk_schema(
+                    schema,
+                    &format!("/components/schemas/{}", escape(name)),
+                    None,
+                    &mut found,
+                );
             }
             for kind in ["parameters", "headers"] {
                 for (name, p) in entries(c.get(kind)) {
-                    walk_parameter(root, p, &format!("/components/{kind}/{}", escape(name)), None, &mut found);
+                    walk_parameter(
+                        root,
+                        p,
+                        &format!("/components/{kind}/{}", escape(name)),
+                        None,
+                        &mut found,
+                    );
                 }
             }
             for (name, body) in entries(c.get("requestBodies")) {
-                walk_content(root, body, &format!("/components/requestBodies/{}", escape(name)), None, &mut found);
+                walk_content(
+                    root,
+                    body,
+                    &format!("/components/requestBodies/{}", escape(name)),
+                    None,
+                    &mut found,
+                );
             }
             for (name, response) in entries(c.get("responses")) {
-                walk_response(root, response, &format!("/components/responses/{}", escape(name)), None, &mut found);
+                walk_response(
+                    root,
+                    response,
+                    &format!("/components/responses/{}", escape(name)),
+                    None,
+                    &mut found,
+                );
             }
         }
         for f in found {
@@ -125,20 +156,42 @@ fn walk_operation(root: &Value, op: &Value, at: &str, id: Option<String>, found:
         walk_content(root, body, &format!("{at}/requestBody"), id.clone(), found);
     }
     for (status, response) in entries(op.get("responses")) {
-        walk_response(root, response, &format!("{at}/responses/{}", escape(status)), id.clone(), found);
+        walk_response(
+            root,
+            response,
+            &format!("{at}/responses/{}", escape(status)),
+            id.clone(),
+            found,
+        );
     }
 }
 
 fn walk_params(root: &Value, holder: &Value, at: &str, id: Option<String>, found: &mut Vec<Found>) {
-    let params = holder.get("parameters").and_then(Value::as_array).into_iter().flatten();
+    let params = holder
+        .get("parameters")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
     for (i, p) in params.enumerate() {
         walk_parameter(root, p, &format!("{at}/parameters/{i}"), id.clone(), found);
     }
 }
 
-fn walk_response(root: &Value, response: &Value, at: &str, id: Option<String>, found: &mut Vec<Found>) {
+fn walk_response(
+    root: &Value,
+    response: &Value,
+    at: &str,
+    id: Option<String>,
+    found: &mut Vec<Found>,
+) {
     for (name, header) in entries(response.get("headers")) {
-        walk_parameter(root, header, &format!("{at}/headers/{}", escape(name)), id.clone(), found);
+        walk_parameter(
+            root,
+            header,
+            &format!("{at}/headers/{}", escape(name)),
+            id.clone(),
+            found,
+        );
     }
     walk_content(root, response, at, id, found);
 }
@@ -148,18 +201,38 @@ fn walk_parameter(root: &Value, p: &Value, at: &str, id: Option<String>, found: 
     if p.get("schema").is_some() {
         let schema = format!("{at}/schema");
         walk_schema(&p["schema"], &schema, id.clone(), found);
-        collect_examples(root, p, at, id.clone(), || Against::Schema(schema.clone()), found);
+        collect_examples(
+            root,
+            p,
+            at,
+            id.clone(),
+            || Against::Schema(schema.clone()),
+            found,
+        );
     }
     walk_content(root, p, at, id, found);
 }
 
-fn walk_content(root: &Value, holder: &Value, at: &str, id: Option<String>, found: &mut Vec<Found>) {
+fn walk_content(
+    root: &Value,
+    holder: &Value,
+    at: &str,
+    id: Option<String>,
+    found: &mut Vec<Found>,
+) {
     for (media_type, media) in entries(holder.get("content")) {
         let pointer = format!("{at}/content/{}", escape(media_type));
         if let Some(schema) = media.get("schema") {
             walk_schema(schema, &format!("{pointer}/schema"), id.clone(), found);
         }
-        collect_examples(root, media, &pointer, id.clone(), || Against::Media(pointer.clone()), found);
+        collect_examples(
+            root,
+            media,
+            &pointer,
+            id.clone(),
+            || Against::Media(pointer.clone()),
+            found,
+        );
     }
 }
 
@@ -173,11 +246,18 @@ fn collect_examples(
     found: &mut Vec<Found>,
 ) {
     if let Some(value) = holder.get("example") {
-        found.push(Found { at: format!("{at}/example"), operation: id.clone(), kind: against(), value: value.clone() });
+        found.push(Found {
+            at: format!("{at}/example"),
+            operation: id.clone(),
+            kind: against(),
+            value: value.clone(),
+        });
     }
     for (name, example) in entries(holder.get("examples")) {
         let example = match example.get("$ref").and_then(Value::as_str) {
-            Some(r) if r.starts_with('#') => root.pointer(&percent_decode(&r[1..])).unwrap_or(example),
+            Some(r) if r.starts_with('#') => {
+                root.pointer(&percent_decode(&r[1..])).unwrap_or(example)
+            }
             _ => example,
         };
         // `externalValue` examples live elsewhere; nothing to judge here.
@@ -198,11 +278,21 @@ fn walk_schema(schema: &Value, at: &str, id: Option<String>, found: &mut Vec<Fou
         return;
     };
     if let Some(value) = object.get("example") {
-        found.push(Found { at: format!("{at}/example"), operation: id.clone(), kind: Against::Schema(at.to_owned()), value: value.clone() });
+        found.push(Found {
+            at: format!("{at}/example"),
+            operation: id.clone(),
+            kind: Against::Schema(at.to_owned()),
+            value: value.clone(),
+        });
     }
     if let Some(values) = object.get("examples").and_then(Value::as_array) {
         for (i, value) in values.iter().enumerate() {
-            found.push(Found { at: format!("{at}/examples/{i}"), operation: id.clone(), kind: Against::Schema(at.to_owned()), value: value.clone() });
+            found.push(Found {
+                at: format!("{at}/examples/{i}"),
+                operation: id.clone(),
+                kind: Against::Schema(at.to_owned()),
+                value: value.clone(),
+            });
         }
     }
     for key in ONE {
@@ -212,11 +302,22 @@ fn walk_schema(schema: &Value, at: &str, id: Option<String>, found: &mut Vec<Fou
     }
     for key in MAP {
         for (name, sub) in entries(object.get(key)) {
-            walk_schema(sub, &format!("{at}/{key}/{}", escape(name)), id.clone(), found);
+            walk_schema(
+                sub,
+                &format!("{at}/{key}/{}", escape(name)),
+                id.clone(),
+                found,
+            );
         }
     }
     for key in LIST {
-        for (i, sub) in object.get(key).and_then(Value::as_array).into_iter().flatten().enumerate() {
+        for (i, sub) in object
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
             walk_schema(sub, &format!("{at}/{key}/{i}"), id.clone(), found);
         }
     }

@@ -28,7 +28,10 @@ pub fn check(spec: &Spec, negatives: &[(Negative, Vec<Slot>)]) -> Result<Vec<Out
                     o.failures = vec![Failure::new(
                         expected.clone(),
                         "negative",
-                        format!("was accepted, but must be rejected ({})", negative.description),
+                        format!(
+                            "was accepted, but must be rejected ({})",
+                            negative.description
+                        ),
                     )];
                 }
                 Judgement::Fails(failures) if failures[0].pointer == *expected => {

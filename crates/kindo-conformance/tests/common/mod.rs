@@ -42,7 +42,13 @@ pub fn edit_json(path: &Path, f: impl FnOnce(&mut serde_json::Value)) {
 pub fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kindo-conformance"));
     cmd.args(args);
-    for name in ["KINDO_BASE_URL", "KINDO_API_KEY", "KINDO_AGENT_ID", "KINDO_RUN_ID", "KINDO_AUTH"] {
+    for name in [
+        "KINDO_BASE_URL",
+        "KINDO_API_KEY",
+        "KINDO_AGENT_ID",
+        "KINDO_RUN_ID",
+        "KINDO_AUTH",
+    ] {
         cmd.env_remove(name);
     }
     for (k, v) in env {
