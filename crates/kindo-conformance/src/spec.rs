@@ -189,7 +189,8 @@ impl Spec {
             .collect()
     }
 
-    /// Resolves a local `$ref` chain starting at `pointer` (for walking schemas by hand).
+    /// Follows the local `$ref` chain of `value` to the schema it names (for walking schemas
+    /// by hand).
     pub fn resolve<'a>(&'a self, doc: usize, value: &'a Value) -> &'a Value {
         let mut current = value;
         for _ in 0..32 {
