@@ -81,7 +81,11 @@ async function main() {
 
   // 3. Auth on every secured request; the API-key alternative imports too.
   const schemes = (doc.components && doc.components.securitySchemes) || {};
-  const secured = (op) => (op.security || doc.security || []).length > 0;
+  // An operation is secured unless it has no requirement or allows the empty one (`{}`).
+  const secured = (op) => {
+    const reqs = op.security || doc.security || [];
+    return reqs.length > 0 && !reqs.some((r) => Object.keys(r).length === 0);
+  };
   const byName = new Map(reqs.map((r) => [r.name, r]));
   for (const { op } of ops) {
     const r = byName.get(op.summary);

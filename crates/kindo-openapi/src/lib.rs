@@ -10,6 +10,7 @@ mod base;
 pub mod corpus;
 mod error;
 mod llm;
+pub mod sse;
 
 use std::path::{Path, PathBuf};
 
@@ -48,10 +49,19 @@ pub fn documents_with_corpus(corpus_dir: &Path) -> Result<Vec<Document>, Error> 
 /// Every published document without examples, as built from the types.
 pub fn bare_documents() -> Result<Vec<Document>, Error> {
     let to_value = |name: &'static str, doc: utoipa::openapi::OpenApi| {
-        serde_json::to_value(doc).map_err(|e| Error::Build {
+        let mut value = serde_json::to_value(doc).map_err(|e| Error::Build {
             document: name,
             message: e.to_string(),
-        })
+        })?;
+        match sse::describe_streams(&mut value).first() {
+            None => Ok(value),
+            Some(pointer) => Err(Error::Build {
+                document: name,
+                message: format!(
+                    "{pointer}: a text/event-stream response must name its event schema"
+                ),
+            }),
+        }
     };
     Ok(vec![
         Document {

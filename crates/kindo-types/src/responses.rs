@@ -697,6 +697,39 @@ impl ResponseStreamEvent {
     }
 }
 
+/// Serialises the `data:` payload of the frame (the event name is not part of it; see
+/// [`ResponseStreamEvent::event_name`]).
+impl Serialize for ResponseStreamEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Lifecycle(_, data) => data.serialize(serializer),
+            Self::OutputItem(_, data) => data.serialize(serializer),
+            Self::ContentPart(_, data) => data.serialize(serializer),
+            Self::Delta(_, data) => data.serialize(serializer),
+            Self::OutputTextDone(data) => data.serialize(serializer),
+            Self::FunctionCallArgumentsDone(data) => data.serialize(serializer),
+            Self::Error(data) => data.serialize(serializer),
+            Self::Other(_, data) => data.serialize(serializer),
+        }
+    }
+}
+
+impl ResponseStreamEvent {
+    /// The SSE `event:` name this frame is sent under.
+    pub fn event_name(&self) -> &str {
+        match self {
+            Self::Lifecycle(name, _)
+            | Self::OutputItem(name, _)
+            | Self::ContentPart(name, _)
+            | Self::Delta(name, _)
+            | Self::Other(name, _) => name,
+            Self::OutputTextDone(_) => "response.output_text.done",
+            Self::FunctionCallArgumentsDone(_) => "response.function_call_arguments.done",
+            Self::Error(_) => "error",
+        }
+    }
+}
+
 impl utoipa::PartialSchema for ResponseStreamEvent {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
         use utoipa::openapi::Ref;

@@ -49,7 +49,7 @@ pub struct Area;
         (status = 200, description = "The JSON-RPC response, either as the JSON body or as a `text/event-stream` whose `data` lines carry JSON-RPC messages (the Streamable HTTP transport lets the server choose). Protocol-level errors (`-32000`, `-32601`, `-32602`) are also `200`.",
             content(
                 (McpResponse = "application/json"),
-                (String = "text/event-stream"),
+                (McpResponse = "text/event-stream"),
             )),
         (status = 202, description = "Accepted, no body: the message was a notification (no `id`, e.g. `notifications/initialized`). From the MCP Streamable HTTP transport specification; Kindo's pages do not mention it."),
         (status = 401, description = "Missing, malformed or revoked Bearer token. The `WWW-Authenticate` header points MCP clients at the RFC 9728 metadata.", body = FlatError,
@@ -73,6 +73,8 @@ fn mcp() {}
     path = "/.well-known/oauth-protected-resource",
     operation_id = "getProtectedResourceMetadata",
     tag = "MCP",
+    // Public metadata: the empty requirement says "no credentials needed".
+    security(()),
     responses(
         (status = 200, description = "RFC 9728 metadata.", body = ProtectedResourceMetadata),
     )
@@ -89,6 +91,8 @@ fn protected_resource_metadata() {}
     path = "/.well-known/oauth-protected-resource/v1/mcp",
     operation_id = "getMcpProtectedResourceMetadata",
     tag = "MCP",
+    // Public metadata: the empty requirement says "no credentials needed".
+    security(()),
     responses(
         (status = 200, description = "RFC 9728 metadata.", body = ProtectedResourceMetadata),
     )

@@ -51,10 +51,10 @@ pub struct Area;
     request_body(content = CreateMessageRequest, content_type = "application/json"),
     security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
-        (status = 200, description = "The generated message (`application/json`), or with `stream: true` the SSE event stream (`text/event-stream`, a string of frames whose `data` are `MessageStreamEvent`s).",
+        (status = 200, description = "The generated message (`application/json`), or with `stream: true` the SSE event stream (`text/event-stream`, frames whose `data` are `MessageStreamEvent`s).",
             content(
                 (Message = "application/json"),
-                (String = "text/event-stream"),
+                (MessageStreamEvent = "text/event-stream"),
             )),
         (status = 400, description = "`invalid_request_error`: the body fails validation (missing `max_tokens`, malformed `messages`, ...) or names a missing model.", body = MessagesError),
         (status = 401, description = "`authentication_error` with message `Unauthorized`: missing, malformed or revoked API key. Unlike Chat Completions and Responses, this surface uses Anthropic's typed envelope for 401.", body = MessagesError),

@@ -1,0 +1,314 @@
+//! `live` mode: call the safe read-only endpoints of a real deployment and judge each response
+//! against the documents, reporting every failing JSON pointer, plus fields the response
+//! carries that the schema does not declare (informational).
+//!
+//! The paths come from the documents (by `operationId`), so a moved endpoint is followed.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::drift;
+use crate::error::InputError;
+use crate::report::{Check, Outcome, Report, Status};
+use crate::spec::{Operation, Spec, escape};
+use crate::target::{Judgement, judge};
+use crate::validate::Failure;
+
+/// How the API key is sent. The docs disagree on which header the control plane takes
+/// (INVENTORY §3.2); `x-api-key` is what real users report working.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth {
+    XApiKey,
+    Bearer,
+}
+
+/// What `live` needs, normally from the environment.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// e.g. `https://api.kindo.ai` (no `/v1`).
+    pub base_url: String,
+    pub api_key: String,
+    pub agent_id: Option<String>,
+    pub run_id: Option<String>,
+    pub auth: Auth,
+    pub timeout: Duration,
+}
+
+impl Config {
+    /// Reads `KINDO_BASE_URL`, `KINDO_API_KEY` (required), `KINDO_AGENT_ID`, `KINDO_RUN_ID`
+    /// and `KINDO_AUTH` (`x-api-key`, the default, or `bearer`).
+    pub fn from_env() -> Result<Config, InputError> {
+        Config::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    }
+
+    /// Like [`Config::from_env`] with any source of variables (tests pass a map).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, InputError> {
+        let required = |name: &str| {
+            get(name).ok_or_else(|| {
+                InputError::Usage(format!("live mode needs the environment variable {name}"))
+            })
+        };
+        let base_url = required("KINDO_BASE_URL")?;
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            return Err(InputError::Usage(format!(
+                "KINDO_BASE_URL must start with http:// or https://, got {base_url:?}"
+            )));
+        }
+        let auth = match get("KINDO_AUTH").as_deref() {
+            None | Some("x-api-key") => Auth::XApiKey,
+            Some("bearer") => Auth::Bearer,
+            Some(other) => {
+                return Err(InputError::Usage(format!(
+                    "KINDO_AUTH must be `x-api-key` or `bearer`, got {other:?}"
+                )));
+            }
+        };
+        Ok(Config {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            api_key: required("KINDO_API_KEY")?,
+            agent_id: get("KINDO_AGENT_ID"),
+            run_id: get("KINDO_RUN_ID"),
+            auth,
+            timeout: Duration::from_secs(30),
+        })
+    }
+}
+
+/// One HTTP exchange.
+struct Answer {
+    status: u16,
+    content_type: String,
+    body: String,
+}
+
+/// Calls listModels, listAgents, getAgent (given or first listed) and getRun (given or the
+/// agent's most recent) and judges each response. Transport failures are errors (exit 6);
+/// everything the deployment answers is judged.
+pub fn run(spec: &Spec, config: &Config) -> Result<Report, InputError> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(config.timeout))
+        .http_status_as_error(false)
+        .user_agent(concat!("kindo-conformance/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    let mut outcomes = Vec::new();
+
+    let _ = call(spec, config, &agent, "listModels", &[], &mut outcomes)?;
+
+    let agents = call(spec, config, &agent, "listAgents", &[], &mut outcomes)?;
+    let listed = agents
+        .as_ref()
+        .and_then(|a| a.pointer("/items/0/agentId"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let agent_id = config.agent_id.clone().or(listed);
+    let detail = match &agent_id {
+        Some(id) => call(
+            spec,
+            config,
+            &agent,
+            "getAgent",
+            &[("agentId", id)],
+            &mut outcomes,
+        )?,
+        None => {
+            outcomes.push(skipped(
+                spec,
+                "getAgent",
+                "no agent listed and KINDO_AGENT_ID is not set",
+            ));
+            None
+        }
+    };
+
+    let recent = detail
+        .as_ref()
+        .and_then(|a| a.pointer("/recentRunIds/0"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    match config.run_id.clone().or(recent) {
+        Some(id) => {
+            call(
+                spec,
+                config,
+                &agent,
+                "getRun",
+                &[("runId", &id)],
+                &mut outcomes,
+            )?;
+        }
+        None => outcomes.push(skipped(
+            spec,
+            "getRun",
+            "the agent has no recent run and KINDO_RUN_ID is not set",
+        )),
+    }
+    Ok(Report::new(outcomes))
+}
+
+fn skipped(spec: &Spec, id: &str, reason: &str) -> Outcome {
+    let document = spec
+        .find(id)
+        .first()
+        .map(|o| spec.documents[o.doc].name.clone())
+        .unwrap_or_default();
+    let mut o = Outcome::new(Check::Live, String::new(), document, String::new());
+    o.operation = Some(id.to_owned());
+    o.status = Status::Skip;
+    o.note = Some(reason.to_owned());
+    o
+}
+
+/// Performs one GET for operation `id` and records its outcome. Returns the parsed body when
+/// it is JSON, so later calls can pick ids from it.
+fn call(
+    spec: &Spec,
+    config: &Config,
+    agent: &ureq::Agent,
+    id: &str,
+    params: &[(&str, &str)],
+    outcomes: &mut Vec<Outcome>,
+) -> Result<Option<Value>, InputError> {
+    // The first document that has the operation decides the path; the response is then judged
+    // against each document that has it.
+    let ops = spec.find(id);
+    let Some(first) = ops.first() else {
+        outcomes.push(skipped(
+            spec,
+            id,
+            "no document in the spec directory has this operation",
+        ));
+        return Ok(None);
+    };
+    let mut path = first.path.clone();
+    for (name, value) in params {
+        path = path.replace(&format!("{{{name}}}"), &url_encode(value));
+    }
+    let url = format!("{}{path}", config.base_url);
+    let mut request = agent.get(&url).header("accept", "application/json");
+    request = match config.auth {
+        Auth::XApiKey => request.header("x-api-key", &config.api_key),
+        Auth::Bearer => request.header("authorization", &format!("Bearer {}", config.api_key)),
+    };
+    let mut response = request
+        .call()
+        .map_err(|e| InputError::Live(format!("GET {url} ({id}) failed: {e}")))?;
+    let answer = Answer {
+        status: response.status().as_u16(),
+        content_type: response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned(),
+        body: response.body_mut().read_to_string().map_err(|e| {
+            InputError::Live(format!("GET {url} ({id}): cannot read the body: {e}"))
+        })?,
+    };
+    let parsed: Option<Value> = serde_json::from_str(&answer.body).ok();
+    for op in &ops {
+        outcomes.push(judge_answer(spec, op, &url, &answer, parsed.as_ref())?);
+    }
+    Ok(parsed.filter(|_| (200..300).contains(&answer.status)))
+}
+
+fn judge_answer(
+    spec: &Spec,
+    op: &Operation,
+    url: &str,
+    answer: &Answer,
+    body: Option<&Value>,
+) -> Result<Outcome, InputError> {
+    let document = &spec.documents[op.doc];
+    let mut o = Outcome::new(
+        Check::Live,
+        format!("GET {url}"),
+        document.name.clone(),
+        format!("response {}", answer.status),
+    );
+    o.operation = Some(op.id.clone());
+    let fail = |o: &mut Outcome, message: String| {
+        o.status = Status::Fail;
+        o.failures.push(Failure::new("", "live", message));
+    };
+    let status = answer.status.to_string();
+    let responses = format!("{}/responses", op.pointer());
+    if document
+        .value
+        .pointer(&format!("{responses}/{status}"))
+        .is_none()
+    {
+        fail(
+            &mut o,
+            format!("status {status} is not documented for {}", op.id),
+        );
+        return Ok(o);
+    }
+    if !(200..300).contains(&answer.status) {
+        let snippet: String = answer.body.chars().take(200).collect();
+        fail(
+            &mut o,
+            format!("expected a success status, got {status}: {snippet}"),
+        );
+    }
+    let media_type = answer
+        .content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    let content = format!("{responses}/{status}/content");
+    let media = document
+        .value
+        .pointer(&content)
+        .and_then(Value::as_object)
+        .and_then(|c| {
+            c.keys()
+                .find(|k| **k == media_type)
+                .or_else(|| c.keys().find(|k| *k == "application/json"))
+                .cloned()
+        });
+    let Some(media) = media else {
+        if !answer.body.is_empty() {
+            fail(
+                &mut o,
+                format!("a body of type {media_type:?} is not documented for status {status}"),
+            );
+        }
+        return Ok(o);
+    };
+    let media_pointer = format!("{content}/{}", escape(&media));
+    let Some(body) = body else {
+        fail(
+            &mut o,
+            format!("the body is not JSON (content-type {media_type:?})"),
+        );
+        return Ok(o);
+    };
+    match judge(spec, op.doc, &media_pointer, body)? {
+        Judgement::Conforms => {}
+        Judgement::Fails(failures) => {
+            o.status = Status::Fail;
+            o.failures.extend(failures);
+        }
+        Judgement::Skipped(reason) => o.note = Some(reason),
+    }
+    o.info = drift::undeclared(spec, op.doc, &format!("{media_pointer}/schema"), body);
+    Ok(o)
+}
+
+/// Percent-encodes a path segment value.
+fn url_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

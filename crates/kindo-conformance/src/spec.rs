@@ -1,0 +1,263 @@
+//! The published documents, read from the files in the spec directory (never rebuilt from
+//! code: what is checked is what downstream users download).
+//!
+//! All documents are registered in one `jsonschema` registry, each as a single Draft 2020-12
+//! resource under `urn:kindo:spec:<name>`. A validator for any schema position is compiled from
+//! `{"$ref": "<urn>#<percent-encoded pointer>"}`, so in-document `$ref`s resolve as published.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use jsonschema::{Draft, Registry, Validator};
+use serde_json::{Value, json};
+
+use crate::error::InputError;
+
+/// One published OpenAPI 3.1 document.
+#[derive(Debug)]
+pub struct Document {
+    /// File stem without `.openapi`, e.g. `kindo-api`.
+    pub name: String,
+    pub path: PathBuf,
+    pub value: Value,
+}
+
+impl Document {
+    /// The base URI the document is registered under.
+    pub fn urn(&self) -> String {
+        format!("urn:kindo:spec:{}", self.name)
+    }
+}
+
+/// An operation found in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operation {
+    /// Index into [`Spec::documents`].
+    pub doc: usize,
+    pub id: String,
+    pub path: String,
+    pub method: String,
+}
+
+impl Operation {
+    /// JSON pointer of the Operation Object.
+    pub fn pointer(&self) -> String {
+        format!("/paths/{}/{}", escape(&self.path), self.method)
+    }
+}
+
+/// Every `*.openapi.json` of a spec directory plus a validator cache.
+pub struct Spec {
+    pub dir: PathBuf,
+    pub documents: Vec<Document>,
+    registry: Registry<'static>,
+    cache: RefCell<HashMap<(usize, String), Rc<Validator>>>,
+}
+
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+impl Spec {
+    /// Reads and registers every `<dir>/*.openapi.json` (sorted by name).
+    pub fn load(dir: &Path) -> Result<Spec, InputError> {
+        let spec_err = |path: &Path, message: String| InputError::Spec {
+            path: path.to_path_buf(),
+            message,
+        };
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| spec_err(dir, format!("cannot read spec directory: {e}")))?;
+        let mut paths = Vec::new();
+        for entry in entries {
+            let path = entry
+                .map_err(|e| spec_err(dir, format!("cannot read spec directory: {e}")))?
+                .path();
+            let is_doc = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(".openapi.json"));
+            if is_doc && path.is_file() {
+                paths.push(path);
+            }
+        }
+        paths.sort();
+        if paths.is_empty() {
+            return Err(spec_err(dir, "no *.openapi.json document found".into()));
+        }
+        let mut documents = Vec::with_capacity(paths.len());
+        for path in paths {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| spec_err(&path, format!("cannot read: {e}")))?;
+            let value: Value = serde_json::from_str(&text)
+                .map_err(|e| spec_err(&path, format!("not valid JSON: {e}")))?;
+            let version = value.get("openapi").and_then(Value::as_str).unwrap_or("");
+            if !version.starts_with("3.1.") {
+                return Err(spec_err(
+                    &path,
+                    format!("expected an OpenAPI 3.1 document, found openapi: {version:?}"),
+                ));
+            }
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".openapi.json"))
+                .unwrap_or_default()
+                .to_owned();
+            documents.push(Document { name, path, value });
+        }
+        let mut builder = Registry::new();
+        for doc in &documents {
+            builder = builder
+                .add(
+                    doc.urn(),
+                    Draft::Draft202012.create_resource(doc.value.clone()),
+                )
+                .map_err(|e| spec_err(&doc.path, format!("cannot register: {e}")))?;
+        }
+        let registry = builder.prepare().map_err(|e| {
+            spec_err(
+                dir,
+                format!("cannot resolve the documents' references: {e}"),
+            )
+        })?;
+        Ok(Spec {
+            dir: dir.to_path_buf(),
+            documents,
+            registry,
+            cache: RefCell::new(HashMap::new()),
+        })
+    }
+
+    /// A validator for the schema at `pointer` in document `doc` (compiled once, then cached).
+    pub fn validator(&self, doc: usize, pointer: &str) -> Result<Rc<Validator>, InputError> {
+        let key = (doc, pointer.to_owned());
+        if let Some(v) = self.cache.borrow().get(&key) {
+            return Ok(Rc::clone(v));
+        }
+        let document = &self.documents[doc];
+        let wrapper = json!({ "$ref": format!("{}#{}", document.urn(), percent_encode(pointer)) });
+        let validator = jsonschema::options()
+            .with_draft(Draft::Draft202012)
+            .with_registry(&self.registry)
+            .should_validate_formats(true)
+            .build(&wrapper)
+            .map_err(|e| InputError::Spec {
+                path: document.path.clone(),
+                message: format!("schema at {pointer} does not compile: {e}"),
+            })?;
+        let validator = Rc::new(validator);
+        self.cache.borrow_mut().insert(key, Rc::clone(&validator));
+        Ok(validator)
+    }
+
+    /// Every operation of every document, in document then path order.
+    pub fn operations(&self) -> Vec<Operation> {
+        let mut out = Vec::new();
+        for (doc, document) in self.documents.iter().enumerate() {
+            let Some(paths) = document.value.get("paths").and_then(Value::as_object) else {
+                continue;
+            };
+            for (path, item) in paths {
+                let Some(item) = item.as_object() else {
+                    continue;
+                };
+                for (method, op) in item {
+                    if !METHODS.contains(&method.as_str()) {
+                        continue;
+                    }
+                    if let Some(id) = op.get("operationId").and_then(Value::as_str) {
+                        out.push(Operation {
+                            doc,
+                            id: id.to_owned(),
+                            path: path.clone(),
+                            method: method.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The operation with `id` in every document that has it.
+    pub fn find(&self, id: &str) -> Vec<Operation> {
+        self.operations()
+            .into_iter()
+            .filter(|o| o.id == id)
+            .collect()
+    }
+
+    /// Follows the local `$ref` chain of `value` to the schema it names (for walking schemas
+    /// by hand).
+    pub fn resolve<'a>(&'a self, doc: usize, value: &'a Value) -> &'a Value {
+        let mut current = value;
+        for _ in 0..32 {
+            match current.get("$ref").and_then(Value::as_str) {
+                Some(r) if r.starts_with('#') => {
+                    match self.documents[doc].value.pointer(&percent_decode(&r[1..])) {
+                        Some(target) => current = target,
+                        None => return current,
+                    }
+                }
+                _ => return current,
+            }
+        }
+        current
+    }
+}
+
+/// Escapes one JSON-pointer reference token (RFC 6901).
+pub fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// Percent-encodes a JSON pointer for use as a URI fragment (`{`, `}`, spaces, ...).
+pub fn percent_encode(pointer: &str) -> String {
+    let mut out = String::with_capacity(pointer.len());
+    for b in pointer.bytes() {
+        let keep = b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b);
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes of a `$ref` fragment.
+pub fn percent_decode(fragment: &str) -> String {
+    let bytes = fragment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && bytes[i + 1].is_ascii_hexdigit()
+            && bytes[i + 2].is_ascii_hexdigit()
+            && let Ok(b) = u8::from_str_radix(&fragment[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_round_trip_through_percent_encoding() {
+        let p = "/paths/~1v1~1agents~1{agentId}/get/responses/200/content/application~1json/schema";
+        let enc = percent_encode(p);
+        assert!(enc.contains("%7BagentId%7D"), "{enc}");
+        assert_eq!(percent_decode(&enc), p);
+    }
+}

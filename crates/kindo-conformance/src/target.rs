@@ -1,0 +1,224 @@
+//! Resolving a corpus file's target (operation, direction, status, media type) to the media
+//! type objects it names, and judging a payload there (JSON or `text/event-stream`).
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::corpus::{Direction, Target};
+use crate::error::InputError;
+use crate::spec::{Operation, Spec, escape, percent_decode};
+use crate::sse;
+use crate::validate::{Failure, validate};
+
+/// A media type object an example belongs to.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub operation: Operation,
+    /// JSON pointer of the Media Type Object in the operation's document.
+    pub media: String,
+}
+
+/// Every media type object `target` names, across all documents that have its operations.
+/// An operation no document has, or a direction/status/media type it does not declare, is bad
+/// input that names `file`.
+pub fn resolve(spec: &Spec, file: &Path, target: &Target) -> Result<Vec<Slot>, InputError> {
+    let mut slots = Vec::new();
+    for id in &target.operations {
+        let ops = spec.find(id);
+        if ops.is_empty() {
+            return Err(InputError::UnknownTarget {
+                path: file.to_path_buf(),
+                message: format!(
+                    "operation `{id}` is not in any document in {}",
+                    spec.dir.display()
+                ),
+            });
+        }
+        for op in ops {
+            let media = media_pointer(&op, target);
+            if spec.documents[op.doc].value.pointer(&media).is_none() {
+                return Err(InputError::UnknownTarget {
+                    path: file.to_path_buf(),
+                    message: format!(
+                        "operation `{id}` in {} declares no {} (nothing at {media})",
+                        spec.documents[op.doc].name,
+                        target.describe()
+                    ),
+                });
+            }
+            slots.push(Slot {
+                operation: op,
+                media,
+            });
+        }
+    }
+    Ok(slots)
+}
+
+/// Pointer of the Media Type Object for `target` in `op` (whether or not it exists).
+pub fn media_pointer(op: &Operation, target: &Target) -> String {
+    let media = escape(&target.media_type);
+    match target.direction {
+        Direction::Request => format!("{}/requestBody/content/{media}", op.pointer()),
+        Direction::Response => format!(
+            "{}/responses/{}/content/{media}",
+            op.pointer(),
+            target.status.unwrap_or_default()
+        ),
+    }
+}
+
+/// What became of one payload at one media type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Judgement {
+    Conforms,
+    /// First real cause first.
+    Fails(Vec<Failure>),
+    /// Could not be judged, and why (e.g. a stream media type without an event schema).
+    Skipped(String),
+}
+
+/// Judges `value` against the media type object at `media` of document `doc`.
+pub fn judge(spec: &Spec, doc: usize, media: &str, value: &Value) -> Result<Judgement, InputError> {
+    let media_type = media
+        .rsplit('/')
+        .next()
+        .map(|t| t.replace("~1", "/").replace("~0", "~"));
+    if media_type.is_some_and(|t| is_event_stream(&t)) {
+        return judge_stream(spec, doc, media, value);
+    }
+    let schema = format!("{media}/schema");
+    if spec.documents[doc].value.pointer(&schema).is_none() {
+        return Ok(Judgement::Skipped(format!("no schema declared at {media}")));
+    }
+    let failures = validate(spec, doc, &schema, value)?;
+    Ok(verdict(failures))
+}
+
+pub fn is_event_stream(media_type: &str) -> bool {
+    media_type
+        .split(';')
+        .next()
+        .is_some_and(|t| t.trim() == "text/event-stream")
+}
+
+fn verdict(failures: Vec<Failure>) -> Judgement {
+    if failures.is_empty() {
+        Judgement::Conforms
+    } else {
+        Judgement::Fails(failures)
+    }
+}
+
+/// A stream example is the raw SSE text as a JSON string. Each event's `data` must be JSON that
+/// conforms to the event schema, except the `[DONE]` terminator, after which nothing may follow.
+fn judge_stream(
+    spec: &Spec,
+    doc: usize,
+    media: &str,
+    value: &Value,
+) -> Result<Judgement, InputError> {
+    let Some(text) = value.as_str() else {
+        return Ok(Judgement::Fails(vec![Failure::new(
+            "",
+            "type",
+            "a text/event-stream payload must be the raw stream as a JSON string",
+        )]));
+    };
+    let Some(schema) = event_schema(spec, doc, media) else {
+        return Ok(Judgement::Skipped(format!(
+            "{media} declares no per-event schema (expected `x-sse-data-schema`, `itemSchema`, \
+             `schema.contentSchema`, or a non-string `schema`)"
+        )));
+    };
+    let events = sse::parse(text);
+    if events.is_empty() {
+        return Ok(Judgement::Fails(vec![Failure::new(
+            "",
+            "sse",
+            "the stream has no data event",
+        )]));
+    }
+    let mut failures = Vec::new();
+    let mut done_at: Option<usize> = None;
+    for event in &events {
+        let at = |pointer: &str, keyword: &str, message: String| {
+            let mut f = Failure::new(pointer, keyword, message);
+            f.event = Some(event.index);
+            f
+        };
+        if let Some(done) = done_at {
+            failures.push(at(
+                "",
+                "sse",
+                format!(
+                    "data after the [DONE] terminator (event {done}, line {})",
+                    event.line
+                ),
+            ));
+            continue;
+        }
+        if event.data.trim() == "[DONE]" {
+            done_at = Some(event.index);
+            continue;
+        }
+        let payload: Value = match serde_json::from_str(&event.data) {
+            Ok(v) => v,
+            Err(e) => {
+                failures.push(at(
+                    "",
+                    "sse",
+                    format!("data on line {} is not JSON: {e}", event.line),
+                ));
+                continue;
+            }
+        };
+        for mut f in validate(spec, doc, &schema, &payload)? {
+            f.event = Some(event.index);
+            failures.push(f);
+        }
+    }
+    Ok(verdict(failures))
+}
+
+/// The per-event schema declared for a stream media type, if any. Recognised, in order: the
+/// `x-sse-data-schema` extension (what our documents publish); OpenAPI 3.2 `itemSchema`; a
+/// string schema's `contentSchema` (the 3.1 way to say "this string holds JSON of that
+/// shape"); otherwise any `schema` that is not a plain string.
+pub fn event_schema(spec: &Spec, doc: usize, media: &str) -> Option<String> {
+    let document = &spec.documents[doc].value;
+    let object = document.pointer(media)?;
+    if object.get("x-sse-data-schema").is_some() {
+        return Some(format!("{media}/x-sse-data-schema"));
+    }
+    if object.get("itemSchema").is_some() {
+        return Some(format!("{media}/itemSchema"));
+    }
+    object.get("schema")?;
+    let schema = follow_refs(document, format!("{media}/schema"));
+    let resolved = document.pointer(&schema)?;
+    if resolved.get("contentSchema").is_some() {
+        return Some(format!("{schema}/contentSchema"));
+    }
+    let plain_string = resolved.get("type").and_then(Value::as_str) == Some("string")
+        && ["oneOf", "anyOf", "allOf", "const", "enum"]
+            .iter()
+            .all(|k| resolved.get(*k).is_none());
+    (!plain_string && resolved.as_object().is_some_and(|o| !o.is_empty())).then_some(schema)
+}
+
+/// Follows local `$ref`s from the schema at `pointer` to the pointer of the schema they name.
+fn follow_refs(document: &Value, mut pointer: String) -> String {
+    for _ in 0..32 {
+        match document
+            .pointer(&pointer)
+            .and_then(|s| s.get("$ref"))
+            .and_then(Value::as_str)
+        {
+            Some(r) if r.starts_with('#') => pointer = percent_decode(&r[1..]),
+            _ => break,
+        }
+    }
+    pointer
+}
