@@ -9,6 +9,7 @@ mod api;
 mod base;
 pub mod corpus;
 mod error;
+pub mod oas30;
 
 use std::path::{Path, PathBuf};
 
