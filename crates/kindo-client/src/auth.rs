@@ -60,8 +60,14 @@ impl AuthHeader {
                 reqwest::header::AUTHORIZATION,
                 HeaderValue::from_str(&format!("Bearer {}", key.0)),
             ),
-            AuthHeader::XApiKey => (HeaderName::from_static("x-api-key"), HeaderValue::from_str(&key.0)),
-            AuthHeader::ApiKey => (HeaderName::from_static("api-key"), HeaderValue::from_str(&key.0)),
+            AuthHeader::XApiKey => (
+                HeaderName::from_static("x-api-key"),
+                HeaderValue::from_str(&key.0),
+            ),
+            AuthHeader::ApiKey => (
+                HeaderName::from_static("api-key"),
+                HeaderValue::from_str(&key.0),
+            ),
         };
         let mut value = value.ok()?;
         value.set_sensitive(true);
@@ -88,6 +94,10 @@ mod tests {
         assert_eq!(AuthHeader::Bearer.header(&key).unwrap().1, "Bearer k");
         assert_eq!(AuthHeader::XApiKey.header(&key).unwrap().0, "x-api-key");
         assert_eq!(AuthHeader::ApiKey.header(&key).unwrap().0, "api-key");
-        assert!(AuthHeader::Bearer.header(&ApiKey::new("bad\nkey")).is_none());
+        assert!(
+            AuthHeader::Bearer
+                .header(&ApiKey::new("bad\nkey"))
+                .is_none()
+        );
     }
 }

@@ -112,13 +112,21 @@ impl ClientBuilder {
     /// The api.kindo.ai client.
     pub fn build_api(&self) -> Result<crate::api::Client, BuildError> {
         let base = base_url(&self.api_url)?;
-        Ok(crate::api::Client::new_with_client(&base, self.http()?, self.settings()))
+        Ok(crate::api::Client::new_with_client(
+            &base,
+            self.http()?,
+            self.settings(),
+        ))
     }
 
     /// The llm.kindo.ai client.
     pub fn build_llm(&self) -> Result<crate::llm::Client, BuildError> {
         let base = base_url(&self.llm_url)?;
-        Ok(crate::llm::Client::new_with_client(&base, self.http()?, self.settings()))
+        Ok(crate::llm::Client::new_with_client(
+            &base,
+            self.http()?,
+            self.settings(),
+        ))
     }
 
     fn settings(&self) -> Settings {
@@ -173,7 +181,9 @@ fn base_url(url: &str) -> Result<String, BuildError> {
     }
     let trimmed = url.trim_end_matches('/');
     if trimmed.ends_with("/v1") {
-        return Err(fail("leave out `/v1`: every operation path already starts with it"));
+        return Err(fail(
+            "leave out `/v1`: every operation path already starts with it",
+        ));
     }
     Ok(trimmed.to_owned())
 }
@@ -208,12 +218,20 @@ mod tests {
 
     #[test]
     fn base_urls() {
-        assert_eq!(base_url("https://api.kindo.ai/").unwrap(), "https://api.kindo.ai");
+        assert_eq!(
+            base_url("https://api.kindo.ai/").unwrap(),
+            "https://api.kindo.ai"
+        );
         assert_eq!(
             base_url("https://kindo.example.com/api").unwrap(),
             "https://kindo.example.com/api"
         );
-        assert!(base_url("https://llm.kindo.ai/v1").unwrap_err().to_string().contains("/v1"));
+        assert!(
+            base_url("https://llm.kindo.ai/v1")
+                .unwrap_err()
+                .to_string()
+                .contains("/v1")
+        );
         assert!(base_url("ftp://x").is_err());
         assert!(base_url("not a url").is_err());
     }

@@ -56,7 +56,11 @@ impl RetryPolicy {
             return (wait <= self.max_retry_after).then_some(wait);
         }
         let factor = 2u32.saturating_pow(retry);
-        Some(self.initial_backoff.saturating_mul(factor).min(self.max_backoff))
+        Some(
+            self.initial_backoff
+                .saturating_mul(factor)
+                .min(self.max_backoff),
+        )
     }
 }
 
@@ -118,7 +122,10 @@ mod tests {
     #[test]
     fn retry_after_seconds_and_dates() {
         let now = httpdate::parse_http_date("Wed, 21 Oct 2015 07:28:00 GMT").unwrap();
-        assert_eq!(retry_after(&headers("7"), now), Some(Duration::from_secs(7)));
+        assert_eq!(
+            retry_after(&headers("7"), now),
+            Some(Duration::from_secs(7))
+        );
         assert_eq!(
             retry_after(&headers("Wed, 21 Oct 2015 07:28:30 GMT"), now),
             Some(Duration::from_secs(30))
@@ -137,7 +144,10 @@ mod tests {
         assert_eq!(p.delay(0, None), Some(Duration::from_millis(500)));
         assert_eq!(p.delay(2, None), Some(Duration::from_secs(2)));
         assert_eq!(p.delay(20, None), Some(Duration::from_secs(30)));
-        assert_eq!(p.delay(0, Some(&headers("3"))), Some(Duration::from_secs(3)));
+        assert_eq!(
+            p.delay(0, Some(&headers("3"))),
+            Some(Duration::from_secs(3))
+        );
         assert_eq!(p.delay(0, Some(&headers("3600"))), None, "too long to wait");
     }
 

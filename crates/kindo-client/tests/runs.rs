@@ -57,11 +57,21 @@ async fn waits_through_in_progress_to_success_and_decodes_the_result() {
     assert_eq!(run.status, RunStatus::Success);
     let result = RunResult::of(&run).unwrap();
     assert!(matches!(result, RunResult::Message(ref m) if m.role == "assistant"));
-    assert_eq!(result.text(), "Security scan complete. No critical findings.");
+    assert_eq!(
+        result.text(),
+        "Security scan complete. No critical findings."
+    );
     let requests = s.requests();
     assert_eq!(requests.len(), 5, "trigger + 3 in_progress + final");
-    let run_id = example("agents", "run-accepted")["runId"].as_str().unwrap().to_owned();
-    assert!(requests[1..].iter().all(|r| r.target == format!("/v1/runs/{run_id}")));
+    let run_id = example("agents", "run-accepted")["runId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        requests[1..]
+            .iter()
+            .all(|r| r.target == format!("/v1/runs/{run_id}"))
+    );
 }
 
 #[tokio::test]
@@ -71,7 +81,9 @@ async fn plain_text_result_falls_back_to_text() {
     let run = api.run_agent_and_wait(request(), &fast()).await.unwrap();
     assert_eq!(
         RunResult::of(&run),
-        Some(RunResult::Text("Security scan complete. No critical findings.".into()))
+        Some(RunResult::Text(
+            "Security scan complete. No critical findings.".into()
+        ))
     );
 }
 
@@ -87,7 +99,10 @@ async fn failure_is_a_terminal_status_not_a_wait_error() {
 #[tokio::test]
 async fn a_404_on_the_run_ends_the_wait() {
     let s = server(2, || {
-        Reply::json(404, &json!({"error": "Not found", "message": "Run not found."}))
+        Reply::json(
+            404,
+            &json!({"error": "Not found", "message": "Run not found."}),
+        )
     })
     .await;
     let api = client(&s).build_api().unwrap();
@@ -108,7 +123,10 @@ async fn polling_is_bounded_by_attempts_and_by_time() {
     };
     match api.run_agent_and_wait(request(), &options).await {
         Err(e @ WaitError::TimedOut { attempts: 4, .. }) => {
-            assert!(e.to_string().contains("still in progress after 4 polls"), "{e}")
+            assert!(
+                e.to_string().contains("still in progress after 4 polls"),
+                "{e}"
+            )
         }
         other => panic!("{other:?}"),
     }
@@ -144,10 +162,19 @@ async fn a_failed_trigger_keeps_the_agents_error_typed() {
 #[tokio::test]
 async fn a_server_error_while_polling_is_a_poll_error() {
     let s = server(1, || {
-        Reply::json(500, &json!({"error": "Internal Server Error", "message": "db"}))
+        Reply::json(
+            500,
+            &json!({"error": "Internal Server Error", "message": "db"}),
+        )
     })
     .await;
     let api = client(&s).build_api().unwrap();
-    let err = api.run_agent_and_wait(request(), &fast()).await.unwrap_err();
-    assert!(matches!(&err, WaitError::Poll { error, .. } if error.status() == Some(reqwest::StatusCode::INTERNAL_SERVER_ERROR)), "{err:?}");
+    let err = api
+        .run_agent_and_wait(request(), &fast())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, WaitError::Poll { error, .. } if error.status() == Some(reqwest::StatusCode::INTERNAL_SERVER_ERROR)),
+        "{err:?}"
+    );
 }

@@ -56,7 +56,11 @@ async fn chat_style_stream_ends_cleanly_at_done() {
     let server = Server::start(|_, _| Reply::sse(CHAT)).await;
     let llm = client(&server).build_llm().unwrap();
     let stream = llm
-        .post_sse::<_, Json<Chunk>, Value>("/v1/chat/completions", &json!({"stream": true}), Protocol::CHAT_COMPLETIONS)
+        .post_sse::<_, Json<Chunk>, Value>(
+            "/v1/chat/completions",
+            &json!({"stream": true}),
+            Protocol::CHAT_COMPLETIONS,
+        )
         .await
         .unwrap();
     let (events, error) = collect(stream).await;
@@ -84,7 +88,10 @@ async fn named_events_skip_pings_and_end_at_the_terminal_event() {
         ])
     })
     .await;
-    let api = client(&server).auth_header(AuthHeader::XApiKey).build_api().unwrap();
+    let api = client(&server)
+        .auth_header(AuthHeader::XApiKey)
+        .build_api()
+        .unwrap();
     let stream = api
         .post_sse::<_, SseFrame, AnthropicError>("/v1/messages", &json!({}), Protocol::MESSAGES)
         .await
@@ -92,8 +99,14 @@ async fn named_events_skip_pings_and_end_at_the_terminal_event() {
     let (events, error) = collect(stream).await;
     assert!(error.is_none(), "{error:?}");
     let names: Vec<_> = events.iter().map(|f| f.event.clone().unwrap()).collect();
-    assert_eq!(names, ["message_start", "content_block_delta", "message_stop"]);
-    assert_eq!(events[1].data, "{\"type\":\"content_block_delta\",\n\"index\":0}");
+    assert_eq!(
+        names,
+        ["message_start", "content_block_delta", "message_stop"]
+    );
+    assert_eq!(
+        events[1].data,
+        "{\"type\":\"content_block_delta\",\n\"index\":0}"
+    );
     assert_eq!(server.requests()[0].headers["x-api-key"], KEY);
 }
 
@@ -126,32 +139,50 @@ async fn a_mid_stream_error_event_is_a_typed_error() {
 #[tokio::test]
 async fn a_stream_cut_off_mid_event_is_an_error() {
     let server = Server::start(|_, _| {
-        Reply::sse(&["data: {\"id\":\"c1\",\"choices\":[]}\n\n", "data: {\"id\":\"c2\",\"cho"])
+        Reply::sse(&[
+            "data: {\"id\":\"c1\",\"choices\":[]}\n\n",
+            "data: {\"id\":\"c2\",\"cho",
+        ])
     })
     .await;
     let api = client(&server).build_api().unwrap();
     let stream = api
-        .post_sse::<_, Json<Chunk>, Value>("/v1/chat/completions", &json!({}), Protocol::CHAT_COMPLETIONS)
+        .post_sse::<_, Json<Chunk>, Value>(
+            "/v1/chat/completions",
+            &json!({}),
+            Protocol::CHAT_COMPLETIONS,
+        )
         .await
         .unwrap();
     let (events, error) = collect(stream).await;
     assert_eq!(events.len(), 1);
-    assert!(matches!(error, Some(StreamError::Truncated { mid_event: true })), "{error:?}");
+    assert!(
+        matches!(error, Some(StreamError::Truncated { mid_event: true })),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
 async fn a_stream_ending_without_its_terminator_is_an_error() {
-    let server = Server::start(|_, _| Reply::sse(&["data: {\"id\":\"c1\",\"choices\":[]}\n\n"])).await;
+    let server =
+        Server::start(|_, _| Reply::sse(&["data: {\"id\":\"c1\",\"choices\":[]}\n\n"])).await;
     let api = client(&server).build_api().unwrap();
     let stream = api
-        .post_sse::<_, Json<Chunk>, Value>("/v1/chat/completions", &json!({}), Protocol::CHAT_COMPLETIONS)
+        .post_sse::<_, Json<Chunk>, Value>(
+            "/v1/chat/completions",
+            &json!({}),
+            Protocol::CHAT_COMPLETIONS,
+        )
         .await
         .unwrap();
     let (events, error) = collect(stream).await;
     assert_eq!(events.len(), 1);
     let error = error.unwrap();
     assert!(matches!(error, StreamError::Truncated { mid_event: false }));
-    assert_eq!(error.to_string(), "event stream ended before its terminating event");
+    assert_eq!(
+        error.to_string(),
+        "event stream ended before its terminating event"
+    );
     // The generic protocol has no terminator: the same bytes end cleanly.
     let stream = api
         .post_sse::<_, Json<Chunk>, Value>("/v1/x", &json!({}), Protocol::GENERIC)
@@ -162,15 +193,23 @@ async fn a_stream_ending_without_its_terminator_is_an_error() {
 
 #[tokio::test]
 async fn undecodable_event_data_is_a_decode_error() {
-    let server = Server::start(|_, _| Reply::sse(&["data: {\"id\": 5}\n\n", "data: [DONE]\n\n"])).await;
+    let server =
+        Server::start(|_, _| Reply::sse(&["data: {\"id\": 5}\n\n", "data: [DONE]\n\n"])).await;
     let api = client(&server).build_api().unwrap();
     let stream = api
-        .post_sse::<_, Json<Chunk>, Value>("/v1/chat/completions", &json!({}), Protocol::CHAT_COMPLETIONS)
+        .post_sse::<_, Json<Chunk>, Value>(
+            "/v1/chat/completions",
+            &json!({}),
+            Protocol::CHAT_COMPLETIONS,
+        )
         .await
         .unwrap();
     let (events, error) = collect(stream).await;
     assert!(events.is_empty());
-    assert!(matches!(error, Some(StreamError::Decode { ref data, .. }) if data == "{\"id\": 5}"), "{error:?}");
+    assert!(
+        matches!(error, Some(StreamError::Decode { ref data, .. }) if data == "{\"id\": 5}"),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
@@ -182,7 +221,11 @@ async fn an_error_status_before_the_stream_keeps_the_error_body_typed() {
         error: String,
     }
     let err = api
-        .post_sse::<_, SseFrame, Flat>("/v1/chat/completions", &json!({}), Protocol::CHAT_COMPLETIONS)
+        .post_sse::<_, SseFrame, Flat>(
+            "/v1/chat/completions",
+            &json!({}),
+            Protocol::CHAT_COMPLETIONS,
+        )
         .await
         .unwrap_err();
     match err {
@@ -199,7 +242,11 @@ async fn a_json_answer_where_a_stream_was_asked_for_is_unexpected() {
     let server = Server::start(|_, _| Reply::json(200, &json!({"id": "c1"}))).await;
     let api = client(&server).build_api().unwrap();
     let err = api
-        .post_sse::<_, SseFrame, Value>("/v1/chat/completions", &json!({}), Protocol::CHAT_COMPLETIONS)
+        .post_sse::<_, SseFrame, Value>(
+            "/v1/chat/completions",
+            &json!({}),
+            Protocol::CHAT_COMPLETIONS,
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, Error::UnexpectedResponse(_)), "{err:?}");
@@ -210,11 +257,20 @@ async fn a_slow_stream_outlives_the_request_timeout_but_not_the_read_timeout() {
     // Five frames 150 ms apart: 750 ms in total, longer than the 300 ms request timeout, which
     // does not apply to streams; every gap is shorter than the 500 ms read timeout.
     let frames: Vec<(Duration, Vec<u8>)> = (0..5)
-        .map(|i| (Duration::from_millis(150), format!("data: {{\"id\":\"{i}\",\"choices\":[]}}\n\n").into_bytes()))
+        .map(|i| {
+            (
+                Duration::from_millis(150),
+                format!("data: {{\"id\":\"{i}\",\"choices\":[]}}\n\n").into_bytes(),
+            )
+        })
         .chain([(Duration::from_millis(10), b"data: [DONE]\n\n".to_vec())])
         .collect();
     let server = Server::start(move |_, _| {
-        Reply::Chunks(200, vec![("content-type", "text/event-stream".into())], frames.clone())
+        Reply::Chunks(
+            200,
+            vec![("content-type", "text/event-stream".into())],
+            frames.clone(),
+        )
     })
     .await;
     let api = client(&server)
@@ -223,7 +279,11 @@ async fn a_slow_stream_outlives_the_request_timeout_but_not_the_read_timeout() {
         .build_api()
         .unwrap();
     let stream = api
-        .post_sse::<_, Json<Chunk>, Value>("/v1/chat/completions", &json!({}), Protocol::CHAT_COMPLETIONS)
+        .post_sse::<_, Json<Chunk>, Value>(
+            "/v1/chat/completions",
+            &json!({}),
+            Protocol::CHAT_COMPLETIONS,
+        )
         .await
         .unwrap();
     let (events, error) = collect(stream).await;
@@ -236,18 +296,31 @@ async fn a_slow_stream_outlives_the_request_timeout_but_not_the_read_timeout() {
             200,
             vec![("content-type", "text/event-stream".into())],
             vec![
-                (Duration::ZERO, b"data: {\"id\":\"a\",\"choices\":[]}\n\n".to_vec()),
+                (
+                    Duration::ZERO,
+                    b"data: {\"id\":\"a\",\"choices\":[]}\n\n".to_vec(),
+                ),
                 (Duration::from_secs(5), b"data: [DONE]\n\n".to_vec()),
             ],
         )
     })
     .await;
-    let api = client(&server).read_timeout(Duration::from_millis(200)).build_api().unwrap();
+    let api = client(&server)
+        .read_timeout(Duration::from_millis(200))
+        .build_api()
+        .unwrap();
     let stream = api
-        .post_sse::<_, Json<Chunk>, Value>("/v1/chat/completions", &json!({}), Protocol::CHAT_COMPLETIONS)
+        .post_sse::<_, Json<Chunk>, Value>(
+            "/v1/chat/completions",
+            &json!({}),
+            Protocol::CHAT_COMPLETIONS,
+        )
         .await
         .unwrap();
     let (events, error) = collect(stream).await;
     assert_eq!(events.len(), 1);
-    assert!(matches!(&error, Some(StreamError::Transport(e)) if e.is_timeout()), "{error:?}");
+    assert!(
+        matches!(&error, Some(StreamError::Transport(e)) if e.is_timeout()),
+        "{error:?}"
+    );
 }

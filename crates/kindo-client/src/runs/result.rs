@@ -43,16 +43,15 @@ pub enum Part {
 impl<'de> Deserialize<'de> for Part {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(d)?;
-        if value.get("type").and_then(Value::as_str) == Some("text") {
-            if let Some(text) = value.get("text").and_then(Value::as_str) {
-                let text = text.to_owned();
-                let mut extra = match value {
-                    Value::Object(m) => m,
-                    _ => unreachable!("has a `type` key"),
-                };
-                extra.remove("text");
-                return Ok(Part::Text { text, extra });
-            }
+        if value.get("type").and_then(Value::as_str) == Some("text")
+            && let Some(text) = value.get("text").and_then(Value::as_str)
+        {
+            let text = text.to_owned();
+            let Value::Object(mut extra) = value else {
+                unreachable!("has a `type` key")
+            };
+            extra.remove("text");
+            return Ok(Part::Text { text, extra });
         }
         Ok(Part::Other(value))
     }
@@ -99,7 +98,9 @@ mod tests {
         let r = RunResult::parse(
             r#"{"role":"assistant","parts":[{"type":"text","text":"Security scan complete. No critical findings."}]}"#,
         );
-        let RunResult::Message(m) = &r else { panic!("{r:?}") };
+        let RunResult::Message(m) = &r else {
+            panic!("{r:?}")
+        };
         assert_eq!(m.role, "assistant");
         assert_eq!(r.text(), "Security scan complete. No critical findings.");
     }
@@ -109,7 +110,9 @@ mod tests {
         let r = RunResult::parse(
             r#"{"role":"assistant","id":"m1","parts":[{"type":"text","text":"a","state":"done"},{"type":"tool-call","name":"x"},{"type":"text","text":"b"}]}"#,
         );
-        let RunResult::Message(m) = &r else { panic!("{r:?}") };
+        let RunResult::Message(m) = &r else {
+            panic!("{r:?}")
+        };
         assert_eq!(m.extra["id"], "m1");
         assert_eq!(m.parts.len(), 3);
         assert!(matches!(&m.parts[0], Part::Text { extra, .. } if extra["state"] == "done"));

@@ -41,7 +41,10 @@ pub enum WaitError {
     /// `GET /v1/runs/{runId}` answered 404: the run is gone or not visible.
     RunNotFound { run_id: String, body: AgentsError },
     /// Polling failed for another reason.
-    Poll { run_id: String, error: Error<AgentsError> },
+    Poll {
+        run_id: String,
+        error: Error<AgentsError>,
+    },
     /// The bounds ran out while the run was still `in_progress`.
     TimedOut {
         run_id: String,
@@ -55,7 +58,11 @@ impl fmt::Display for WaitError {
         match self {
             WaitError::Trigger(e) => write!(f, "cannot start the run: {e}"),
             WaitError::RunNotFound { run_id, body } => {
-                write!(f, "run {run_id} not found: {}: {}", body.error, body.message)
+                write!(
+                    f,
+                    "run {run_id} not found: {}: {}",
+                    body.error, body.message
+                )
             }
             WaitError::Poll { run_id, error } => write!(f, "cannot poll run {run_id}: {error}"),
             WaitError::TimedOut {
@@ -88,11 +95,16 @@ impl Client {
             .send()
             .await
             .map_err(WaitError::Trigger)?;
-        self.wait_for_run(&accepted.into_inner().run_id, options).await
+        self.wait_for_run(&accepted.into_inner().run_id, options)
+            .await
     }
 
     /// Polls `GET /v1/runs/{runId}` until the run leaves `in_progress`, within `options`.
-    pub async fn wait_for_run(&self, run_id: &str, options: &WaitOptions) -> Result<Run, WaitError> {
+    pub async fn wait_for_run(
+        &self,
+        run_id: &str,
+        options: &WaitOptions,
+    ) -> Result<Run, WaitError> {
         let started = Instant::now();
         let mut interval = options.initial_interval;
         let mut attempts = 0;

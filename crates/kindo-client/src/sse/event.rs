@@ -61,7 +61,11 @@ impl Protocol {
     /// `response.failed` / `response.incomplete`), `error` mid-stream.
     pub const RESPONSES: Protocol = Protocol {
         done_data: None,
-        terminal_events: &["response.completed", "response.failed", "response.incomplete"],
+        terminal_events: &[
+            "response.completed",
+            "response.failed",
+            "response.incomplete",
+        ],
         error_events: &["error"],
         ignored_events: &[],
     };

@@ -216,7 +216,10 @@ mod tests {
     #[test]
     fn cut_off_mid_line_or_mid_event_is_incomplete() {
         assert_eq!(parse(&[b"data: {\"a\":"]).1, Err(ParseError::Incomplete));
-        assert_eq!(parse(&[b"event: x\ndata: 1\n"]).1, Err(ParseError::Incomplete));
+        assert_eq!(
+            parse(&[b"event: x\ndata: 1\n"]).1,
+            Err(ParseError::Incomplete)
+        );
         assert_eq!(parse(&[b"data: 1\n\n"]).1, Ok(()));
     }
 

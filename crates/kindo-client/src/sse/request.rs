@@ -45,7 +45,9 @@ pub trait SseRequest: ClientInfo<Settings> {
             let headers = response.headers().clone();
             let bytes = response.bytes().await.map_err(Error::ResponseBodyError)?;
             return match serde_json::from_slice::<E>(&bytes) {
-                Ok(body) => Err(Error::ErrorResponse(ResponseValue::new(body, status, headers))),
+                Ok(body) => Err(Error::ErrorResponse(ResponseValue::new(
+                    body, status, headers,
+                ))),
                 Err(e) => Err(Error::InvalidResponsePayload(bytes, e)),
             };
         }

@@ -38,9 +38,14 @@ pub enum StreamError<E> {
 impl<E: fmt::Debug> fmt::Display for StreamError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StreamError::Event { event, body } => write!(f, "server sent `{event}` event: {body:?}"),
+            StreamError::Event { event, body } => {
+                write!(f, "server sent `{event}` event: {body:?}")
+            }
             StreamError::UndecodableErrorEvent { event, data } => {
-                write!(f, "server sent `{event}` event with an unexpected body: {data}")
+                write!(
+                    f,
+                    "server sent `{event}` event with an unexpected body: {data}"
+                )
             }
             StreamError::Decode { event, source, .. } => write!(
                 f,

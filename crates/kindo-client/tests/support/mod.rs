@@ -74,7 +74,9 @@ pub struct Server {
 
 impl Server {
     /// Starts a server; `handler` gets the 0-based request number and the request.
-    pub async fn start(handler: impl Fn(usize, &Recorded) -> Reply + Send + Sync + 'static) -> Server {
+    pub async fn start(
+        handler: impl Fn(usize, &Recorded) -> Reply + Send + Sync + 'static,
+    ) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let requests: Arc<Mutex<Vec<Recorded>>> = Arc::default();
@@ -82,11 +84,15 @@ impl Server {
         let log = requests.clone();
         tokio::spawn(async move {
             loop {
-                let Ok((mut socket, _)) = listener.accept().await else { return };
+                let Ok((mut socket, _)) = listener.accept().await else {
+                    return;
+                };
                 let handler = handler.clone();
                 let log = log.clone();
                 tokio::spawn(async move {
-                    let Some(request) = read_request(&mut socket).await else { return };
+                    let Some(request) = read_request(&mut socket).await else {
+                        return;
+                    };
                     let n = {
                         let mut log = log.lock().unwrap();
                         log.push(request.clone());
@@ -127,7 +133,10 @@ async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<Recorded> {
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
         .collect();
-    let length: usize = headers.get("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let length: usize = headers
+        .get("content-length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
     let mut body = buf[head_end + 4..].to_vec();
     while body.len() < length {
         let n = socket.read(&mut chunk).await.ok()?;
@@ -158,11 +167,15 @@ async fn write_reply(socket: &mut tokio::net::TcpStream, reply: Reply) -> std::i
     };
     match reply {
         Reply::Full(status, headers, body) => {
-            socket.write_all(head(status, &headers, Some(body.len())).as_bytes()).await?;
+            socket
+                .write_all(head(status, &headers, Some(body.len())).as_bytes())
+                .await?;
             socket.write_all(&body).await?;
         }
         Reply::Chunks(status, headers, chunks) => {
-            socket.write_all(head(status, &headers, None).as_bytes()).await?;
+            socket
+                .write_all(head(status, &headers, None).as_bytes())
+                .await?;
             for (delay, bytes) in chunks {
                 tokio::time::sleep(delay).await;
                 socket.write_all(&bytes).await?;
@@ -178,7 +191,10 @@ async fn write_reply(socket: &mut tokio::net::TcpStream, reply: Reply) -> std::i
 
 /// The `value` of a documented example in `spec/examples/<area>/<name>.json`.
 pub fn example(area: &str, name: &str) -> Value {
-    let path = format!("{}/../../spec/examples/{area}/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../spec/examples/{area}/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let file: Value = serde_json::from_str(&text).unwrap();
     file["value"].clone()
@@ -186,7 +202,9 @@ pub fn example(area: &str, name: &str) -> Value {
 
 /// A client for `server` with a test key.
 pub fn client(server: &Server) -> kindo_client::ClientBuilder {
-    kindo_client::ClientBuilder::new(KEY).api_base_url(&server.url).llm_base_url(&server.url)
+    kindo_client::ClientBuilder::new(KEY)
+        .api_base_url(&server.url)
+        .llm_base_url(&server.url)
 }
 
 pub const KEY: &str = "kindo-test-key-5f2a";

@@ -84,14 +84,17 @@ fn rule1_document(doc: &mut Value, stats: &mut Stats) -> Result<()> {
 /// optional parameter already means "no value", and progenitor generates
 /// `Option<Option<T>>` code that does not compile, so `nullable` goes.
 fn rule11_optional_parameter(param: &mut Value, stats: &mut Stats) {
-    let required = param.get("required").and_then(Value::as_bool).unwrap_or(false);
+    let required = param
+        .get("required")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     if required {
         return;
     }
-    if let Some(schema) = param.get_mut("schema").and_then(Value::as_object_mut) {
-        if schema.remove("nullable").is_some() {
-            stats.hit(11);
-        }
+    if let Some(schema) = param.get_mut("schema").and_then(Value::as_object_mut)
+        && schema.remove("nullable").is_some()
+    {
+        stats.hit(11);
     }
 }
 
@@ -145,7 +148,10 @@ mod tests {
         .unwrap();
         let params = &out["paths"]["/a/{id}"]["get"]["parameters"];
         assert_eq!(params[0]["schema"], json!({"type": "integer"}));
-        assert_eq!(params[1]["schema"], json!({"type": "string", "nullable": true}));
+        assert_eq!(
+            params[1]["schema"],
+            json!({"type": "string", "nullable": true})
+        );
     }
 
     #[test]
@@ -164,8 +170,9 @@ mod tests {
 
     #[test]
     fn callbacks_and_path_item_refs_are_rejected() {
-        let e = run(json!({"openapi": "3.1.0", "paths": {"/x": {"$ref": "#/components/pathItems/X"}}}))
-            .unwrap_err();
+        let e =
+            run(json!({"openapi": "3.1.0", "paths": {"/x": {"$ref": "#/components/pathItems/X"}}}))
+                .unwrap_err();
         assert_eq!(e.pointer, "/paths/~1x");
         let e = run(json!({"openapi": "3.1.0", "paths": {"/x": {"get": {"callbacks": {"c": {}}, "responses": {}}}}}))
             .unwrap_err();

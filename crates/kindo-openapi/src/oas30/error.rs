@@ -35,14 +35,23 @@ impl Oas30Error {
 
 impl fmt::Display for Oas30Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        let at = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
         match &self.kind {
             ErrorKind::UnsupportedVersion(v) => {
                 write!(f, "{at}: expected an OpenAPI 3.1.x document, found `{v}`")
             }
-            ErrorKind::Untranslatable(what) => write!(f, "{at}: no OpenAPI 3.0.3 equivalent: {what}"),
+            ErrorKind::Untranslatable(what) => {
+                write!(f, "{at}: no OpenAPI 3.0.3 equivalent: {what}")
+            }
             ErrorKind::UnknownKeyword(k) => {
-                write!(f, "{at}: keyword `{k}` is not part of the OpenAPI 3.0.3 Schema Object")
+                write!(
+                    f,
+                    "{at}: keyword `{k}` is not part of the OpenAPI 3.0.3 Schema Object"
+                )
             }
             ErrorKind::Malformed(what) => write!(f, "{at}: malformed document: {what}"),
             ErrorKind::Unshapeable(what) => write!(f, "{at}: cannot shape for progenitor: {what}"),

@@ -11,11 +11,42 @@ use super::walk;
 /// Keywords of the OpenAPI 3.0.3 Schema Object (plus `$ref`). Anything else, except `x-`
 /// extensions, is rejected by rule 10.
 const OAS30_KEYWORDS: &[&str] = &[
-    "$ref", "title", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
-    "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxProperties",
-    "minProperties", "required", "enum", "type", "allOf", "oneOf", "anyOf", "not", "items",
-    "properties", "additionalProperties", "description", "format", "default", "nullable",
-    "discriminator", "readOnly", "writeOnly", "xml", "externalDocs", "example", "deprecated",
+    "$ref",
+    "title",
+    "multipleOf",
+    "maximum",
+    "exclusiveMaximum",
+    "minimum",
+    "exclusiveMinimum",
+    "maxLength",
+    "minLength",
+    "pattern",
+    "maxItems",
+    "minItems",
+    "uniqueItems",
+    "maxProperties",
+    "minProperties",
+    "required",
+    "enum",
+    "type",
+    "allOf",
+    "oneOf",
+    "anyOf",
+    "not",
+    "items",
+    "properties",
+    "additionalProperties",
+    "description",
+    "format",
+    "default",
+    "nullable",
+    "discriminator",
+    "readOnly",
+    "writeOnly",
+    "xml",
+    "externalDocs",
+    "example",
+    "deprecated",
 ];
 
 /// Converts one schema (and, recursively, its subschemas) in place.
@@ -29,9 +60,9 @@ pub fn convert_schema(schema: &mut Value, ptr: &str, stats: &mut Stats) -> Resul
         }
         return Err(untranslatable(ptr, "the `false` schema"));
     }
-    let obj = schema
-        .as_object_mut()
-        .ok_or_else(|| Oas30Error::new(ptr, ErrorKind::Malformed("schema is not an object".into())))?;
+    let obj = schema.as_object_mut().ok_or_else(|| {
+        Oas30Error::new(ptr, ErrorKind::Malformed("schema is not an object".into()))
+    })?;
     if obj.contains_key("$ref") {
         rule4_ref_siblings(obj, stats);
         return Ok(());
@@ -70,7 +101,12 @@ fn rule2_type_array(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats) 
             let single = match rest.as_slice() {
                 [one] => (*one).clone(),
                 [] => return Err(untranslatable(&here, "a schema whose only type is `null`")),
-                _ => return Err(untranslatable(&here, "a type array with several non-null types")),
+                _ => {
+                    return Err(untranslatable(
+                        &here,
+                        "a type array with several non-null types",
+                    ));
+                }
             };
             obj.insert("type".into(), single);
             if nullable {
@@ -95,7 +131,11 @@ fn rule3_null_branch(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats)
         if !branches.iter().any(is_null_schema) {
             continue;
         }
-        let mut rest: Vec<Value> = branches.iter().filter(|b| !is_null_schema(b)).cloned().collect();
+        let mut rest: Vec<Value> = branches
+            .iter()
+            .filter(|b| !is_null_schema(b))
+            .cloned()
+            .collect();
         stats.hit(3);
         obj.insert("nullable".into(), Value::Bool(true));
         if rest.len() != 1 {
@@ -165,7 +205,10 @@ fn rule6_examples(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats) ->
 
 /// Rule 7: numeric `exclusiveMinimum: n` → `minimum: n, exclusiveMinimum: true` (same for max).
 fn rule7_exclusive_bounds(obj: &mut Map<String, Value>, stats: &mut Stats) {
-    for (exclusive, bound) in [("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")] {
+    for (exclusive, bound) in [
+        ("exclusiveMinimum", "minimum"),
+        ("exclusiveMaximum", "maximum"),
+    ] {
         if let Some(n @ Value::Number(_)) = obj.get(exclusive).cloned() {
             obj.insert(bound.into(), n);
             obj.insert(exclusive.into(), Value::Bool(true));
@@ -240,7 +283,10 @@ mod tests {
             convert(json!({"type": ["string", "null"], "description": "d"})).unwrap(),
             json!({"type": "string", "description": "d", "nullable": true})
         );
-        assert_eq!(convert(json!({"type": ["integer"]})).unwrap(), json!({"type": "integer"}));
+        assert_eq!(
+            convert(json!({"type": ["integer"]})).unwrap(),
+            json!({"type": "integer"})
+        );
     }
 
     #[test]
@@ -278,7 +324,9 @@ mod tests {
 
     #[test]
     fn rule3_keeps_a_wider_union() {
-        let out = convert(json!({"oneOf": [{"type": "null"}, {"type": "string"}, {"type": "integer"}]})).unwrap();
+        let out =
+            convert(json!({"oneOf": [{"type": "null"}, {"type": "string"}, {"type": "integer"}]}))
+                .unwrap();
         assert_eq!(
             out,
             json!({"oneOf": [{"type": "string"}, {"type": "integer"}], "nullable": true})
@@ -295,7 +343,10 @@ mod tests {
 
     #[test]
     fn rule5_const_becomes_enum() {
-        assert_eq!(convert(json!({"const": "a"})).unwrap(), json!({"enum": ["a"]}));
+        assert_eq!(
+            convert(json!({"const": "a"})).unwrap(),
+            json!({"enum": ["a"]})
+        );
     }
 
     #[test]
@@ -309,7 +360,8 @@ mod tests {
     #[test]
     fn rule7_numeric_exclusive_bounds() {
         assert_eq!(
-            convert(json!({"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 2})).unwrap(),
+            convert(json!({"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 2}))
+                .unwrap(),
             json!({"type": "number", "exclusiveMinimum": true, "exclusiveMaximum": true,
                    "minimum": 0, "maximum": 2})
         );
@@ -318,11 +370,15 @@ mod tests {
     #[test]
     fn rule8_string_property_names_dropped_others_rejected() {
         assert_eq!(
-            convert(json!({"type": "object", "propertyNames": {"type": "string"}, "$comment": "c",
-                           "additionalProperties": {"type": "string"}})).unwrap(),
+            convert(
+                json!({"type": "object", "propertyNames": {"type": "string"}, "$comment": "c",
+                           "additionalProperties": {"type": "string"}})
+            )
+            .unwrap(),
             json!({"type": "object", "additionalProperties": {"type": "string"}})
         );
-        let e = convert(json!({"type": "object", "propertyNames": {"type": "integer"}})).unwrap_err();
+        let e =
+            convert(json!({"type": "object", "propertyNames": {"type": "integer"}})).unwrap_err();
         assert_eq!(e.pointer, "/components/schemas/X/propertyNames");
     }
 

@@ -27,7 +27,9 @@ pub fn shape(doc: &mut Value, stats: &mut Stats) -> Result<()> {
         .pointer("/components/schemas")
         .cloned()
         .unwrap_or_else(|| Value::Object(Map::new()));
-    walk::every_schema(doc, &mut |s, p| s1_inline_tagged_variants(s, p, &schemas, stats))?;
+    walk::every_schema(doc, &mut |s, p| {
+        s1_inline_tagged_variants(s, p, &schemas, stats)
+    })?;
     walk::every_schema(doc, &mut |s, _| {
         s2_unsigned_formats(s, stats);
         Ok(())
@@ -45,12 +47,17 @@ pub fn shape(doc: &mut Value, stats: &mut Stats) -> Result<()> {
             .or_insert_with(|| Value::Object(Map::new()));
         let target = components
             .as_object_mut()
-            .ok_or_else(|| Oas30Error::new("/components", ErrorKind::Malformed("not an object".into())))?
+            .ok_or_else(|| {
+                Oas30Error::new("/components", ErrorKind::Malformed("not an object".into()))
+            })?
             .entry("schemas")
             .or_insert_with(|| Value::Object(Map::new()))
             .as_object_mut()
             .ok_or_else(|| {
-                Oas30Error::new("/components/schemas", ErrorKind::Malformed("not an object".into()))
+                Oas30Error::new(
+                    "/components/schemas",
+                    ErrorKind::Malformed("not an object".into()),
+                )
             })?;
         for (name, schema, ptr) in synthesized {
             if target.contains_key(&name) {
@@ -67,10 +74,10 @@ pub fn shape(doc: &mut Value, stats: &mut Stats) -> Result<()> {
     Ok(())
 }
 
-fn for_each_operation(
-    doc: &mut Value,
-    f: &mut dyn FnMut(&mut Map<String, Value>, &str) -> Result<()>,
-) -> Result<()> {
+/// A callback over one operation object and its pointer.
+type OperationFn<'a> = dyn FnMut(&mut Map<String, Value>, &str) -> Result<()> + 'a;
+
+fn for_each_operation(doc: &mut Value, f: &mut OperationFn<'_>) -> Result<()> {
     let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
         return Ok(());
     };
@@ -150,7 +157,12 @@ fn merge_objects(parts: &[&Value]) -> Option<Value> {
                 }
             }
         }
-        for r in o.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for r in o
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if !required.contains(r) {
                 required.push(r.clone());
             }
@@ -160,7 +172,10 @@ fn merge_objects(parts: &[&Value]) -> Option<Value> {
                 merged.entry(k).or_insert_with(|| v.clone());
             }
         }
-        match (merged.get("additionalProperties"), o.get("additionalProperties")) {
+        match (
+            merged.get("additionalProperties"),
+            o.get("additionalProperties"),
+        ) {
             (_, None) => {}
             (None, Some(a)) => {
                 merged.insert("additionalProperties".into(), a.clone());
@@ -178,7 +193,9 @@ fn merge_objects(parts: &[&Value]) -> Option<Value> {
 
 /// S2: non-negative `int32`/`int64` become `uint32`/`uint64`.
 fn s2_unsigned_formats(schema: &mut Value, stats: &mut Stats) {
-    let Some(o) = schema.as_object_mut() else { return };
+    let Some(o) = schema.as_object_mut() else {
+        return;
+    };
     if o.get("type") != Some(&Value::from("integer")) {
         return;
     }
@@ -262,7 +279,10 @@ fn s3_one_error_type(
         seen
     };
     let statuses = |list: &[(String, Body)]| {
-        list.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(", ")
+        list.iter()
+            .map(|(s, _)| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     if distinct(&success).len() > 1 {
         return Err(Oas30Error::new(
@@ -299,7 +319,11 @@ fn s3_one_error_type(
         .and_then(Value::as_str)
         .ok_or_else(|| Oas30Error::new(ptr, ErrorKind::Unshapeable("no operationId".into())))?;
     let name = format!("{}Error", pascal_case(operation_id));
-    let combinator = if pairwise_disjoint(&json, schemas) { "oneOf" } else { "anyOf" };
+    let combinator = if pairwise_disjoint(&json, schemas) {
+        "oneOf"
+    } else {
+        "anyOf"
+    };
     let mut component = Map::new();
     component.insert(
         "description".into(),
@@ -362,7 +386,9 @@ fn top_type(schema: &Value) -> Option<&str> {
 /// or shares a required property whose types differ (e.g. `error: string` vs `error: object`).
 fn pairwise_disjoint(bodies: &[Value], schemas: &Value) -> bool {
     let resolved: Option<Vec<&Value>> = bodies.iter().map(|b| resolve(b, schemas)).collect();
-    let Some(resolved) = resolved else { return false };
+    let Some(resolved) = resolved else {
+        return false;
+    };
     for (i, a) in resolved.iter().enumerate() {
         for b in &resolved[i + 1..] {
             if !disjoint(a, b, schemas) {
@@ -374,21 +400,29 @@ fn pairwise_disjoint(bodies: &[Value], schemas: &Value) -> bool {
 }
 
 fn disjoint(a: &Value, b: &Value, schemas: &Value) -> bool {
-    if let (Some(ta), Some(tb)) = (top_type(a), top_type(b)) {
-        if ta != tb {
-            return true;
-        }
+    if let (Some(ta), Some(tb)) = (top_type(a), top_type(b))
+        && ta != tb
+    {
+        return true;
     }
     let required = |s: &Value| -> Vec<String> {
         s.get("required")
             .and_then(Value::as_array)
-            .map(|r| r.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+            .map(|r| {
+                r.iter()
+                    .filter_map(|x| x.as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let (ra, rb) = (required(a), required(b));
     ra.iter().filter(|k| rb.contains(k)).any(|k| {
-        let pa = a.pointer(&push("/properties", k)).and_then(|p| resolve(p, schemas));
-        let pb = b.pointer(&push("/properties", k)).and_then(|p| resolve(p, schemas));
+        let pa = a
+            .pointer(&push("/properties", k))
+            .and_then(|p| resolve(p, schemas));
+        let pb = b
+            .pointer(&push("/properties", k))
+            .and_then(|p| resolve(p, schemas));
         match (pa, pb) {
             (Some(pa), Some(pb)) => {
                 let nullable = |s: &Value| s.get("nullable") == Some(&Value::Bool(true));
@@ -407,16 +441,15 @@ fn s4_streaming_media(op: &mut Map<String, Value>, ptr: &str, stats: &mut Stats)
         .get("requestBody")
         .and_then(|b| b.get("content"))
         .and_then(Value::as_object)
+        && content.len() > 1
     {
-        if content.len() > 1 {
-            return Err(Oas30Error::new(
-                &push(&push(ptr, "requestBody"), "content"),
-                ErrorKind::Unshapeable(format!(
-                    "{} request media types; progenitor generates exactly one",
-                    content.len()
-                )),
-            ));
-        }
+        return Err(Oas30Error::new(
+            &push(&push(ptr, "requestBody"), "content"),
+            ErrorKind::Unshapeable(format!(
+                "{} request media types; progenitor generates exactly one",
+                content.len()
+            )),
+        ));
     }
     let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
         return Ok(());
@@ -425,7 +458,10 @@ fn s4_streaming_media(op: &mut Map<String, Value>, ptr: &str, stats: &mut Stats)
         let Some(content) = response.get_mut("content").and_then(Value::as_object_mut) else {
             continue;
         };
-        let first_is_json = content.keys().next().is_some_and(|k| k == "application/json");
+        let first_is_json = content
+            .keys()
+            .next()
+            .is_some_and(|k| k == "application/json");
         if content.contains_key("text/event-stream")
             && content.contains_key("application/json")
             && !first_is_json
@@ -483,7 +519,10 @@ mod tests {
             {"type": "object", "properties": {"a": {"type": "integer"}}}
         ]});
         let doc = doc_with(json!({"X": {"oneOf": [branch.clone()]}}), json!({}));
-        assert_eq!(shaped(doc).unwrap()["components"]["schemas"]["X"]["oneOf"][0], branch);
+        assert_eq!(
+            shaped(doc).unwrap()["components"]["schemas"]["X"]["oneOf"][0],
+            branch
+        );
     }
 
     #[test]
@@ -623,7 +662,12 @@ mod tests {
                 ("401", json!({"$ref": "#/components/schemas/Flat"})),
             ]),
         );
-        assert!(shaped(doc).unwrap_err().to_string().contains("CreateThingError"));
+        assert!(
+            shaped(doc)
+                .unwrap_err()
+                .to_string()
+                .contains("CreateThingError")
+        );
     }
 
     #[test]

@@ -31,12 +31,16 @@ pub fn document(doc: &mut Value, v: &mut dyn Visitor) -> Result<()> {
         for_each_entry(c.get_mut("schemas"), "/components/schemas", &mut |s, p| {
             v.schema(s, p)
         })?;
-        for_each_entry(c.get_mut("responses"), "/components/responses", &mut |r, p| {
-            response(r, p, v)
-        })?;
-        for_each_entry(c.get_mut("parameters"), "/components/parameters", &mut |x, p| {
-            parameter(x, p, v)
-        })?;
+        for_each_entry(
+            c.get_mut("responses"),
+            "/components/responses",
+            &mut |r, p| response(r, p, v),
+        )?;
+        for_each_entry(
+            c.get_mut("parameters"),
+            "/components/parameters",
+            &mut |x, p| parameter(x, p, v),
+        )?;
         for_each_entry(c.get_mut("headers"), "/components/headers", &mut |h, p| {
             header(h, p, v)
         })?;
@@ -77,7 +81,10 @@ fn path_item(item: &mut Value, ptr: &str, v: &mut dyn Visitor) -> Result<()> {
 
 fn operation(op: &mut Value, ptr: &str, v: &mut dyn Visitor) -> Result<()> {
     let op = object(op, ptr)?;
-    if op.get("callbacks").is_some_and(|c| c.as_object().is_some_and(|m| !m.is_empty())) {
+    if op
+        .get("callbacks")
+        .is_some_and(|c| c.as_object().is_some_and(|m| !m.is_empty()))
+    {
         return Err(Oas30Error::new(
             &push(ptr, "callbacks"),
             ErrorKind::Untranslatable("callbacks are not converted".into()),
@@ -89,9 +96,11 @@ fn operation(op: &mut Value, ptr: &str, v: &mut dyn Visitor) -> Result<()> {
     if let Some(body) = op.get_mut("requestBody") {
         content_of(body, &push(ptr, "requestBody"), v)?;
     }
-    for_each_entry(op.get_mut("responses"), &push(ptr, "responses"), &mut |r, p| {
-        response(r, p, v)
-    })
+    for_each_entry(
+        op.get_mut("responses"),
+        &push(ptr, "responses"),
+        &mut |r, p| response(r, p, v),
+    )
 }
 
 fn parameters(params: &mut Value, ptr: &str, v: &mut dyn Visitor) -> Result<()> {
@@ -138,13 +147,17 @@ fn content_of(holder: &mut Value, ptr: &str, v: &mut dyn Visitor) -> Result<()> 
     if is_ref(holder) {
         return Ok(());
     }
-    for_each_entry(holder.get_mut("content"), &push(ptr, "content"), &mut |m, p| {
-        v.media_type(m, p)?;
-        match m.get_mut("schema") {
-            Some(schema) => v.schema(schema, &push(p, "schema")),
-            None => Ok(()),
-        }
-    })
+    for_each_entry(
+        holder.get_mut("content"),
+        &push(ptr, "content"),
+        &mut |m, p| {
+            v.media_type(m, p)?;
+            match m.get_mut("schema") {
+                Some(schema) => v.schema(schema, &push(p, "schema")),
+                None => Ok(()),
+            }
+        },
+    )
 }
 
 fn is_ref(v: &Value) -> bool {
@@ -209,7 +222,11 @@ pub fn every_schema(
     f: &mut dyn FnMut(&mut Value, &str) -> Result<()>,
 ) -> Result<()> {
     struct Deep<'a>(&'a mut dyn FnMut(&mut Value, &str) -> Result<()>);
-    fn deep(s: &mut Value, p: &str, f: &mut dyn FnMut(&mut Value, &str) -> Result<()>) -> Result<()> {
+    fn deep(
+        s: &mut Value,
+        p: &str,
+        f: &mut dyn FnMut(&mut Value, &str) -> Result<()>,
+    ) -> Result<()> {
         f(s, p)?;
         children(s, p, &mut |c, cp| deep(c, cp, f))
     }
