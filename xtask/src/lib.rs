@@ -1,15 +1,17 @@
-//! `cargo xtask gen`: the only writer of `spec/` (and, later in the pipeline, of the generated
-//! client). Generation is pure: [`outputs`] computes every file in memory, [`stale`] compares
-//! them with the tree, and [`write_all`] replaces the stale ones atomically.
+//! `cargo xtask gen`: the only writer of `spec/` (3.1 documents and their 3.0.3 renditions)
+//! and of the generated client in `crates/kindo-client/src/generated/`. Generation is pure:
+//! [`outputs`] computes every file in memory, [`stale`] compares them with the tree, and
+//! [`write_all`] replaces the stale ones atomically.
 
 pub mod cli;
+pub mod client;
 mod error;
 mod files;
 mod outputs;
 
 pub use error::XtaskError;
 pub use files::{Stale, stale, write_all};
-pub use outputs::{Output, outputs};
+pub use outputs::{Output, client_path, outputs};
 
 use std::path::{Path, PathBuf};
 

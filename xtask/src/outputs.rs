@@ -1,18 +1,25 @@
 //! Everything `cargo xtask gen` produces, computed in memory with a canonical rendering:
 //! pretty JSON with a trailing newline and a YAML rendition of the same value. Key order is the
 //! documents' own (declaration order; components sorted by utoipa), so output is byte-stable.
+//! Per document: the published 3.1 files, the 3.0.3 rendition under `spec/oas30/` and the
+//! generated client module.
 
 use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::XtaskError;
+use crate::{XtaskError, client};
 
 /// One generated file, `path` relative to the workspace root.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Output {
     pub path: PathBuf,
     pub contents: String,
+}
+
+/// Where the generated client module of a document lives.
+pub fn client_path(name: &str) -> PathBuf {
+    PathBuf::from(format!("crates/kindo-client/src/generated/{name}.rs"))
 }
 
 /// Every generated file, in a stable order.
@@ -28,6 +35,22 @@ pub fn outputs() -> Result<Vec<Output>, XtaskError> {
         out.push(Output {
             path: PathBuf::from(format!("{stem}.yaml")),
             contents: yaml(&doc.value)?,
+        });
+    }
+    for doc in &documents {
+        let (oas30, parsed) = client::oas30(doc.name, &doc.value)?;
+        let stem = format!("spec/oas30/{}.openapi", doc.name);
+        out.push(Output {
+            path: PathBuf::from(format!("{stem}.json")),
+            contents: json(&oas30)?,
+        });
+        out.push(Output {
+            path: PathBuf::from(format!("{stem}.yaml")),
+            contents: yaml(&oas30)?,
+        });
+        out.push(Output {
+            path: client_path(doc.name),
+            contents: client::generate(doc.name, &parsed)?,
         });
     }
     Ok(out)

@@ -148,3 +148,86 @@ fn a_failed_write_leaves_every_file_as_it_was() {
         "tree unchanged, no temporary files left"
     );
 }
+
+#[test]
+fn every_document_has_a_3_0_3_rendition_and_a_generated_client() {
+    let outputs = outputs().unwrap();
+    for name in ["kindo-api", "kindo-llm"] {
+        let oas30 = outputs
+            .iter()
+            .find(|o| o.path == Path::new(&format!("spec/oas30/{name}.openapi.json")))
+            .expect("3.0.3 rendition");
+        let value: serde_json::Value = serde_json::from_str(&oas30.contents).unwrap();
+        assert_eq!(value["openapi"], "3.0.3");
+        assert!(
+            outputs
+                .iter()
+                .any(|o| o.path == Path::new(&format!("spec/oas30/{name}.openapi.yaml")))
+        );
+        let client = outputs
+            .iter()
+            .find(|o| o.path == xtask::client_path(name))
+            .expect("generated client");
+        assert!(client.contents.starts_with(xtask::client::HEADER), "{name}");
+    }
+}
+
+/// A minimal 3.1 document with one operation whose responses are given.
+fn one_operation(responses: serde_json::Value, schemas: serde_json::Value) -> serde_json::Value {
+    serde_json::json!({
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/v1/things": {"post": {"operationId": "createThing", "responses": responses}}},
+        "components": {"schemas": schemas}
+    })
+}
+
+fn generated(doc: &serde_json::Value) -> String {
+    let (_, parsed) = xtask::client::oas30("test", doc).unwrap();
+    xtask::client::generate("test", &parsed).unwrap()
+}
+
+#[test]
+fn event_stream_beside_json_keeps_the_json_type() {
+    let doc = one_operation(
+        serde_json::json!({"200": {"description": "ok", "content": {
+            "text/event-stream": {"schema": {"type": "string"}},
+            "application/json": {"schema": {"$ref": "#/components/schemas/Completion"}}
+        }}}),
+        serde_json::json!({"Completion": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}}),
+    );
+    let code = generated(&doc);
+    assert!(code.contains("ResponseValue<types::Completion>"), "{code}");
+}
+
+#[test]
+fn different_error_bodies_get_one_synthesized_error_type() {
+    let flat = serde_json::json!({"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}});
+    let nested = serde_json::json!({"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["message"], "properties": {"message": {"type": "string"}}}}});
+    let doc = one_operation(
+        serde_json::json!({
+            "200": {"description": "ok", "content": {"application/json": {"schema": {"type": "string"}}}},
+            "400": {"description": "bad", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nested"}}}},
+            "401": {"description": "auth", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Flat"}}}}
+        }),
+        serde_json::json!({"Flat": flat, "Nested": nested}),
+    );
+    // Without S3 progenitor panics (`response_types.len() <= 1`); with it the method is typed.
+    let code = generated(&doc);
+    assert!(code.contains("Error<types::CreateThingError>"), "{code}");
+    assert!(code.contains("pub enum CreateThingError"), "{code}");
+}
+
+#[test]
+fn untranslatable_constructs_fail_with_document_and_pointer() {
+    let doc = one_operation(
+        serde_json::json!({"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pair"}}}}}),
+        serde_json::json!({"Pair": {"type": "array", "prefixItems": [{"type": "string"}]}}),
+    );
+    let err = xtask::client::oas30("kindo-api", &doc).unwrap_err();
+    assert_eq!(err.exit_code(), 3);
+    assert_eq!(
+        err.to_string(),
+        "spec/kindo-api.openapi.json: /components/schemas/Pair: keyword `prefixItems` is not part of the OpenAPI 3.0.3 Schema Object"
+    );
+}

@@ -10,6 +10,7 @@ mod base;
 pub mod corpus;
 mod error;
 mod llm;
+pub mod oas30;
 pub mod sse;
 
 use std::path::{Path, PathBuf};

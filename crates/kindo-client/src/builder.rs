@@ -1,0 +1,261 @@
+//! Building clients: base URL per host (SaaS by default, any URL for self-hosted Kindo), the API
+//! key and its header, timeouts, retries and TLS.
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::auth::{ApiKey, AuthHeader};
+use crate::retry::RetryPolicy;
+use crate::settings::Settings;
+
+/// Kindo SaaS base URL of the main API (models, agents, runs, integrations, inference).
+pub const SAAS_API_URL: &str = "https://api.kindo.ai";
+/// Kindo SaaS base URL of the legacy OpenAI-compatible inference host.
+pub const SAAS_LLM_URL: &str = "https://llm.kindo.ai";
+
+/// Why a client could not be built. One line, naming the offending setting.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The base URL does not parse, is not http(s), or ends in `/v1`.
+    BaseUrl { url: String, reason: String },
+    /// reqwest refused the configuration (e.g. no TLS roots available).
+    Http(reqwest::Error),
+    /// The TLS configuration could not be built.
+    Tls(String),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::BaseUrl { url, reason } => write!(f, "invalid base URL `{url}`: {reason}"),
+            BuildError::Http(e) => write!(f, "cannot build the HTTP client: {e}"),
+            BuildError::Tls(e) => write!(f, "cannot configure TLS: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Configures and builds [`crate::api::Client`] and [`crate::llm::Client`].
+///
+/// Defaults: SaaS URLs, `Authorization: Bearer`, 10 s connect timeout, 10 min per request
+/// (model calls can be slow), 5 min without a byte on any read (the only limit on streams),
+/// no retries.
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    key: ApiKey,
+    api_url: String,
+    llm_url: String,
+    auth_header: AuthHeader,
+    retry: RetryPolicy,
+    connect_timeout: Duration,
+    request_timeout: Option<Duration>,
+    read_timeout: Duration,
+}
+
+impl ClientBuilder {
+    pub fn new(key: impl Into<ApiKey>) -> Self {
+        ClientBuilder {
+            key: key.into(),
+            api_url: SAAS_API_URL.into(),
+            llm_url: SAAS_LLM_URL.into(),
+            auth_header: AuthHeader::Bearer,
+            retry: RetryPolicy::none(),
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Some(Duration::from_secs(600)),
+            read_timeout: Duration::from_secs(300),
+        }
+    }
+
+    /// Base URL of the api.kindo.ai surface, e.g. a self-hosted installation's API endpoint
+    /// (without `/v1`: operation paths include it).
+    pub fn api_base_url(mut self, url: impl Into<String>) -> Self {
+        self.api_url = url.into();
+        self
+    }
+
+    /// Base URL of the llm.kindo.ai surface (without `/v1`).
+    pub fn llm_base_url(mut self, url: impl Into<String>) -> Self {
+        self.llm_url = url.into();
+        self
+    }
+
+    /// Which header carries the key (Bearer by default).
+    pub fn auth_header(mut self, header: AuthHeader) -> Self {
+        self.auth_header = header;
+        self
+    }
+
+    /// Retries of 429/5xx for every call (none by default).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Total time for one non-streaming call; `None` for no limit. Streams never have one.
+    pub fn request_timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.request_timeout = timeout;
+        self
+    }
+
+    /// Longest wait for the next bytes of any response, streams included.
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = timeout;
+        self
+    }
+
+    /// The api.kindo.ai client.
+    pub fn build_api(&self) -> Result<crate::api::Client, BuildError> {
+        let base = base_url(&self.api_url)?;
+        Ok(crate::api::Client::new_with_client(
+            &base,
+            self.http()?,
+            self.settings(),
+        ))
+    }
+
+    /// The llm.kindo.ai client.
+    pub fn build_llm(&self) -> Result<crate::llm::Client, BuildError> {
+        let base = base_url(&self.llm_url)?;
+        Ok(crate::llm::Client::new_with_client(
+            &base,
+            self.http()?,
+            self.settings(),
+        ))
+    }
+
+    fn settings(&self) -> Settings {
+        Settings {
+            key: self.key.clone(),
+            auth_header: self.auth_header,
+            retry: self.retry.clone(),
+            request_timeout: self.request_timeout,
+        }
+    }
+
+    fn http(&self) -> Result<reqwest::Client, BuildError> {
+        let builder = reqwest::Client::builder()
+            .connect_timeout(self.connect_timeout)
+            .read_timeout(self.read_timeout)
+            .user_agent(concat!("kindo-client-rust/", env!("CARGO_PKG_VERSION")));
+        tls(builder)?.build().map_err(BuildError::Http)
+    }
+}
+
+/// rustls with the ring provider and the platform's certificate verifier, configured per client
+/// (no process-wide provider is installed).
+#[cfg(feature = "rustls")]
+fn tls(builder: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder, BuildError> {
+    use std::sync::Arc;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
+        .map_err(|e| BuildError::Tls(e.to_string()))?;
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| BuildError::Tls(e.to_string()))?
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(verifier))
+        .with_no_client_auth();
+    Ok(builder.tls_backend_preconfigured(config))
+}
+
+#[cfg(not(feature = "rustls"))]
+fn tls(builder: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder, BuildError> {
+    Ok(builder)
+}
+
+/// Validates a base URL and drops a trailing `/` (progenitor appends `/v1/...`).
+fn base_url(url: &str) -> Result<String, BuildError> {
+    let fail = |reason: &str| BuildError::BaseUrl {
+        url: url.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let parsed = reqwest::Url::parse(url).map_err(|e| fail(&e.to_string()))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(fail("the scheme must be http or https"));
+    }
+    let trimmed = url.trim_end_matches('/');
+    if trimmed.ends_with("/v1") {
+        return Err(fail(
+            "leave out `/v1`: every operation path already starts with it",
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+macro_rules! per_call_settings {
+    ($client:ty) => {
+        impl $client {
+            /// A copy of this client (same connection pool) with another retry policy, for
+            /// one call or a group of calls.
+            pub fn with_retry(&self, policy: RetryPolicy) -> Self {
+                let mut settings = self.inner.clone();
+                settings.retry = policy;
+                Self::new_with_client(&self.baseurl, self.client.clone(), settings)
+            }
+
+            /// A copy of this client with another total per-request timeout.
+            pub fn with_request_timeout(&self, timeout: Option<Duration>) -> Self {
+                let mut settings = self.inner.clone();
+                settings.request_timeout = timeout;
+                Self::new_with_client(&self.baseurl, self.client.clone(), settings)
+            }
+        }
+    };
+}
+
+per_call_settings!(crate::api::Client);
+per_call_settings!(crate::llm::Client);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        assert_eq!(
+            base_url("https://api.kindo.ai/").unwrap(),
+            "https://api.kindo.ai"
+        );
+        assert_eq!(
+            base_url("https://kindo.example.com/api").unwrap(),
+            "https://kindo.example.com/api"
+        );
+        assert!(
+            base_url("https://llm.kindo.ai/v1")
+                .unwrap_err()
+                .to_string()
+                .contains("/v1")
+        );
+        assert!(base_url("ftp://x").is_err());
+        assert!(base_url("not a url").is_err());
+    }
+
+    #[test]
+    fn key_never_in_debug() {
+        let builder = ClientBuilder::new("sk-top-secret-123");
+        assert!(!format!("{builder:?}").contains("top-secret"));
+        let client = builder.build_api().unwrap();
+        let debug = format!("{client:?}");
+        assert!(!debug.contains("top-secret"), "{debug}");
+        assert!(debug.contains("<redacted>"), "{debug}");
+        let llm = ClientBuilder::new("sk-top-secret-123").build_llm().unwrap();
+        assert!(!format!("{llm:?}").contains("top-secret"));
+    }
+
+    #[test]
+    fn defaults_are_saas() {
+        use progenitor_client::ClientInfo;
+        let b = ClientBuilder::new("k");
+        assert_eq!(b.build_api().unwrap().baseurl(), SAAS_API_URL);
+        assert_eq!(b.build_llm().unwrap().baseurl(), SAAS_LLM_URL);
+        let c = b.api_base_url("http://127.0.0.1:9/").build_api().unwrap();
+        assert_eq!(c.baseurl(), "http://127.0.0.1:9");
+        assert_eq!(c.inner().request_timeout(), Some(Duration::from_secs(600)));
+    }
+}

@@ -1,0 +1,53 @@
+//! progenitor's `ClientHooks` for the generated clients: every request gets the auth header and
+//! the per-request timeout, loses progenitor's `api-version` header (a dropshot convention
+//! Kindo does not use), and is sent through the retry policy.
+
+use progenitor_client::{ClientHooks, ClientInfo, Error, OperationInfo};
+
+use crate::retry;
+use crate::settings::Settings;
+
+/// Applies the settings to an outgoing request. `total_timeout` is false for streams, which
+/// may legitimately run for as long as the model produces output.
+pub(crate) fn prepare(
+    settings: &Settings,
+    request: &mut reqwest::Request,
+    total_timeout: bool,
+) -> Result<(), String> {
+    let (name, value) = settings
+        .auth_header
+        .header(&settings.key)
+        .ok_or_else(|| "the API key contains characters an HTTP header cannot carry".to_owned())?;
+    let headers = request.headers_mut();
+    headers.remove("api-version");
+    headers.insert(name, value);
+    if total_timeout {
+        *request.timeout_mut() = settings.request_timeout;
+    }
+    Ok(())
+}
+
+macro_rules! hooks_for {
+    ($client:ty) => {
+        impl ClientHooks<Settings> for $client {
+            async fn pre<E>(
+                &self,
+                request: &mut reqwest::Request,
+                _info: &OperationInfo,
+            ) -> Result<(), Error<E>> {
+                prepare(self.inner(), request, true).map_err(Error::InvalidRequest)
+            }
+
+            async fn exec(
+                &self,
+                request: reqwest::Request,
+                _info: &OperationInfo,
+            ) -> reqwest::Result<reqwest::Response> {
+                retry::execute(self.client(), request, &self.inner().retry).await
+            }
+        }
+    };
+}
+
+hooks_for!(crate::api::Client);
+hooks_for!(crate::llm::Client);

@@ -1,0 +1,86 @@
+//! How a frame becomes a typed event, and which frames end a stream. Typed chat, Responses and
+//! Messages streams are a [`SseEvent`] impl plus a [`Protocol`] constant each.
+
+use serde::de::DeserializeOwned;
+
+use super::SseFrame;
+
+/// A type that can be decoded from one SSE frame.
+pub trait SseEvent: Sized {
+    fn from_frame(frame: &SseFrame) -> Result<Self, serde_json::Error>;
+}
+
+/// The raw frame, undecoded.
+impl SseEvent for SseFrame {
+    fn from_frame(frame: &SseFrame) -> Result<Self, serde_json::Error> {
+        Ok(frame.clone())
+    }
+}
+
+/// The frame's `data:` decoded as JSON into `T`, ignoring the event name (right for
+/// chat-completion chunks and for Messages events, whose data carries a `type` tag).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned> SseEvent for Json<T> {
+    fn from_frame(frame: &SseFrame) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(&frame.data).map(Json)
+    }
+}
+
+/// The framing conventions of one streaming API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Protocol {
+    /// A `data:` payload that ends the stream and is not an event (`[DONE]`).
+    pub done_data: Option<&'static str>,
+    /// Event names that complete the stream: the event is yielded, then the stream ends.
+    pub terminal_events: &'static [&'static str],
+    /// Event names whose data is an error body: the stream yields an error and ends.
+    pub error_events: &'static [&'static str],
+    /// Event names that are skipped (keep-alives).
+    pub ignored_events: &'static [&'static str],
+}
+
+impl Protocol {
+    /// Any SSE stream: every frame is an event, the end of input is a clean end, and an
+    /// `error` event is an error.
+    pub const GENERIC: Protocol = Protocol {
+        done_data: None,
+        terminal_events: &[],
+        error_events: &["error"],
+        ignored_events: &[],
+    };
+
+    /// OpenAI chat completions: unnamed chunks ended by `data: [DONE]`.
+    pub const CHAT_COMPLETIONS: Protocol = Protocol {
+        done_data: Some("[DONE]"),
+        ..Protocol::GENERIC
+    };
+
+    /// Responses API: named events, complete after `response.completed` (or the terminal
+    /// `response.failed` / `response.incomplete`), `error` mid-stream.
+    pub const RESPONSES: Protocol = Protocol {
+        done_data: None,
+        terminal_events: &[
+            "response.completed",
+            "response.failed",
+            "response.incomplete",
+        ],
+        error_events: &["error"],
+        ignored_events: &[],
+    };
+
+    /// Anthropic Messages: named events, complete after `message_stop`, `ping` keep-alives,
+    /// `error` mid-stream.
+    pub const MESSAGES: Protocol = Protocol {
+        done_data: None,
+        terminal_events: &["message_stop"],
+        error_events: &["error"],
+        ignored_events: &["ping"],
+    };
+
+    /// Whether the stream must end with a terminator; without one the end of input is a cut.
+    pub fn needs_terminator(&self) -> bool {
+        self.done_data.is_some() || !self.terminal_events.is_empty()
+    }
+}

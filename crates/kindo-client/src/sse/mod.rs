@@ -1,0 +1,15 @@
+//! Server-sent events: a parser ([`SseParser`]), typed decoding ([`SseEvent`], [`Protocol`]),
+//! an async stream ([`EventStream`]) and the HTTP call that opens one ([`SseRequest`]).
+//!
+//! Generic over the event type, so the typed chat-completion, Responses and Messages streams
+//! are one `SseEvent` type plus a [`Protocol`] constant each once those schemas exist.
+
+mod event;
+mod parser;
+mod request;
+mod stream;
+
+pub use event::{Json, Protocol, SseEvent};
+pub use parser::{ParseError, SseFrame, SseParser};
+pub use request::SseRequest;
+pub use stream::{EventStream, StreamError};

@@ -1,0 +1,210 @@
+//! A tiny HTTP/1.1 server on 127.0.0.1 for the end-to-end tests: it records every request and
+//! answers from a handler, one response per connection (`Connection: close`). Responses can be
+//! sent whole, in timed chunks (for event streams), cut off, or never.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+/// A request as the server saw it. Header names are lower-case.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub method: String,
+    /// Path and query, e.g. `/v1/agents/a?limit=5`.
+    pub target: String,
+    pub headers: BTreeMap<String, String>,
+    pub body: Vec<u8>,
+}
+
+impl Recorded {
+    pub fn path(&self) -> &str {
+        self.target.split('?').next().unwrap()
+    }
+    pub fn query(&self) -> &str {
+        self.target.split_once('?').map(|(_, q)| q).unwrap_or("")
+    }
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap()
+    }
+}
+
+/// What to answer.
+pub enum Reply {
+    /// Status, extra headers, body.
+    Full(u16, Vec<(&'static str, String)>, Vec<u8>),
+    /// Status line and headers, then each chunk after its delay; the connection then closes.
+    /// Without `Content-Length` the body ends with the connection.
+    Chunks(u16, Vec<(&'static str, String)>, Vec<(Duration, Vec<u8>)>),
+    /// Accept the request and never answer.
+    Hang,
+}
+
+impl Reply {
+    pub fn json(status: u16, body: &Value) -> Reply {
+        Reply::Full(
+            status,
+            vec![("content-type", "application/json".into())],
+            serde_json::to_vec(body).unwrap(),
+        )
+    }
+
+    pub fn sse(chunks: &[&str]) -> Reply {
+        Reply::Chunks(
+            200,
+            vec![("content-type", "text/event-stream".into())],
+            chunks
+                .iter()
+                .map(|c| (Duration::from_millis(5), c.as_bytes().to_vec()))
+                .collect(),
+        )
+    }
+}
+
+type Handler = dyn Fn(usize, &Recorded) -> Reply + Send + Sync;
+
+pub struct Server {
+    pub url: String,
+    requests: Arc<Mutex<Vec<Recorded>>>,
+}
+
+impl Server {
+    /// Starts a server; `handler` gets the 0-based request number and the request.
+    pub async fn start(
+        handler: impl Fn(usize, &Recorded) -> Reply + Send + Sync + 'static,
+    ) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let requests: Arc<Mutex<Vec<Recorded>>> = Arc::default();
+        let handler: Arc<Handler> = Arc::new(handler);
+        let log = requests.clone();
+        tokio::spawn(async move {
+            loop {
+                let Ok((mut socket, _)) = listener.accept().await else {
+                    return;
+                };
+                let handler = handler.clone();
+                let log = log.clone();
+                tokio::spawn(async move {
+                    let Some(request) = read_request(&mut socket).await else {
+                        return;
+                    };
+                    let n = {
+                        let mut log = log.lock().unwrap();
+                        log.push(request.clone());
+                        log.len() - 1
+                    };
+                    let reply = handler(n, &request);
+                    let _ = write_reply(&mut socket, reply).await;
+                });
+            }
+        });
+        Server { url, requests }
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<Recorded> {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i;
+        }
+        let n = socket.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    };
+    let head = String::from_utf8(buf[..head_end].to_vec()).ok()?;
+    let mut lines = head.split("\r\n");
+    let mut start = lines.next()?.split(' ');
+    let method = start.next()?.to_owned();
+    let target = start.next()?.to_owned();
+    let headers: BTreeMap<String, String> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    let length: usize = headers
+        .get("content-length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut body = buf[head_end + 4..].to_vec();
+    while body.len() < length {
+        let n = socket.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            break;
+        }
+        body.extend_from_slice(&chunk[..n]);
+    }
+    Some(Recorded {
+        method,
+        target,
+        headers,
+        body,
+    })
+}
+
+async fn write_reply(socket: &mut tokio::net::TcpStream, reply: Reply) -> std::io::Result<()> {
+    let head = |status: u16, headers: &[(&'static str, String)], length: Option<usize>| {
+        let mut h = format!("HTTP/1.1 {status} X\r\nconnection: close\r\n");
+        for (k, v) in headers {
+            h.push_str(&format!("{k}: {v}\r\n"));
+        }
+        if let Some(len) = length {
+            h.push_str(&format!("content-length: {len}\r\n"));
+        }
+        h.push_str("\r\n");
+        h
+    };
+    match reply {
+        Reply::Full(status, headers, body) => {
+            socket
+                .write_all(head(status, &headers, Some(body.len())).as_bytes())
+                .await?;
+            socket.write_all(&body).await?;
+        }
+        Reply::Chunks(status, headers, chunks) => {
+            socket
+                .write_all(head(status, &headers, None).as_bytes())
+                .await?;
+            for (delay, bytes) in chunks {
+                tokio::time::sleep(delay).await;
+                socket.write_all(&bytes).await?;
+                socket.flush().await?;
+            }
+        }
+        Reply::Hang => {
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+        }
+    }
+    socket.shutdown().await
+}
+
+/// The `value` of a documented example in `spec/examples/<area>/<name>.json`.
+pub fn example(area: &str, name: &str) -> Value {
+    let path = format!(
+        "{}/../../spec/examples/{area}/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let file: Value = serde_json::from_str(&text).unwrap();
+    file["value"].clone()
+}
+
+/// A client for `server` with a test key.
+pub fn client(server: &Server) -> kindo_client::ClientBuilder {
+    kindo_client::ClientBuilder::new(KEY)
+        .api_base_url(&server.url)
+        .llm_base_url(&server.url)
+}
+
+pub const KEY: &str = "kindo-test-key-5f2a";
