@@ -12,6 +12,14 @@ const allowlist = fs.readFileSync(path.join(__dirname, 'lint-allowlist.md'), 'ut
   .map((l) => l.split('|').map((c) => c.trim().replace(/`/g, '')))
   .map(([, tool, rule, doc, pointer, why]) => ({ tool, rule, doc, pointer, why }));
 
+// Documents are named by their path below spec/ (`kindo-api.openapi.json`,
+// `oas30/kindo-api.openapi.json`), so the two renditions of a document stay apart.
+const docName = (ref) => {
+  const full = path.resolve(ref || '');
+  const at = full.lastIndexOf(`${path.sep}spec${path.sep}`);
+  return at >= 0 ? full.slice(at + 6) : path.basename(full);
+};
+
 const findings = [];
 const redoclyProblems = process.argv.slice(3)
   .flatMap((file) => JSON.parse(fs.readFileSync(file, 'utf8')).problems || []);
@@ -19,7 +27,7 @@ for (const p of redoclyProblems) {
   const loc = (p.location || [])[0] || {};
   findings.push({
     tool: 'redocly', rule: p.ruleId, severity: p.severity === 'error' ? 'error' : 'warning',
-    doc: path.basename((loc.source || {}).ref || ''), pointer: (loc.pointer || '').replace(/^#/, ''),
+    doc: docName((loc.source || {}).ref), pointer: (loc.pointer || '').replace(/^#/, ''),
     message: p.message,
   });
 }
@@ -28,7 +36,7 @@ const SEVERITY = ['error', 'warning', 'info', 'hint'];
 for (const p of spectral) {
   findings.push({
     tool: 'spectral', rule: p.code, severity: SEVERITY[p.severity] || 'error',
-    doc: path.basename(p.source || ''), pointer: '/' + (p.path || []).map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
+    doc: docName(p.source), pointer: '/' + (p.path || []).map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
     message: p.message,
   });
 }

@@ -3934,14 +3934,25 @@ turn can produce sibling `function_call` and `message` items.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct JsonRpcErrorResponse {
         pub error: JsonRpcError,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
-        pub id: ::std::option::Option<JsonRpcId>,
+        pub id: JsonRpcErrorResponseId,
         ///Always `2.0`.
         pub jsonrpc: JsonRpcErrorResponseJsonrpc,
     }
     impl JsonRpcErrorResponse {
         pub fn builder() -> builder::JsonRpcErrorResponse {
             Default::default()
+        }
+    }
+    ///`JsonRpcErrorResponseId`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[serde(untagged)]
+    pub enum JsonRpcErrorResponseId {
+        Variant0(::std::option::Option<i64>),
+        Variant1(::std::string::String),
+    }
+    impl ::std::convert::From<::std::option::Option<i64>> for JsonRpcErrorResponseId {
+        fn from(value: ::std::option::Option<i64>) -> Self {
+            Self::Variant0(value)
         }
     }
     ///Always `2.0`.
@@ -15133,7 +15144,7 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
         pub struct JsonRpcErrorResponse {
             error: ::std::result::Result<super::JsonRpcError, ::std::string::String>,
             id: ::std::result::Result<
-                ::std::option::Option<super::JsonRpcId>,
+                super::JsonRpcErrorResponseId,
                 ::std::string::String,
             >,
             jsonrpc: ::std::result::Result<
@@ -15165,7 +15176,7 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             }
             pub fn id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::JsonRpcId>>,
+                T: ::std::convert::TryInto<super::JsonRpcErrorResponseId>,
                 T::Error: ::std::fmt::Display,
             {
                 self.id = value

@@ -1,10 +1,11 @@
 //! Document-level rules of the 3.1 → 3.0.3 conversion: rule 1 (version and 3.1/3.2-only
-//! document fields) and rule 11 (optional parameters are not nullable).
+//! document fields), rule 11 (optional parameters are not nullable) and rule 12 (`nullable`
+//! needs a sibling `type`).
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::Stats;
-use super::error::{ErrorKind, Oas30Error, Result};
+use super::error::{ErrorKind, Oas30Error, Result, push};
 use super::schema_rules::convert_schema;
 use super::walk::{self, Visitor};
 
@@ -32,7 +33,162 @@ pub fn convert(doc: &mut Value, stats: &mut Stats) -> Result<()> {
             Ok(())
         }
     }
-    walk::document(doc, &mut Convert(stats))
+    walk::document(doc, &mut Convert(stats))?;
+    rule12_nullable_needs_type(doc, stats)
+}
+
+/// Rule 12: in 3.0.3 `nullable` only has an effect next to `type` (linters reject it alone).
+/// Rule 3 turns a nullable `$ref` into `{allOf: [{$ref}], nullable: true}`; the `type` of the
+/// referenced schema is copied beside it. A nullable union without a common `type` (string or
+/// array, say) has no 3.0.3 form: on an optional property it loses `nullable` (3.0 says "no
+/// value" by leaving the property out, which is how every client sends it); anywhere else it
+/// is an error naming its pointer.
+fn rule12_nullable_needs_type(doc: &mut Value, stats: &mut Stats) -> Result<()> {
+    let schemas = doc
+        .pointer("/components/schemas")
+        .cloned()
+        .unwrap_or(Value::Null);
+    let mut required = std::collections::HashSet::new();
+    required_properties(doc, String::new(), &mut required);
+    walk::every_schema(doc, &mut |schema, ptr| {
+        let Some(obj) = schema.as_object_mut() else {
+            return Ok(());
+        };
+        if obj.get("nullable") != Some(&Value::Bool(true)) || obj.contains_key("type") {
+            return Ok(());
+        }
+        let found = type_of(&Value::Object(obj.clone()), &schemas, 0);
+        match found {
+            Some(t) => {
+                obj.insert("type".into(), Value::from(t));
+                stats.hit(12);
+                Ok(())
+            }
+            None if is_optional_property(ptr, &required) => {
+                obj.remove("nullable");
+                // `{allOf: [{$ref}]}` was only the carrier of `nullable` (rule 3).
+                if let Some([only]) = obj
+                    .get("allOf")
+                    .and_then(Value::as_array)
+                    .map(Vec::as_slice)
+                    && only.get("$ref").is_some()
+                {
+                    *obj = only.as_object().cloned().unwrap_or_default();
+                }
+                stats.hit(12);
+                Ok(())
+            }
+            None => match nullable_union(obj, &schemas) {
+                Some(union) => {
+                    *obj = union;
+                    stats.hit(12);
+                    Ok(())
+                }
+                None => Err(Oas30Error::new(
+                    ptr,
+                    ErrorKind::Untranslatable(
+                        "a required nullable schema whose `type` cannot be determined".into(),
+                    ),
+                )),
+            },
+        }
+    })
+}
+
+/// A nullable union (directly, or through `allOf: [{$ref}]` to a union component) rewritten as
+/// the same union with `nullable` moved onto its first branch that has a `type`: `null` then
+/// matches that branch alone, which is what the 3.1 schema accepts.
+fn nullable_union(obj: &Map<String, Value>, schemas: &Value) -> Option<Map<String, Value>> {
+    let mut target = Value::Object(obj.clone());
+    for _ in 0..32 {
+        let next = match target.get("allOf").and_then(Value::as_array) {
+            Some(parts) if parts.len() == 1 => parts[0].clone(),
+            _ => match target.get("$ref").and_then(Value::as_str) {
+                Some(r) => schemas
+                    .get(r.strip_prefix("#/components/schemas/")?)?
+                    .clone(),
+                None => break,
+            },
+        };
+        target = next;
+    }
+    let (key, branches) = ["oneOf", "anyOf"]
+        .iter()
+        .find_map(|k| Some((*k, target.get(*k)?.as_array()?.clone())))?;
+    let mut branches = branches;
+    let typed = branches
+        .iter_mut()
+        .find(|b| b.get("type").is_some_and(Value::is_string))?;
+    typed
+        .as_object_mut()?
+        .insert("nullable".into(), Value::Bool(true));
+    let mut out = Map::new();
+    if let Some(d) = obj.get("description") {
+        out.insert("description".into(), d.clone());
+    }
+    out.insert(key.into(), Value::Array(branches));
+    Some(out)
+}
+
+/// Whether `ptr` is `<object>/properties/<name>` with `name` not required by the object.
+fn is_optional_property(ptr: &str, required: &std::collections::HashSet<String>) -> bool {
+    ptr.rsplit_once('/')
+        .is_some_and(|(parent, _)| parent.ends_with("/properties"))
+        && !required.contains(ptr)
+}
+
+/// Collects the pointers `<object>/properties/<name>` of every required property.
+fn required_properties(value: &Value, ptr: String, out: &mut std::collections::HashSet<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(names) = map.get("required").and_then(Value::as_array)
+                && map.get("properties").is_some_and(Value::is_object)
+            {
+                for name in names.iter().filter_map(Value::as_str) {
+                    out.insert(push(&format!("{ptr}/properties"), name));
+                }
+            }
+            for (k, v) in map {
+                required_properties(v, push(&ptr, k), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                required_properties(v, format!("{ptr}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The single `type` a schema has, looking through `$ref` and `allOf` and, for `oneOf` and
+/// `anyOf`, the type all branches share.
+fn type_of(schema: &Value, schemas: &Value, depth: usize) -> Option<String> {
+    if depth > 32 {
+        return None;
+    }
+    if let Some(t) = schema.get("type").and_then(Value::as_str) {
+        return Some(t.to_owned());
+    }
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let name = r.strip_prefix("#/components/schemas/")?;
+        return type_of(schemas.get(name)?, schemas, depth + 1);
+    }
+    if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
+        return parts.iter().find_map(|p| type_of(p, schemas, depth + 1));
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(branches) = schema.get(key).and_then(Value::as_array) {
+            let types: Option<Vec<String>> = branches
+                .iter()
+                .map(|b| type_of(b, schemas, depth + 1))
+                .collect();
+            let types = types?;
+            let first = types.first()?.clone();
+            return types.iter().all(|t| *t == first).then_some(first);
+        }
+    }
+    None
 }
 
 /// Rule 1: `openapi: 3.1.x` → `3.0.3`, and the document fields 3.0 lacks are dropped; a
@@ -64,8 +220,15 @@ fn rule1_document(doc: &mut Value, stats: &mut Stats) -> Result<()> {
     }
     if let Some(info) = root.get_mut("info").and_then(Value::as_object_mut) {
         info.remove("summary");
-        if let Some(license) = info.get_mut("license").and_then(Value::as_object_mut) {
-            license.remove("identifier");
+        if let Some(license) = info.get_mut("license").and_then(Value::as_object_mut)
+            && let Some(Value::String(id)) = license.remove("identifier")
+            && !license.contains_key("url")
+        {
+            // 3.0 names a license by URL; the SPDX page is the URL of an SPDX identifier.
+            license.insert(
+                "url".into(),
+                Value::from(format!("https://spdx.org/licenses/{id}.html")),
+            );
         }
     }
     if let Some(components) = root.get_mut("components").and_then(Value::as_object_mut) {
@@ -121,9 +284,59 @@ mod tests {
         assert_eq!(
             out,
             json!({"openapi": "3.0.3",
-                   "info": {"title": "t", "version": "1", "license": {"name": "Apache-2.0"}},
+                   "info": {"title": "t", "version": "1", "license": {"name": "Apache-2.0",
+                            "url": "https://spdx.org/licenses/Apache-2.0.html"}},
                    "components": {}, "paths": {}})
         );
+    }
+
+    fn with_schemas(schemas: Value) -> Value {
+        json!({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {},
+               "components": {"schemas": schemas}})
+    }
+
+    #[test]
+    fn rule12_copies_the_type_of_a_nullable_ref() {
+        let out = run(with_schemas(json!({
+            "Inner": {"type": "object", "properties": {}},
+            "Outer": {"type": "object", "required": ["a"], "properties": {
+                "a": {"oneOf": [{"$ref": "#/components/schemas/Inner"}, {"type": "null"}]}}}
+        })))
+        .unwrap();
+        assert_eq!(
+            out.pointer("/components/schemas/Outer/properties/a")
+                .unwrap(),
+            &json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/Inner"}], "type": "object"})
+        );
+    }
+
+    #[test]
+    fn rule12_optional_union_drops_nullable_required_union_moves_it_to_a_branch() {
+        let out = run(with_schemas(json!({
+            "Id": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+            "Msg": {"type": "object", "required": ["id"], "properties": {
+                "id": {"oneOf": [{"$ref": "#/components/schemas/Id"}, {"type": "null"}]},
+                "opt": {"oneOf": [{"$ref": "#/components/schemas/Id"}, {"type": "null"}]}}}
+        })))
+        .unwrap();
+        let props = out.pointer("/components/schemas/Msg/properties").unwrap();
+        assert_eq!(props["opt"], json!({"$ref": "#/components/schemas/Id"}));
+        assert_eq!(
+            props["id"],
+            json!({"oneOf": [{"type": "string", "nullable": true}, {"type": "integer"}]})
+        );
+    }
+
+    #[test]
+    fn rule12_untyped_required_nullable_is_an_error_with_pointer() {
+        let e = run(with_schemas(json!({
+            "Any": {"oneOf": [{"$ref": "#/components/schemas/Any2"}]},
+            "Any2": {"description": "no type"},
+            "Msg": {"type": "object", "required": ["x"], "properties": {
+                "x": {"oneOf": [{"$ref": "#/components/schemas/Any"}, {"type": "null"}]}}}
+        })))
+        .unwrap_err();
+        assert_eq!(e.pointer, "/components/schemas/Msg/properties/x");
     }
 
     #[test]
