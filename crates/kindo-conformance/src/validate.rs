@@ -81,18 +81,26 @@ pub fn validate(
     // Errors per `oneOf`/`anyOf` branch: the branch with the fewest is the one the payload
     // was closest to, and its errors are the real cause.
     let mut per_branch: HashMap<&str, usize> = HashMap::new();
+    // A branch that fails an `enum`/`const`/`pattern` (a `role`, `type` or `method` tag, or the
+    // "any other tag" pattern of an open union, typically) is
+    // another variant than the one the payload meant; at equal depth, prefer the others.
+    let mut other_variant: HashMap<&str, bool> = HashMap::new();
     for entry in evaluation.iter_errors() {
-        if !COMBINATORS.contains(&entry.error.keyword()) {
-            *per_branch.entry(branch(entry.schema_location)).or_default() += 1;
+        let keyword = entry.error.keyword();
+        if !COMBINATORS.contains(&keyword) {
+            let b = branch(entry.schema_location);
+            *per_branch.entry(b).or_default() += 1;
+            *other_variant.entry(b).or_default() |= matches!(keyword, "enum" | "const" | "pattern");
         }
     }
-    let mut ranked: Vec<(usize, usize, bool, usize, Failure)> = Vec::new();
+    let mut ranked: Vec<(usize, bool, usize, bool, usize, Failure)> = Vec::new();
     for (order, entry) in evaluation.iter_errors().enumerate() {
         let keyword = entry.error.keyword();
         if COMBINATORS.contains(&keyword) {
             continue;
         }
         let siblings = per_branch[branch(entry.schema_location)];
+        let variant_mismatch = other_variant[branch(entry.schema_location)];
         let base = entry.instance_location.as_str().to_owned();
         let message = entry.error.message().to_owned();
         let located = match keyword {
@@ -103,19 +111,27 @@ pub fn validate(
         };
         for failure in located {
             let depth = failure.pointer.matches('/').count();
-            ranked.push((depth, siblings, is_null_branch(&failure), order, failure));
+            ranked.push((
+                depth,
+                variant_mismatch,
+                siblings,
+                is_null_branch(&failure),
+                order,
+                failure,
+            ));
         }
     }
-    // Deepest first, then the closest branch, real branches before `type: null`, then
-    // evaluation order.
+    // Deepest first, then branches whose tag matched, then the closest branch, real branches
+    // before `type: null`, then evaluation order.
     ranked.sort_by(|a, b| {
         b.0.cmp(&a.0)
             .then(a.1.cmp(&b.1))
             .then(a.2.cmp(&b.2))
             .then(a.3.cmp(&b.3))
+            .then(a.4.cmp(&b.4))
     });
     let mut out: Vec<Failure> = Vec::new();
-    for (_, _, _, _, failure) in ranked {
+    for (_, _, _, _, _, failure) in ranked {
         if !out.contains(&failure) {
             out.push(failure);
         }
@@ -212,15 +228,23 @@ fn branch(schema_location: &str) -> &str {
     let mut end = 0;
     let mut position = 0;
     let mut previous = "";
+    let mut component_end = 0;
+    let mut after_schemas = false;
     for segment in schema_location.split('/') {
         position += segment.len() + 1;
         let index = !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit());
         if index && (previous == "oneOf" || previous == "anyOf") {
             end = position - 1;
         }
+        // Locations are reported after `$ref` resolution (`.../components/schemas/X/...`), so
+        // the innermost component also delimits a branch.
+        if after_schemas {
+            component_end = position - 1;
+        }
+        after_schemas = previous == "components" && segment == "schemas";
         previous = segment;
     }
-    &schema_location[..end]
+    &schema_location[..end.max(component_end)]
 }
 
 #[cfg(test)]
@@ -230,6 +254,14 @@ mod tests {
     #[test]
     fn branch_is_the_innermost_combinator_index() {
         assert_eq!(branch("/$ref/properties/a/type"), "");
+        assert_eq!(
+            branch("urn:x#/components/schemas/Ping/properties/jsonrpc/enum"),
+            "urn:x#/components/schemas/Ping"
+        );
+        assert_eq!(
+            branch("urn:x#/components/schemas/Id/oneOf/1/type"),
+            "urn:x#/components/schemas/Id/oneOf/1"
+        );
         assert_eq!(branch("/$ref/oneOf/1/properties/a/type"), "/$ref/oneOf/1");
         assert_eq!(
             branch("/anyOf/0/$ref/oneOf/12/required"),
