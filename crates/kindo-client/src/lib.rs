@@ -28,6 +28,7 @@ pub mod retry;
 pub mod runs;
 mod settings;
 pub mod sse;
+pub mod streams;
 
 /// Operations on api.kindo.ai (generated).
 #[rustfmt::skip]
