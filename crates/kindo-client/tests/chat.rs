@@ -18,11 +18,9 @@ fn chat_stream_without_done() -> String {
 
 #[tokio::test]
 async fn api_non_streaming_chat_completion() {
-    let server =
-        Server::start(|_, _| Reply::json(200, &example("chat", "chat-completion"))).await;
+    let server = Server::start(|_, _| Reply::json(200, &example("chat", "chat-completion"))).await;
     let api = client(&server).build_api().unwrap();
-    let request: api::types::CreateChatCompletionRequest =
-        typed("chat", "chat-request-first-call");
+    let request: api::types::CreateChatCompletionRequest = typed("chat", "chat-request-first-call");
     let completion = api
         .create_chat_completion()
         .body(request)
@@ -36,7 +34,10 @@ async fn api_non_streaming_chat_completion() {
         expected["choices"][0]["message"]["content"].as_str()
     );
     let r = &server.requests()[0];
-    assert_eq!((r.method.as_str(), r.target.as_str()), ("POST", "/v1/chat/completions"));
+    assert_eq!(
+        (r.method.as_str(), r.target.as_str()),
+        ("POST", "/v1/chat/completions")
+    );
     assert_eq!(r.json(), example("chat", "chat-request-first-call"));
     assert_eq!(r.headers["authorization"], format!("Bearer {KEY}"));
     assert_eq!(r.headers["accept"], "application/json");
@@ -75,12 +76,11 @@ async fn llm_non_streaming_chat_completion_with_the_api_key_header() {
 
 #[tokio::test]
 async fn api_chat_stream_yields_typed_chunks_and_ends_at_done() {
-    let server = Server::start(|_, _| Reply::sse_text(&example_text("chat", "chat-stream"), 7))
-        .await;
+    let server =
+        Server::start(|_, _| Reply::sse_text(&example_text("chat", "chat-stream"), 7)).await;
     let api = client(&server).build_api().unwrap();
     // The streaming request of the corpus minus its `stream` flag: the method sets it.
-    let mut request: api::types::CreateChatCompletionRequest =
-        typed("chat", "chat-request-stream");
+    let mut request: api::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
     request.stream = None;
     let mut stream = api.create_chat_completion_stream(request).await.unwrap();
     let (chunks, errors) = drain(&mut stream).await;
@@ -131,7 +131,10 @@ async fn chat_streams_cut_off_mid_event_end_in_an_error() {
     let (chunks, errors) = drain(&mut stream).await;
     assert_eq!(chunks.len(), 1);
     assert!(
-        matches!(errors.as_slice(), [StreamError::Truncated { mid_event: true }]),
+        matches!(
+            errors.as_slice(),
+            [StreamError::Truncated { mid_event: true }]
+        ),
         "{errors:?}"
     );
     let llm = client(&server).build_llm().unwrap();
@@ -139,7 +142,10 @@ async fn chat_streams_cut_off_mid_event_end_in_an_error() {
     let mut stream = llm.create_chat_completion_stream(request).await.unwrap();
     let (chunks, errors) = drain(&mut stream).await;
     assert_eq!(chunks.len(), 1);
-    assert!(matches!(errors.as_slice(), [StreamError::Truncated { mid_event: true }]));
+    assert!(matches!(
+        errors.as_slice(),
+        [StreamError::Truncated { mid_event: true }]
+    ));
 }
 
 #[tokio::test]
@@ -168,15 +174,18 @@ async fn chat_400_is_a_typed_openai_error_on_both_calls() {
             .await
             .unwrap_err(),
     );
-    check(api.create_chat_completion_stream(request).await.unwrap_err());
+    check(
+        api.create_chat_completion_stream(request)
+            .await
+            .unwrap_err(),
+    );
 }
 
 #[tokio::test]
 async fn chat_401_is_the_plain_envelope_through_the_error_union() {
-    let server = Server::start(|_, _| {
-        Reply::json(401, &example("chat", "openai-surface-unauthorized"))
-    })
-    .await;
+    let server =
+        Server::start(|_, _| Reply::json(401, &example("chat", "openai-surface-unauthorized")))
+            .await;
     let llm = client(&server).build_llm().unwrap();
     let request: llm::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
     for err in [
@@ -185,7 +194,9 @@ async fn chat_401_is_the_plain_envelope_through_the_error_union() {
             .send()
             .await
             .unwrap_err(),
-        llm.create_chat_completion_stream(request).await.unwrap_err(),
+        llm.create_chat_completion_stream(request)
+            .await
+            .unwrap_err(),
     ] {
         match err {
             Error::ErrorResponse(rv) => {
@@ -205,10 +216,9 @@ async fn chat_401_is_the_plain_envelope_through_the_error_union() {
 
 #[tokio::test]
 async fn llm_legacy_completion() {
-    let server = Server::start(|_, _| {
-        Reply::json(200, &example("completions", "completion-illustrative"))
-    })
-    .await;
+    let server =
+        Server::start(|_, _| Reply::json(200, &example("completions", "completion-illustrative")))
+            .await;
     let llm = client(&server).build_llm().unwrap();
     let request: llm::types::CreateCompletionRequest =
         typed("completions", "completion-request-illustrative");
@@ -221,8 +231,14 @@ async fn llm_legacy_completion() {
         expected["usage"]["total_tokens"]
     );
     let r = &server.requests()[0];
-    assert_eq!((r.method.as_str(), r.target.as_str()), ("POST", "/v1/completions"));
-    assert_eq!(r.json(), example("completions", "completion-request-illustrative"));
+    assert_eq!(
+        (r.method.as_str(), r.target.as_str()),
+        ("POST", "/v1/completions")
+    );
+    assert_eq!(
+        r.json(),
+        example("completions", "completion-request-illustrative")
+    );
 }
 
 #[tokio::test]

@@ -49,10 +49,9 @@ async fn a_json_rpc_error_arrives_with_status_200() {
     let server =
         Server::start(|_, _| Reply::json(200, &example("mcp", "mcp-method-not-found"))).await;
     let api = client(&server).build_api().unwrap();
-    let request: McpRequest = serde_json::from_value(
-        json!({"jsonrpc": "2.0", "id": 3, "method": "resources/list"}),
-    )
-    .unwrap();
+    let request: McpRequest =
+        serde_json::from_value(json!({"jsonrpc": "2.0", "id": 3, "method": "resources/list"}))
+            .unwrap();
     let answer = api.mcp().accept(ACCEPT).body(request).send().await.unwrap();
     let McpResponse::ErrorResponse(e) = answer.into_inner() else {
         panic!("a JSON-RPC error")
@@ -63,13 +62,19 @@ async fn a_json_rpc_error_arrives_with_status_200() {
 
 #[tokio::test]
 async fn unauthorized_is_the_flat_envelope() {
-    let server = Server::start(|_, _| {
-        Reply::json(401, &example("chat", "openai-surface-unauthorized"))
-    })
-    .await;
+    let server =
+        Server::start(|_, _| Reply::json(401, &example("chat", "openai-surface-unauthorized")))
+            .await;
     let api = client(&server).build_api().unwrap();
     let request: McpRequest = typed("mcp", "mcp-tools-list-request");
-    match api.mcp().accept(ACCEPT).body(request).send().await.unwrap_err() {
+    match api
+        .mcp()
+        .accept(ACCEPT)
+        .body(request)
+        .send()
+        .await
+        .unwrap_err()
+    {
         Error::ErrorResponse(rv) => {
             assert_eq!(rv.status(), 401);
             assert_eq!(rv.error, "Unauthorized");
@@ -86,16 +91,21 @@ async fn a_notification_202_and_an_sse_answer_are_not_typed_by_the_generated_cal
     })
     .await;
     let api = client(&server).build_api().unwrap();
-    let notification: McpRequest = serde_json::from_value(
-        json!({"jsonrpc": "2.0", "method": "notifications/initialized"}),
-    )
-    .unwrap();
+    let notification: McpRequest =
+        serde_json::from_value(json!({"jsonrpc": "2.0", "method": "notifications/initialized"}))
+            .unwrap();
     match api.mcp().accept(ACCEPT).body(notification).send().await {
         Err(Error::UnexpectedResponse(r)) => assert_eq!(r.status(), 202),
         other => panic!("{other:?}"),
     }
     let request: McpRequest = typed("mcp", "mcp-tools-list-request");
-    let err = api.mcp().accept(ACCEPT).body(request).send().await.unwrap_err();
+    let err = api
+        .mcp()
+        .accept(ACCEPT)
+        .body(request)
+        .send()
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
 }
 
@@ -106,10 +116,8 @@ async fn the_sse_answer_reads_through_the_generic_sse_layer() {
     use kindo_client::sse::{Json, Protocol, SseRequest};
     use reqwest::header::{ACCEPT as ACCEPT_HEADER, HeaderMap, HeaderValue};
 
-    let server = Server::start(|_, _| {
-        Reply::sse_text(&example_text("mcp", "mcp-tools-list-sse"), 16)
-    })
-    .await;
+    let server =
+        Server::start(|_, _| Reply::sse_text(&example_text("mcp", "mcp-tools-list-sse"), 16)).await;
     let api = client(&server).build_api().unwrap();
     let request: McpRequest = typed("mcp", "mcp-tools-list-request");
     let mut headers = HeaderMap::new();

@@ -67,7 +67,10 @@ async fn create_message_non_streaming_with_anthropic_headers() {
         ContentBlock::TextBlock(t) if t.text == "Pod Security Policies were Kubernetes rules..."
     ));
     let r = &server.requests()[0];
-    assert_eq!((r.method.as_str(), r.target.as_str()), ("POST", "/v1/messages"));
+    assert_eq!(
+        (r.method.as_str(), r.target.as_str()),
+        ("POST", "/v1/messages")
+    );
     assert_eq!(r.json(), example("messages", "messages-quickstart-request"));
     assert_eq!(r.headers["x-api-key"], KEY);
     assert_eq!(r.headers["anthropic-version"], VERSION);
@@ -142,14 +145,21 @@ async fn a_mid_stream_error_event_ends_the_message_stream_typed() {
         .await
         .unwrap();
     let (events, errors) = drain(&mut stream).await;
-    assert_eq!(events.iter().map(kind).collect::<Vec<_>>(), ["message_start"]);
+    assert_eq!(
+        events.iter().map(kind).collect::<Vec<_>>(),
+        ["message_start"]
+    );
     let [StreamError::Event { event, body }] = errors.as_slice() else {
         panic!("{errors:?}")
     };
     assert_eq!(event, "error");
     assert_eq!(body.error.type_, "overloaded_error");
     assert_eq!(body.error.message, "upstream overloaded");
-    assert!(!server.requests()[0].headers.contains_key("anthropic-version"));
+    assert!(
+        !server.requests()[0]
+            .headers
+            .contains_key("anthropic-version")
+    );
 }
 
 #[tokio::test]
@@ -166,17 +176,18 @@ async fn a_message_stream_cut_mid_event_is_an_error() {
     let (events, errors) = drain(&mut stream).await;
     assert_eq!(events.len(), 3);
     assert!(
-        matches!(errors.as_slice(), [StreamError::Truncated { mid_event: true }]),
+        matches!(
+            errors.as_slice(),
+            [StreamError::Truncated { mid_event: true }]
+        ),
         "{errors:?}"
     );
 }
 
 #[tokio::test]
 async fn count_tokens_forwards_anthropic_version() {
-    let server = Server::start(|_, _| {
-        Reply::json(200, &example("messages", "count-tokens-response"))
-    })
-    .await;
+    let server =
+        Server::start(|_, _| Reply::json(200, &example("messages", "count-tokens-response"))).await;
     let api = client(&server).build_api().unwrap();
     let request: CountTokensRequest = typed("messages", "count-tokens-request");
     let count = api
@@ -188,7 +199,10 @@ async fn count_tokens_forwards_anthropic_version() {
         .unwrap();
     assert_eq!(count.input_tokens, 21);
     let r = &server.requests()[0];
-    assert_eq!((r.method.as_str(), r.target.as_str()), ("POST", "/v1/messages/count_tokens"));
+    assert_eq!(
+        (r.method.as_str(), r.target.as_str()),
+        ("POST", "/v1/messages/count_tokens")
+    );
     assert_eq!(r.headers["anthropic-version"], VERSION);
     assert_eq!(r.json(), example("messages", "count-tokens-request"));
 }
@@ -288,7 +302,12 @@ async fn messages_429_with_retry_after_is_retried_when_retries_are_enabled() {
     // Without retries the 429 is the typed error, with its `Retry-After`.
     let only_429 = Server::start(|_, _| rate_limited()).await;
     let plain = client(&only_429).build_api().unwrap();
-    let Error::ErrorResponse(rv) = plain.create_message().body(request).send().await.unwrap_err()
+    let Error::ErrorResponse(rv) = plain
+        .create_message()
+        .body(request)
+        .send()
+        .await
+        .unwrap_err()
     else {
         panic!()
     };

@@ -55,7 +55,10 @@ async fn create_response_non_streaming() {
         ResponseContentPart::OutputTextPart(p) if p.text == "The capital of France is Paris."
     ));
     let r = &server.requests()[0];
-    assert_eq!((r.method.as_str(), r.target.as_str()), ("POST", "/v1/responses"));
+    assert_eq!(
+        (r.method.as_str(), r.target.as_str()),
+        ("POST", "/v1/responses")
+    );
     assert_eq!(r.json(), example("responses", "response-request-capital"));
     assert_eq!(r.headers["authorization"], format!("Bearer {KEY}"));
 }
@@ -106,17 +109,19 @@ async fn response_stream_types_events_by_name_and_ends_at_completed() {
 async fn the_documented_stream_alone_lacks_its_terminal_event() {
     // The page cuts the stream before `response.completed`: a client must not take that for a
     // finished response.
-    let server = Server::start(|_, _| {
-        Reply::sse_text(&example_text("responses", "response-stream"), 64)
-    })
-    .await;
+    let server =
+        Server::start(|_, _| Reply::sse_text(&example_text("responses", "response-stream"), 64))
+            .await;
     let api = client(&server).build_api().unwrap();
     let request: CreateResponseRequest = typed("responses", "response-request-stream");
     let mut stream = api.create_response_stream(request).await.unwrap();
     let (events, errors) = drain(&mut stream).await;
     assert_eq!(events.len(), 4);
     assert!(
-        matches!(errors.as_slice(), [StreamError::Truncated { mid_event: false }]),
+        matches!(
+            errors.as_slice(),
+            [StreamError::Truncated { mid_event: false }]
+        ),
         "{errors:?}"
     );
 }
@@ -167,7 +172,10 @@ async fn an_error_without_the_failed_event_still_ends_without_a_second_error() {
     let mut stream = api.create_response_stream(request).await.unwrap();
     let (events, errors) = drain(&mut stream).await;
     assert!(events.is_empty());
-    assert!(matches!(errors.as_slice(), [StreamError::Event { .. }]), "{errors:?}");
+    assert!(
+        matches!(errors.as_slice(), [StreamError::Event { .. }]),
+        "{errors:?}"
+    );
 }
 
 #[tokio::test]
@@ -179,9 +187,15 @@ async fn a_response_stream_cut_mid_event_is_an_error() {
     let request: CreateResponseRequest = typed("responses", "response-request-stream");
     let mut stream = api.create_response_stream(request).await.unwrap();
     let (events, errors) = drain(&mut stream).await;
-    assert_eq!(names(&events), ["response.created", "response.output_text.delta"]);
+    assert_eq!(
+        names(&events),
+        ["response.created", "response.output_text.delta"]
+    );
     assert!(
-        matches!(errors.as_slice(), [StreamError::Truncated { mid_event: true }]),
+        matches!(
+            errors.as_slice(),
+            [StreamError::Truncated { mid_event: true }]
+        ),
         "{errors:?}"
     );
 }
@@ -190,7 +204,10 @@ async fn a_response_stream_cut_mid_event_is_an_error() {
 async fn get_response_and_its_input_items() {
     let server = Server::start(|_, r| {
         if r.path().ends_with("/input_items") {
-            Reply::json(200, &example("responses", "response-input-items-illustrative"))
+            Reply::json(
+                200,
+                &example("responses", "response-input-items-illustrative"),
+            )
         } else {
             Reply::json(200, &example("responses", "response-capital"))
         }
@@ -220,15 +237,17 @@ async fn get_response_and_its_input_items() {
     let requests = server.requests();
     assert_eq!(requests[0].method, "GET");
     assert_eq!(requests[0].target, "/v1/responses/resp_abc123_1");
-    assert_eq!(requests[1].target, "/v1/responses/resp_abc123_1/input_items");
+    assert_eq!(
+        requests[1].target,
+        "/v1/responses/resp_abc123_1/input_items"
+    );
 }
 
 #[tokio::test]
 async fn list_conversation_items_with_paging_query() {
-    let server = Server::start(|_, _| {
-        Reply::json(200, &example("conversations", "conversation-items"))
-    })
-    .await;
+    let server =
+        Server::start(|_, _| Reply::json(200, &example("conversations", "conversation-items")))
+            .await;
     let api = client(&server).build_api().unwrap();
     let page = api
         .list_conversation_items()
@@ -255,7 +274,10 @@ async fn list_conversation_items_with_paging_query() {
 #[tokio::test]
 async fn get_conversation_item_and_its_404() {
     let server = Server::start(|n, _| match n {
-        0 => Reply::json(200, &example("conversations", "conversation-item-illustrative")),
+        0 => Reply::json(
+            200,
+            &example("conversations", "conversation-item-illustrative"),
+        ),
         _ => Reply::json(404, &example("conversations", "conversation-not-found")),
     })
     .await;
@@ -297,10 +319,9 @@ async fn get_conversation_item_and_its_404() {
 
 #[tokio::test]
 async fn response_stream_401_is_the_flat_envelope() {
-    let server = Server::start(|_, _| {
-        Reply::json(401, &example("chat", "openai-surface-unauthorized"))
-    })
-    .await;
+    let server =
+        Server::start(|_, _| Reply::json(401, &example("chat", "openai-surface-unauthorized")))
+            .await;
     let api = client(&server).build_api().unwrap();
     let request: CreateResponseRequest = typed("responses", "response-request-stream");
     match api.create_response_stream(request).await.unwrap_err() {

@@ -10,6 +10,7 @@
 use std::fmt::Display;
 
 use progenitor_client::Error;
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::api::types::{
@@ -75,9 +76,7 @@ impl ResponseEvent {
             ResponseEvent::FunctionCallArgumentsDelta(_) => {
                 "response.function_call_arguments.delta"
             }
-            ResponseEvent::FunctionCallArgumentsDone(_) => {
-                "response.function_call_arguments.done"
-            }
+            ResponseEvent::FunctionCallArgumentsDone(_) => "response.function_call_arguments.done",
             ResponseEvent::Other { event, .. } => event,
         }
     }
@@ -109,6 +108,27 @@ impl ResponseEvent {
                 data: json(data)?,
             },
         })
+    }
+}
+
+/// Serialises the frame's `data:` payload (the event name is not part of it; see
+/// [`ResponseEvent::event_name`]).
+impl Serialize for ResponseEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use ResponseEvent as E;
+        match self {
+            E::Created(d)
+            | E::InProgress(d)
+            | E::Completed(d)
+            | E::Failed(d)
+            | E::Incomplete(d) => d.serialize(serializer),
+            E::OutputItemAdded(d) | E::OutputItemDone(d) => d.serialize(serializer),
+            E::ContentPartAdded(d) | E::ContentPartDone(d) => d.serialize(serializer),
+            E::OutputTextDelta(d) | E::FunctionCallArgumentsDelta(d) => d.serialize(serializer),
+            E::OutputTextDone(d) => d.serialize(serializer),
+            E::FunctionCallArgumentsDone(d) => d.serialize(serializer),
+            E::Other { data, .. } => data.serialize(serializer),
+        }
     }
 }
 
