@@ -4,8 +4,12 @@
 //!   progenitor from the 3.0.3 renditions in `spec/oas30/` (`cargo xtask gen`; never edit).
 //! * [`ClientBuilder`]: base URL per host (SaaS or self-hosted), API key and header, timeouts,
 //!   retries ([`RetryPolicy`]), TLS.
-//! * [`sse`]: typed server-sent-event streams for the streaming inference operations.
+//! * [`streams`]: typed streams of chat completions (both hosts), Responses and Messages
+//!   (`create_chat_completion_stream`, `create_response_stream`, `create_message_stream`).
+//! * [`sse`]: the generic server-sent-event layer the streams are built on.
 //! * [`runs`]: `run_agent_and_wait` and decoding of a run's `result`.
+//!
+//! Usage of streams and runs, with examples: the crate's `README.md`.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
@@ -28,6 +32,7 @@ pub mod retry;
 pub mod runs;
 mod settings;
 pub mod sse;
+pub mod streams;
 
 /// Operations on api.kindo.ai (generated).
 #[rustfmt::skip]
@@ -40,6 +45,11 @@ pub mod api;
 #[allow(clippy::all, clippy::pedantic, unused_imports)]
 #[path = "generated/kindo-llm.rs"]
 pub mod llm;
+
+/// The README's code blocks, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 pub use auth::{ApiKey, AuthHeader};
 pub use builder::{BuildError, ClientBuilder, SAAS_API_URL, SAAS_LLM_URL};

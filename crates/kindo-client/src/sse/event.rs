@@ -1,5 +1,5 @@
 //! How a frame becomes a typed event, and which frames end a stream. Typed chat, Responses and
-//! Messages streams are a [`SseEvent`] impl plus a [`Protocol`] constant each.
+//! Messages streams (see [`crate::streams`]) are a [`SseEvent`] impl plus a [`Protocol`] constant each.
 
 use serde::de::DeserializeOwned;
 
@@ -35,8 +35,13 @@ pub struct Protocol {
     pub done_data: Option<&'static str>,
     /// Event names that complete the stream: the event is yielded, then the stream ends.
     pub terminal_events: &'static [&'static str],
-    /// Event names whose data is an error body: the stream yields an error and ends.
+    /// Event names whose data is an error body: the stream yields an error.
     pub error_events: &'static [&'static str],
+    /// Whether the stream ends right after an error event. `false` where the server follows
+    /// the error with a terminal event of its own (Responses: `error`, then
+    /// `response.failed`): the stream then goes on to deliver that event, and an end of
+    /// input after the error is not reported again as a missing terminator.
+    pub error_ends_stream: bool,
     /// Event names that are skipped (keep-alives).
     pub ignored_events: &'static [&'static str],
 }
@@ -48,17 +53,21 @@ impl Protocol {
         done_data: None,
         terminal_events: &[],
         error_events: &["error"],
+        error_ends_stream: true,
         ignored_events: &[],
     };
 
-    /// OpenAI chat completions: unnamed chunks ended by `data: [DONE]`.
+    /// OpenAI chat completions: unnamed chunks ended by `data: [DONE]`; a mid-stream
+    /// `error` event ends the stream (the `[DONE]` the server sends after it is not read).
     pub const CHAT_COMPLETIONS: Protocol = Protocol {
         done_data: Some("[DONE]"),
         ..Protocol::GENERIC
     };
 
     /// Responses API: named events, complete after `response.completed` (or the terminal
-    /// `response.failed` / `response.incomplete`), `error` mid-stream.
+    /// `response.failed` / `response.incomplete`). A mid-stream `error` is yielded as an error
+    /// and the stream goes on to the `response.failed` the server sends next, which is
+    /// yielded as the last event.
     pub const RESPONSES: Protocol = Protocol {
         done_data: None,
         terminal_events: &[
@@ -67,6 +76,7 @@ impl Protocol {
             "response.incomplete",
         ],
         error_events: &["error"],
+        error_ends_stream: false,
         ignored_events: &[],
     };
 
@@ -76,6 +86,7 @@ impl Protocol {
         done_data: None,
         terminal_events: &["message_stop"],
         error_events: &["error"],
+        error_ends_stream: true,
         ignored_events: &["ping"],
     };
 

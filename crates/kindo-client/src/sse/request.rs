@@ -2,7 +2,7 @@
 //! policy and typed error body as its generated operations, and no total timeout.
 
 use progenitor_client::{ClientInfo, Error, ResponseValue};
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -28,11 +28,32 @@ pub trait SseRequest: ClientInfo<Settings> {
         T: SseEvent,
         E: DeserializeOwned,
     {
+        self.post_sse_with(path, HeaderMap::new(), body, protocol)
+            .await
+    }
+
+    /// [`SseRequest::post_sse`] with extra request headers (e.g. `anthropic-version`), and with
+    /// separate types for the error body of a non-2xx answer (`H`, e.g. the operation's
+    /// synthesized `<Op>Error` union) and for the body of a mid-stream error event (`E`).
+    async fn post_sse_with<B, T, H, E>(
+        &self,
+        path: &str,
+        headers: HeaderMap,
+        body: &B,
+        protocol: Protocol,
+    ) -> Result<EventStream<T, E>, Error<H>>
+    where
+        B: Serialize,
+        T: SseEvent,
+        H: DeserializeOwned,
+        E: DeserializeOwned,
+    {
         let url = format!("{}{}", self.baseurl(), path);
         let mut request = self
             .client()
             .post(url)
             .header(ACCEPT, HeaderValue::from_static("text/event-stream"))
+            .headers(headers)
             .json(body)
             .build()
             .map_err(|e| Error::InvalidRequest(e.to_string()))?;
@@ -44,7 +65,7 @@ pub trait SseRequest: ClientInfo<Settings> {
         if !status.is_success() {
             let headers = response.headers().clone();
             let bytes = response.bytes().await.map_err(Error::ResponseBodyError)?;
-            return match serde_json::from_slice::<E>(&bytes) {
+            return match serde_json::from_slice::<H>(&bytes) {
                 Ok(body) => Err(Error::ErrorResponse(ResponseValue::new(
                     body, status, headers,
                 ))),

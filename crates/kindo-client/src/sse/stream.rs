@@ -14,7 +14,9 @@ use super::{ParseError, Protocol, SseEvent, SseFrame, SseParser};
 
 type ByteSource = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
 
-/// Why a stream stopped early. After yielding one of these the stream ends.
+/// Why a stream stopped early. After yielding one of these the stream ends, except for an
+/// [`StreamError::Event`] on a protocol whose error events are followed by a terminal event
+/// ([`Protocol::error_ends_stream`] false: Responses).
 #[derive(Debug)]
 pub enum StreamError<E> {
     /// The server sent an error event; its body decoded as the surface's error type.
@@ -73,6 +75,8 @@ pub struct EventStream<T, E = serde_json::Value> {
     protocol: Protocol,
     pending: VecDeque<SseFrame>,
     finished: bool,
+    /// An error event was yielded (a later end of input is then not a missing terminator).
+    errored: bool,
     /// An error found while parsing, reported once the frames before it are delivered.
     deferred: Option<StreamError<E>>,
     _types: PhantomData<fn() -> (T, E)>,
@@ -99,6 +103,7 @@ impl<T: SseEvent, E: DeserializeOwned> EventStream<T, E> {
             protocol,
             pending: VecDeque::new(),
             finished: false,
+            errored: false,
             deferred: None,
             _types: PhantomData,
         }
@@ -116,7 +121,10 @@ impl<T: SseEvent, E: DeserializeOwned> EventStream<T, E> {
             return None;
         }
         if let Some(n) = name.filter(|n| p.error_events.contains(n)) {
-            self.finish();
+            self.errored = true;
+            if p.error_ends_stream {
+                self.finish();
+            }
             let event = n.to_owned();
             return Some(Err(match serde_json::from_str(&frame.data) {
                 Ok(body) => StreamError::Event { event, body },
@@ -185,7 +193,7 @@ impl<T: SseEvent, E: DeserializeOwned> Stream for EventStream<T, E> {
                     this.finished = true;
                     return Poll::Ready(match this.parser.finish() {
                         Err(_) => Some(Err(StreamError::Truncated { mid_event: true })),
-                        Ok(()) if this.protocol.needs_terminator() => {
+                        Ok(()) if this.protocol.needs_terminator() && !this.errored => {
                             Some(Err(StreamError::Truncated { mid_event: false }))
                         }
                         Ok(()) => None,

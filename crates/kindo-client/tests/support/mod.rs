@@ -53,6 +53,19 @@ impl Reply {
         )
     }
 
+    /// An event stream body sent in pieces of `size` bytes, so frames and even lines are split
+    /// across reads.
+    pub fn sse_text(text: &str, size: usize) -> Reply {
+        Reply::Chunks(
+            200,
+            vec![("content-type", "text/event-stream".into())],
+            text.as_bytes()
+                .chunks(size)
+                .map(|c| (Duration::from_millis(1), c.to_vec()))
+                .collect(),
+        )
+    }
+
     pub fn sse(chunks: &[&str]) -> Reply {
         Reply::Chunks(
             200,
@@ -198,6 +211,41 @@ pub fn example(area: &str, name: &str) -> Value {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let file: Value = serde_json::from_str(&text).unwrap();
     file["value"].clone()
+}
+
+/// The text of a documented `text/event-stream` example (its `value` is the raw body).
+pub fn example_text(area: &str, name: &str) -> String {
+    match example(area, name) {
+        Value::String(text) => text,
+        other => panic!("{area}/{name} is not a text example: {other}"),
+    }
+}
+
+/// A typed value from a documented example.
+pub fn typed<T: serde::de::DeserializeOwned>(area: &str, name: &str) -> T {
+    serde_json::from_value(example(area, name))
+        .unwrap_or_else(|e| panic!("{area}/{name} does not decode: {e}"))
+}
+
+/// Collects a stream: the events, then the error it ended with (checking that nothing follows
+/// an error unless the protocol continues after errors).
+pub async fn drain<T, E>(
+    stream: &mut kindo_client::sse::EventStream<T, E>,
+) -> (Vec<T>, Vec<kindo_client::sse::StreamError<E>>)
+where
+    T: kindo_client::sse::SseEvent,
+    E: serde::de::DeserializeOwned,
+{
+    use futures_util::StreamExt;
+    let mut events = Vec::new();
+    let mut errors = Vec::new();
+    while let Some(item) = stream.next().await {
+        match item {
+            Ok(e) => events.push(e),
+            Err(e) => errors.push(e),
+        }
+    }
+    (events, errors)
 }
 
 /// A client for `server` with a test key.

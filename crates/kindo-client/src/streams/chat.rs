@@ -1,0 +1,61 @@
+//! Chat Completions streams on both hosts: unnamed `chat.completion.chunk` frames ended by
+//! `data: [DONE]`; a mid-stream `event: error` carries OpenAI's nested envelope.
+
+use std::fmt::Display;
+
+use progenitor_client::Error;
+
+use crate::sse::{EventStream, Protocol, SseEvent, SseFrame, SseRequest};
+use crate::{api, llm};
+
+/// Chunks of an api.kindo.ai chat completion.
+pub type ChatCompletionStream =
+    EventStream<api::types::ChatCompletionChunk, api::types::OpenAiError>;
+
+/// Chunks of an llm.kindo.ai chat completion.
+pub type LlmChatCompletionStream =
+    EventStream<llm::types::ChatCompletionChunk, llm::types::OpenAiError>;
+
+impl SseEvent for api::types::ChatCompletionChunk {
+    fn from_frame(frame: &SseFrame) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(&frame.data)
+    }
+}
+
+impl SseEvent for llm::types::ChatCompletionChunk {
+    fn from_frame(frame: &SseFrame) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(&frame.data)
+    }
+}
+
+/// Both hosts serve the same operation; only the generated type paths differ.
+macro_rules! chat_stream {
+    ($host:ident, $stream:ty) => {
+        impl $host::Client {
+            /// `POST /v1/chat/completions` with `"stream": true` (set here, whatever `body`
+            /// says): the completion's chunks as they are generated. See [`crate::streams`].
+            pub async fn create_chat_completion_stream<V>(
+                &self,
+                body: V,
+            ) -> Result<$stream, Error<$host::types::CreateChatCompletionError>>
+            where
+                V: TryInto<$host::types::CreateChatCompletionRequest>,
+                V::Error: Display,
+            {
+                let mut body: $host::types::CreateChatCompletionRequest =
+                    super::request(body).map_err(super::invalid)?;
+                body.stream = Some(true);
+                self.post_sse_with(
+                    "/v1/chat/completions",
+                    Default::default(),
+                    &body,
+                    Protocol::CHAT_COMPLETIONS,
+                )
+                .await
+            }
+        }
+    };
+}
+
+chat_stream!(api, ChatCompletionStream);
+chat_stream!(llm, LlmChatCompletionStream);

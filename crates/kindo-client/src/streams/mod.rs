@@ -1,0 +1,41 @@
+//! Typed streams of the inference operations: each method takes the generated request type,
+//! sets `stream: true` itself and returns an [`EventStream`](crate::sse::EventStream) of
+//! generated event types.
+//!
+//! | method | events | mid-stream `error` event | clean end |
+//! |---|---|---|---|
+//! | `api::Client::create_chat_completion_stream`, `llm::Client::create_chat_completion_stream` | `ChatCompletionChunk` | `StreamError::Event` with `OpenAiError`; the stream ends | `data: [DONE]` |
+//! | `api::Client::create_response_stream` | [`ResponseEvent`] (the `event:` name picks the payload type) | `StreamError::Event` with `OpenAiError`; the stream goes on to `response.failed` | `response.completed`, `response.failed` or `response.incomplete`, yielded as the last event |
+//! | `api::Client::create_message_stream` | `MessageStreamEvent` (`ping` skipped) | `StreamError::Event` with `MessagesError`; the stream ends | `message_stop`, yielded as the last event |
+//!
+//! An answer other than 2xx is `Error::ErrorResponse` carrying the operation's own error type
+//! (the one its generated non-streaming method returns); a stream that ends before its
+//! terminator is `StreamError::Truncated`.
+
+mod chat;
+mod messages;
+mod responses;
+
+pub use chat::{ChatCompletionStream, LlmChatCompletionStream};
+pub use messages::{MessageHeaders, MessageStream};
+pub use responses::{ResponseEvent, ResponseStream};
+
+use std::fmt::Display;
+
+use progenitor_client::Error;
+
+/// Converts a request (the generated struct or its builder) as the generated `.body()` does.
+fn request<R, V>(value: V) -> Result<R, String>
+where
+    V: TryInto<R>,
+    V::Error: Display,
+{
+    value
+        .try_into()
+        .map_err(|e| format!("invalid request body: {e}"))
+}
+
+/// A request that cannot be built is reported like a generated call reports it.
+fn invalid<E>(message: String) -> Error<E> {
+    Error::InvalidRequest(message)
+}

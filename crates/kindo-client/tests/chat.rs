@@ -1,0 +1,258 @@
+//! Chat completions on both hosts (and legacy completions on llm.kindo.ai) against a loopback
+//! server serving the documented examples in `spec/examples/chat` and `completions`.
+
+mod support;
+
+use kindo_client::sse::StreamError;
+use kindo_client::{Error, api, llm};
+use serde_json::json;
+use support::{KEY, Reply, Server, client, drain, example, example_text, typed};
+
+/// The documented stream without its `data: [DONE]` line, for splicing in other tails.
+fn chat_stream_without_done() -> String {
+    let text = example_text("chat", "chat-stream");
+    text.strip_suffix("data: [DONE]\n\n")
+        .expect("the documented stream ends with [DONE]")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn api_non_streaming_chat_completion() {
+    let server = Server::start(|_, _| Reply::json(200, &example("chat", "chat-completion"))).await;
+    let api = client(&server).build_api().unwrap();
+    let request: api::types::CreateChatCompletionRequest = typed("chat", "chat-request-first-call");
+    let completion = api
+        .create_chat_completion()
+        .body(request)
+        .send()
+        .await
+        .unwrap();
+    let expected = example("chat", "chat-completion");
+    assert_eq!(completion.id, expected["id"]);
+    assert_eq!(
+        completion.choices[0].message.content.as_deref(),
+        expected["choices"][0]["message"]["content"].as_str()
+    );
+    let r = &server.requests()[0];
+    assert_eq!(
+        (r.method.as_str(), r.target.as_str()),
+        ("POST", "/v1/chat/completions")
+    );
+    assert_eq!(r.json(), example("chat", "chat-request-first-call"));
+    assert_eq!(r.headers["authorization"], format!("Bearer {KEY}"));
+    assert_eq!(r.headers["accept"], "application/json");
+}
+
+#[tokio::test]
+async fn llm_non_streaming_chat_completion_with_the_api_key_header() {
+    let server =
+        Server::start(|_, _| Reply::json(200, &example("chat", "chat-completion-tool-calls")))
+            .await;
+    let llm = client(&server)
+        .auth_header(kindo_client::AuthHeader::ApiKey)
+        .build_llm()
+        .unwrap();
+    let request: llm::types::CreateChatCompletionRequest = typed("chat", "chat-request-tools");
+    let completion = llm
+        .create_chat_completion()
+        .body(request)
+        .send()
+        .await
+        .unwrap();
+    let expected = example("chat", "chat-completion-tool-calls");
+    let calls = completion.choices[0].message.tool_calls.as_ref().unwrap();
+    let llm::types::ChatToolCall::ChatFunctionToolCall(call) = &calls[0] else {
+        panic!("{calls:?}");
+    };
+    assert_eq!(
+        call.function.name,
+        expected["choices"][0]["message"]["tool_calls"][0]["function"]["name"]
+    );
+    let r = &server.requests()[0];
+    assert_eq!(r.json(), example("chat", "chat-request-tools"));
+    assert_eq!(r.headers["api-key"], KEY);
+    assert!(!r.headers.contains_key("authorization"));
+}
+
+#[tokio::test]
+async fn api_chat_stream_yields_typed_chunks_and_ends_at_done() {
+    let server =
+        Server::start(|_, _| Reply::sse_text(&example_text("chat", "chat-stream"), 7)).await;
+    let api = client(&server).build_api().unwrap();
+    // The streaming request of the corpus minus its `stream` flag: the method sets it.
+    let mut request: api::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
+    request.stream = None;
+    let mut stream = api.create_chat_completion_stream(request).await.unwrap();
+    let (chunks, errors) = drain(&mut stream).await;
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(chunks.len(), 4);
+    let text: String = chunks
+        .iter()
+        .filter_map(|c| c.choices[0].delta.content.clone())
+        .collect();
+    assert_eq!(text, "Logs flow through the gate;");
+    assert_eq!(chunks[3].choices[0].finish_reason.as_deref(), Some("stop"));
+    assert!(chunks.iter().all(|c| c.id == "chatcmpl-abc123"));
+    let r = &server.requests()[0];
+    assert_eq!(r.target, "/v1/chat/completions");
+    assert_eq!(r.headers["accept"], "text/event-stream");
+    assert_eq!(r.json(), example("chat", "chat-request-stream"));
+}
+
+#[tokio::test]
+async fn llm_chat_stream_surfaces_the_mid_stream_error_frame() {
+    // Documented chunks, then the documented failure tail (`event: error`, `data: [DONE]`).
+    let body = chat_stream_without_done() + &example_text("chat", "chat-stream-error");
+    let server = Server::start(move |_, _| Reply::sse_text(&body, 11)).await;
+    let llm = client(&server).build_llm().unwrap();
+    let request: llm::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
+    let mut stream = llm.create_chat_completion_stream(request).await.unwrap();
+    let (chunks, errors) = drain(&mut stream).await;
+    assert_eq!(chunks.len(), 4);
+    let [StreamError::Event { event, body }] = errors.as_slice() else {
+        panic!("{errors:?}");
+    };
+    assert_eq!(event, "error");
+    assert_eq!(body.error.code.as_deref(), Some("stream_error"));
+    assert_eq!(body.error.type_, "server_error");
+    assert_eq!(body.error.message, "upstream stream interrupted");
+}
+
+#[tokio::test]
+async fn chat_streams_cut_off_mid_event_end_in_an_error() {
+    let full = example_text("chat", "chat-stream");
+    // Cut inside the second frame's JSON.
+    let cut = full.find("Logs flow").unwrap();
+    let body = full[..cut].to_owned();
+    let server = Server::start(move |_, _| Reply::sse_text(&body, 5)).await;
+    let request: api::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
+    let api = client(&server).build_api().unwrap();
+    let mut stream = api.create_chat_completion_stream(request).await.unwrap();
+    let (chunks, errors) = drain(&mut stream).await;
+    assert_eq!(chunks.len(), 1);
+    assert!(
+        matches!(
+            errors.as_slice(),
+            [StreamError::Truncated { mid_event: true }]
+        ),
+        "{errors:?}"
+    );
+    let llm = client(&server).build_llm().unwrap();
+    let request: llm::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
+    let mut stream = llm.create_chat_completion_stream(request).await.unwrap();
+    let (chunks, errors) = drain(&mut stream).await;
+    assert_eq!(chunks.len(), 1);
+    assert!(matches!(
+        errors.as_slice(),
+        [StreamError::Truncated { mid_event: true }]
+    ));
+}
+
+#[tokio::test]
+async fn chat_400_is_a_typed_openai_error_on_both_calls() {
+    let server =
+        Server::start(|_, _| Reply::json(400, &example("chat", "chat-model-not-found"))).await;
+    let api = client(&server).build_api().unwrap();
+    let request: api::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
+    let check = |err: Error<api::types::CreateChatCompletionError>| match err {
+        Error::ErrorResponse(rv) => {
+            assert_eq!(rv.status(), 400);
+            match rv.into_inner() {
+                api::types::CreateChatCompletionError::OpenAiError(e) => {
+                    assert_eq!(e.error.code.as_deref(), Some("model_not_found"));
+                    assert_eq!(e.error.type_, "invalid_request_error");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        other => panic!("{other:?}"),
+    };
+    check(
+        api.create_chat_completion()
+            .body(request.clone())
+            .send()
+            .await
+            .unwrap_err(),
+    );
+    check(
+        api.create_chat_completion_stream(request)
+            .await
+            .unwrap_err(),
+    );
+}
+
+#[tokio::test]
+async fn chat_401_is_the_plain_envelope_through_the_error_union() {
+    let server =
+        Server::start(|_, _| Reply::json(401, &example("chat", "openai-surface-unauthorized")))
+            .await;
+    let llm = client(&server).build_llm().unwrap();
+    let request: llm::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
+    for err in [
+        llm.create_chat_completion()
+            .body(request.clone())
+            .send()
+            .await
+            .unwrap_err(),
+        llm.create_chat_completion_stream(request)
+            .await
+            .unwrap_err(),
+    ] {
+        match err {
+            Error::ErrorResponse(rv) => {
+                assert_eq!(rv.status(), 401);
+                match rv.into_inner() {
+                    llm::types::CreateChatCompletionError::FlatError(e) => {
+                        assert_eq!(e.error, "Unauthorized");
+                        assert!(e.message.is_none());
+                    }
+                    other => panic!("{other:?}"),
+                }
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn llm_legacy_completion() {
+    let server =
+        Server::start(|_, _| Reply::json(200, &example("completions", "completion-illustrative")))
+            .await;
+    let llm = client(&server).build_llm().unwrap();
+    let request: llm::types::CreateCompletionRequest =
+        typed("completions", "completion-request-illustrative");
+    let completion = llm.create_completion().body(request).send().await.unwrap();
+    let expected = example("completions", "completion-illustrative");
+    assert_eq!(completion.id, expected["id"]);
+    assert_eq!(completion.choices[0].text, expected["choices"][0]["text"]);
+    assert_eq!(
+        completion.usage.as_ref().unwrap().total_tokens,
+        expected["usage"]["total_tokens"]
+    );
+    let r = &server.requests()[0];
+    assert_eq!(
+        (r.method.as_str(), r.target.as_str()),
+        ("POST", "/v1/completions")
+    );
+    assert_eq!(
+        r.json(),
+        example("completions", "completion-request-illustrative")
+    );
+}
+
+#[tokio::test]
+async fn an_invalid_request_is_refused_before_anything_is_sent() {
+    let server = Server::start(|_, _| Reply::json(200, &json!({}))).await;
+    let api = client(&server).build_api().unwrap();
+    // The generated builder checks required fields; the stream method reports it the same way.
+    let err = api
+        .create_chat_completion_stream(api::types::CreateChatCompletionRequest::builder())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::InvalidRequest(m) if m.contains("no value supplied")),
+        "{err:?}"
+    );
+    assert!(server.requests().is_empty());
+}
