@@ -22130,8 +22130,8 @@ is injected.
 With `"stream": true` the `200` body is `text/event-stream`: unnamed `data:` frames with
 `chat.completion.chunk` payloads, ended by `data: [DONE]`. A failure after streaming began
 arrives as an `event: error` frame (nested error envelope, `code: stream_error`) followed by
-`data: [DONE]`, with the HTTP status still `200`. The `text/event-stream` schema describes
-one frame's `data:` payload.
+`data: [DONE]`, with the HTTP status still `200`. The media type's `x-sse-data-schema`
+describes one frame's `data:` payload.
 
 Errors raised at Kindo's edge use OpenAI's nested envelope, except `401`, which is the plain
 `{"error": "Unauthorized"}` of the API-key middleware. Errors raised upstream (LiteLLM or the
@@ -22163,8 +22163,8 @@ the model calls a client function the response is `incomplete` with
 `incomplete_details.reason: tool_use`; send `function_call_output` items back to continue.
 
 With `"stream": true` the `200` body is `text/event-stream` with named events
-(`response.created` ... `response.completed`); the `text/event-stream` schema describes one
-frame's `data:` payload and maps event names to payload schemas. A failure after streaming
+(`response.created` ... `response.completed`); the media type's `x-sse-data-schema` describes
+one frame's `data:` payload and maps event names to payload schemas. A failure after streaming
 began arrives as `event: error` followed by `event: response.failed`, with status `200`.
 
 Edge errors use OpenAI's nested envelope except `401` (plain `{"error": "Unauthorized"}`);

@@ -4844,8 +4844,8 @@ is injected.
 With `"stream": true` the `200` body is `text/event-stream`: unnamed `data:` frames with
 `chat.completion.chunk` payloads, ended by `data: [DONE]`. A failure after streaming began
 arrives as an `event: error` frame (nested error envelope, `code: stream_error`) followed by
-`data: [DONE]`, with the HTTP status still `200`. The `text/event-stream` schema describes
-one frame's `data:` payload.
+`data: [DONE]`, with the HTTP status still `200`. The media type's `x-sse-data-schema`
+describes one frame's `data:` payload.
 
 Errors raised at Kindo's edge use OpenAI's nested envelope, except `401`, which is the plain
 `{"error": "Unauthorized"}` of the API-key middleware. Errors raised upstream (LiteLLM or the

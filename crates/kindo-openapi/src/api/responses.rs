@@ -21,8 +21,8 @@ pub struct Area;
 /// `incomplete_details.reason: tool_use`; send `function_call_output` items back to continue.
 ///
 /// With `"stream": true` the `200` body is `text/event-stream` with named events
-/// (`response.created` ... `response.completed`); the `text/event-stream` schema describes one
-/// frame's `data:` payload and maps event names to payload schemas. A failure after streaming
+/// (`response.created` ... `response.completed`); the media type's `x-sse-data-schema` describes
+/// one frame's `data:` payload and maps event names to payload schemas. A failure after streaming
 /// began arrives as `event: error` followed by `event: response.failed`, with status `200`.
 ///
 /// Edge errors use OpenAI's nested envelope except `401` (plain `{"error": "Unauthorized"}`);
