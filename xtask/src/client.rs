@@ -44,7 +44,10 @@ fn settings() -> Result<GenerationSettings, XtaskError> {
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
         .with_inner_type(inner)
-        .with_hooks(HooksMode::Expected);
+        .with_hooks(HooksMode::Expected)
+        // progenitor's `Client::new` otherwise sets a 15 s total timeout, too short for model
+        // calls; match `ClientBuilder`'s per-request limit (streams should use `ClientBuilder`).
+        .with_timeout(600);
     Ok(settings)
 }
 

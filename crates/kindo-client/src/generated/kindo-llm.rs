@@ -4786,7 +4786,7 @@ impl Client {
     pub fn new(baseurl: &str, inner: crate::settings::Settings) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
-            let dur = ::std::time::Duration::from_secs(15u64);
+            let dur = ::std::time::Duration::from_secs(600u64);
             reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
         };
         #[cfg(target_arch = "wasm32")]
