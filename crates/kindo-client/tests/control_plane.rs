@@ -415,3 +415,28 @@ async fn connection_refused_is_a_communication_error() {
     );
     assert!(!format!("{err:?}").contains(KEY));
 }
+
+/// The drop-time check every end-to-end test relies on really rejects a bad body.
+#[test]
+fn request_conformance_check_can_fail() {
+    use std::collections::BTreeMap;
+    use support::{Recorded, conformance};
+    let request = |body: serde_json::Value| Recorded {
+        method: "POST".into(),
+        target: "/v1/agents/runs".into(),
+        headers: BTreeMap::from([("content-type".into(), "application/json".into())]),
+        body: serde_json::to_vec(&body).unwrap(),
+    };
+    assert!(conformance::problems(&request(json!({"agentId": "a1"}))).is_empty());
+    let problems = conformance::problems(&request(json!({"inputs": []})));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("/agentId"), "{problems:?}");
+    assert!(conformance::template_matches(
+        "/v1/runs/{runId}",
+        "/v1/runs/r1"
+    ));
+    assert!(!conformance::template_matches(
+        "/v1/runs/{runId}",
+        "/v1/runs/r1/evals"
+    ));
+}

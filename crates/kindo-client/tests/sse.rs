@@ -53,7 +53,7 @@ const CHAT: &[&str] = &[
 
 #[tokio::test]
 async fn chat_style_stream_ends_cleanly_at_done() {
-    let server = Server::start(|_, _| Reply::sse(CHAT)).await;
+    let server = Server::start_raw(|_, _| Reply::sse(CHAT)).await;
     let llm = client(&server).build_llm().unwrap();
     let stream = llm
         .post_sse::<_, Json<Chunk>, Value>(
@@ -77,7 +77,7 @@ async fn chat_style_stream_ends_cleanly_at_done() {
 
 #[tokio::test]
 async fn named_events_skip_pings_and_end_at_the_terminal_event() {
-    let server = Server::start(|_, _| {
+    let server = Server::start_raw(|_, _| {
         Reply::sse(&[
             "event: message_start\ndata: {\"type\":\"message_start\"}\n\n",
             "event: ping\ndata: {\"type\":\"ping\"}\n\n",
@@ -112,7 +112,7 @@ async fn named_events_skip_pings_and_end_at_the_terminal_event() {
 
 #[tokio::test]
 async fn a_mid_stream_error_event_is_a_typed_error() {
-    let server = Server::start(|_, _| {
+    let server = Server::start_raw(|_, _| {
         Reply::sse(&[
             "event: message_start\ndata: {\"type\":\"message_start\"}\n\n",
             "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n",
@@ -138,7 +138,7 @@ async fn a_mid_stream_error_event_is_a_typed_error() {
 
 #[tokio::test]
 async fn a_stream_cut_off_mid_event_is_an_error() {
-    let server = Server::start(|_, _| {
+    let server = Server::start_raw(|_, _| {
         Reply::sse(&[
             "data: {\"id\":\"c1\",\"choices\":[]}\n\n",
             "data: {\"id\":\"c2\",\"cho",
@@ -165,7 +165,7 @@ async fn a_stream_cut_off_mid_event_is_an_error() {
 #[tokio::test]
 async fn a_stream_ending_without_its_terminator_is_an_error() {
     let server =
-        Server::start(|_, _| Reply::sse(&["data: {\"id\":\"c1\",\"choices\":[]}\n\n"])).await;
+        Server::start_raw(|_, _| Reply::sse(&["data: {\"id\":\"c1\",\"choices\":[]}\n\n"])).await;
     let api = client(&server).build_api().unwrap();
     let stream = api
         .post_sse::<_, Json<Chunk>, Value>(
@@ -194,7 +194,7 @@ async fn a_stream_ending_without_its_terminator_is_an_error() {
 #[tokio::test]
 async fn undecodable_event_data_is_a_decode_error() {
     let server =
-        Server::start(|_, _| Reply::sse(&["data: {\"id\": 5}\n\n", "data: [DONE]\n\n"])).await;
+        Server::start_raw(|_, _| Reply::sse(&["data: {\"id\": 5}\n\n", "data: [DONE]\n\n"])).await;
     let api = client(&server).build_api().unwrap();
     let stream = api
         .post_sse::<_, Json<Chunk>, Value>(
@@ -214,7 +214,8 @@ async fn undecodable_event_data_is_a_decode_error() {
 
 #[tokio::test]
 async fn an_error_status_before_the_stream_keeps_the_error_body_typed() {
-    let server = Server::start(|_, _| Reply::json(401, &json!({"error": "Unauthorized"}))).await;
+    let server =
+        Server::start_raw(|_, _| Reply::json(401, &json!({"error": "Unauthorized"}))).await;
     let api = client(&server).build_api().unwrap();
     #[derive(Debug, Deserialize)]
     struct Flat {
@@ -239,7 +240,7 @@ async fn an_error_status_before_the_stream_keeps_the_error_body_typed() {
 
 #[tokio::test]
 async fn a_json_answer_where_a_stream_was_asked_for_is_unexpected() {
-    let server = Server::start(|_, _| Reply::json(200, &json!({"id": "c1"}))).await;
+    let server = Server::start_raw(|_, _| Reply::json(200, &json!({"id": "c1"}))).await;
     let api = client(&server).build_api().unwrap();
     let err = api
         .post_sse::<_, SseFrame, Value>(
@@ -265,7 +266,7 @@ async fn a_slow_stream_outlives_the_request_timeout_but_not_the_read_timeout() {
         })
         .chain([(Duration::from_millis(10), b"data: [DONE]\n\n".to_vec())])
         .collect();
-    let server = Server::start(move |_, _| {
+    let server = Server::start_raw(move |_, _| {
         Reply::Chunks(
             200,
             vec![("content-type", "text/event-stream".into())],
@@ -291,7 +292,7 @@ async fn a_slow_stream_outlives_the_request_timeout_but_not_the_read_timeout() {
     assert_eq!(events.len(), 5);
 
     // A stream that stalls longer than the read timeout ends in a transport error.
-    let server = Server::start(|_, _| {
+    let server = Server::start_raw(|_, _| {
         Reply::Chunks(
             200,
             vec![("content-type", "text/event-stream".into())],

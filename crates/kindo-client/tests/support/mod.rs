@@ -83,6 +83,124 @@ type Handler = dyn Fn(usize, &Recorded) -> Reply + Send + Sync;
 pub struct Server {
     pub url: String,
     requests: Arc<Mutex<Vec<Recorded>>>,
+    /// Whether request bodies are checked against the spec on drop (see `start_raw`).
+    check: bool,
+}
+
+/// Every JSON request body the client sent must conform to the request schema of its
+/// operation in the published documents: checked when the test's server goes away, so each
+/// end-to-end test asserts it without saying so.
+impl Drop for Server {
+    fn drop(&mut self) {
+        if !self.check || std::thread::panicking() {
+            return;
+        }
+        let problems: Vec<String> = self
+            .requests()
+            .iter()
+            .flat_map(conformance::problems)
+            .collect();
+        assert!(
+            problems.is_empty(),
+            "the client sent requests the published spec rejects:\n{}",
+            problems.join("\n")
+        );
+    }
+}
+
+/// Judges recorded requests against `spec/*.openapi.json` with the conformance checker.
+pub mod conformance {
+    use std::path::Path;
+
+    use kindo_conformance::Spec;
+    use kindo_conformance::spec::escape;
+    use serde_json::Value;
+
+    use super::Recorded;
+
+    thread_local! {
+        static SPEC: Spec = Spec::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec"),
+        )
+        .expect("published spec loads");
+    }
+
+    /// Whether a concrete path matches a path template such as `/v1/runs/{runId}`.
+    fn matches(template: &str, path: &str) -> bool {
+        let (t, p): (Vec<_>, Vec<_>) = (template.split('/').collect(), path.split('/').collect());
+        t.len() == p.len()
+            && t.iter()
+                .zip(&p)
+                .all(|(t, p)| (t.starts_with('{') && t.ends_with('}') && !p.is_empty()) || t == p)
+    }
+
+    /// Why `request` does not conform, one line per document that has its operation; empty
+    /// when it conforms or carries no JSON body.
+    pub fn problems(request: &Recorded) -> Vec<String> {
+        let json = request
+            .headers
+            .get("content-type")
+            .is_some_and(|c| c.starts_with("application/json"));
+        if !json || request.body.is_empty() {
+            return Vec::new();
+        }
+        let Ok(body) = serde_json::from_slice::<Value>(&request.body) else {
+            return vec![format!(
+                "{} {}: body is not JSON",
+                request.method, request.target
+            )];
+        };
+        let method = request.method.to_lowercase();
+        SPEC.with(|spec| {
+            let mut out = Vec::new();
+            let mut found = false;
+            for (doc, document) in spec.documents.iter().enumerate() {
+                let paths = document.value["paths"].as_object().into_iter().flatten();
+                for (template, item) in paths {
+                    if !matches(template, request.path()) || item.get(&method).is_none() {
+                        continue;
+                    }
+                    found = true;
+                    let pointer = format!(
+                        "/paths/{}/{method}/requestBody/content/application~1json/schema",
+                        escape(template)
+                    );
+                    if document.value.pointer(&pointer).is_none() {
+                        out.push(format!(
+                            "{} {}: no JSON request body in {}",
+                            request.method, template, document.name
+                        ));
+                        continue;
+                    }
+                    let failures =
+                        kindo_conformance::validate::validate(spec, doc, &pointer, &body)
+                            .expect("validator builds");
+                    if let Some(first) = failures.first() {
+                        out.push(format!(
+                            "{} {} ({}): {}",
+                            request.method,
+                            template,
+                            document.name,
+                            first.describe()
+                        ));
+                    }
+                }
+            }
+            if !found {
+                out.push(format!(
+                    "{} {}: no such operation",
+                    request.method,
+                    request.path()
+                ));
+            }
+            out
+        })
+    }
+
+    /// Exposed for the test that proves the check can fail.
+    pub fn template_matches(template: &str, path: &str) -> bool {
+        matches(template, path)
+    }
 }
 
 impl Server {
@@ -116,7 +234,21 @@ impl Server {
                 });
             }
         });
-        Server { url, requests }
+        Server {
+            url,
+            requests,
+            check: true,
+        }
+    }
+
+    /// A server whose requests are not checked against the spec: for tests of the generic SSE
+    /// layer, which post arbitrary bodies to arbitrary paths.
+    pub async fn start_raw(
+        handler: impl Fn(usize, &Recorded) -> Reply + Send + Sync + 'static,
+    ) -> Server {
+        let mut server = Server::start(handler).await;
+        server.check = false;
+        server
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
