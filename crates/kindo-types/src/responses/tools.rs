@@ -71,7 +71,8 @@ pub struct KindoHostedTool {
 
 /// Kindo-hosted tool types documented in the (truncated) catalog. `kindo_tools` is sugar that
 /// Kindo expands into the current set of `kindo_<name>` tools. The catalog continues past
-/// these entries; other `kindo_*` types are accepted as unknown tools.
+/// these entries; other `kindo_*` types are accepted as unknown tools. Closed here (these five
+/// select this schema); the tool union as a whole is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum KindoHostedToolType {
