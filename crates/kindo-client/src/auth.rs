@@ -45,7 +45,7 @@ pub enum AuthHeader {
     /// `Authorization: Bearer <key>` (the default; what the OpenAI SDKs send).
     #[default]
     Bearer,
-    /// `x-api-key: <key>` (api.kindo.ai; what the Anthropic SDKs send).
+    /// `x-api-key: <key>` (api.kindo.ai; the Anthropic-style header Claude Code uses).
     XApiKey,
     /// `api-key: <key>` (legacy llm.kindo.ai integrations).
     ApiKey,
