@@ -6,7 +6,7 @@
 //     auth with the documented header (checked by converting with the alternatives swapped);
 //   - the base URL is the `baseUrl` collection variable (point it at a self-hosted install);
 //   - the documented examples appear as request bodies and saved responses.
-// Usage: node postman-check.js <document.json> [--out collection.json]
+// Usage: node postman-check.js <document.json> [--out collection.json | --count-operations]
 'use strict';
 const fs = require('fs');
 const converter = require('openapi-to-postmanv2');
@@ -52,6 +52,11 @@ function canon(value) { return JSON.stringify(value); }
 
 async function main() {
   const file = process.argv[2];
+  if (process.argv.includes('--count-operations')) {
+    // Used by run.sh to compare other tools' imports with the document.
+    console.log(operations(JSON.parse(fs.readFileSync(file, 'utf8'))).length);
+    return;
+  }
   const outIndex = process.argv.indexOf('--out');
   if (!file) { console.error('usage: postman-check.js <document.json> [--out file]'); process.exit(2); }
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));

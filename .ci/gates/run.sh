@@ -32,11 +32,7 @@ gates() { # <document.json>... ; exits non-zero when any gate fails
 }
 
 operations() { # <document.json> -> number of operations
-  node -e '
-    const doc = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-    console.log(Object.values(doc.paths || {}).reduce((n, item) => n + methods.filter((m) => item[m]).length, 0));
-  ' "$1"
+  node "$here/postman-check.js" "$1" --count-operations
 }
 
 other_tools() { # Bruno import and a TypeScript client, as a downstream user would run them

@@ -266,14 +266,7 @@ async fn a_slow_stream_outlives_the_request_timeout_but_not_the_read_timeout() {
         })
         .chain([(Duration::from_millis(10), b"data: [DONE]\n\n".to_vec())])
         .collect();
-    let server = Server::start_raw(move |_, _| {
-        Reply::Chunks(
-            200,
-            vec![("content-type", "text/event-stream".into())],
-            frames.clone(),
-        )
-    })
-    .await;
+    let server = Server::start_raw(move |_, _| Reply::sse_timed(frames.clone())).await;
     let api = client(&server)
         .request_timeout(Some(Duration::from_millis(300)))
         .read_timeout(Duration::from_millis(500))
@@ -293,17 +286,13 @@ async fn a_slow_stream_outlives_the_request_timeout_but_not_the_read_timeout() {
 
     // A stream that stalls longer than the read timeout ends in a transport error.
     let server = Server::start_raw(|_, _| {
-        Reply::Chunks(
-            200,
-            vec![("content-type", "text/event-stream".into())],
-            vec![
-                (
-                    Duration::ZERO,
-                    b"data: {\"id\":\"a\",\"choices\":[]}\n\n".to_vec(),
-                ),
-                (Duration::from_secs(5), b"data: [DONE]\n\n".to_vec()),
-            ],
-        )
+        Reply::sse_timed(vec![
+            (
+                Duration::ZERO,
+                b"data: {\"id\":\"a\",\"choices\":[]}\n\n".to_vec(),
+            ),
+            (Duration::from_secs(5), b"data: [DONE]\n\n".to_vec()),
+        ])
     })
     .await;
     let api = client(&server)

@@ -56,7 +56,8 @@ pub struct Spec {
     cache: RefCell<HashMap<(usize, String), Rc<Validator>>>,
 }
 
-const METHODS: [&str; 8] = [
+/// The HTTP methods a Path Item can hold.
+pub const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 

@@ -28,6 +28,19 @@ impl<T: DeserializeOwned> SseEvent for Json<T> {
     }
 }
 
+/// `impl SseEvent` for types whose frame `data:` is their JSON, regardless of the event name
+/// (the typed streams' own event types; [`Json`] does the same for any type, wrapped).
+macro_rules! data_is_json {
+    ($($event:ty),+ $(,)?) => {
+        $(impl $crate::sse::SseEvent for $event {
+            fn from_frame(frame: &$crate::sse::SseFrame) -> Result<Self, serde_json::Error> {
+                serde_json::from_str(&frame.data)
+            }
+        })+
+    };
+}
+pub(crate) use data_is_json;
+
 /// The framing conventions of one streaming API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Protocol {

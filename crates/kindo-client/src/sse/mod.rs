@@ -9,6 +9,7 @@ mod parser;
 mod request;
 mod stream;
 
+pub(crate) use event::data_is_json;
 pub use event::{Json, Protocol, SseEvent};
 pub use parser::{ParseError, SseFrame, SseParser};
 pub use request::SseRequest;

@@ -5,7 +5,7 @@ use std::fmt::Display;
 
 use progenitor_client::Error;
 
-use crate::sse::{EventStream, Protocol, SseEvent, SseFrame, SseRequest};
+use crate::sse::{EventStream, Protocol, SseRequest, data_is_json};
 use crate::{api, llm};
 
 /// Chunks of an api.kindo.ai chat completion.
@@ -16,17 +16,10 @@ pub type ChatCompletionStream =
 pub type LlmChatCompletionStream =
     EventStream<llm::types::ChatCompletionChunk, llm::types::OpenAiError>;
 
-impl SseEvent for api::types::ChatCompletionChunk {
-    fn from_frame(frame: &SseFrame) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(&frame.data)
-    }
-}
-
-impl SseEvent for llm::types::ChatCompletionChunk {
-    fn from_frame(frame: &SseFrame) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(&frame.data)
-    }
-}
+data_is_json!(
+    api::types::ChatCompletionChunk,
+    llm::types::ChatCompletionChunk
+);
 
 /// Both hosts serve the same operation; only the generated type paths differ.
 macro_rules! chat_stream {

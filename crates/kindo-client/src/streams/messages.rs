@@ -8,16 +8,12 @@ use progenitor_client::Error;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 
 use crate::api::types::{CreateMessageRequest, MessageStreamEvent, MessagesError};
-use crate::sse::{EventStream, Protocol, SseEvent, SseFrame, SseRequest};
+use crate::sse::{EventStream, Protocol, SseRequest, data_is_json};
 
 /// Events of a streamed message.
 pub type MessageStream = EventStream<MessageStreamEvent, MessagesError>;
 
-impl SseEvent for MessageStreamEvent {
-    fn from_frame(frame: &SseFrame) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(&frame.data)
-    }
-}
+data_is_json!(MessageStreamEvent);
 
 /// The optional headers of `POST /v1/messages`, as the generated `create_message` takes them.
 /// None is sent unless set; raw HTTP clients should send `anthropic-version: 2023-06-01`.

@@ -53,12 +53,19 @@ impl Reply {
         )
     }
 
-    /// An event stream body sent in pieces of `size` bytes, so frames and even lines are split
-    /// across reads.
-    pub fn sse_text(text: &str, size: usize) -> Reply {
+    /// An event stream: a `200` with `text/event-stream`, each piece after its delay.
+    pub fn sse_timed(pieces: Vec<(Duration, Vec<u8>)>) -> Reply {
         Reply::Chunks(
             200,
             vec![("content-type", "text/event-stream".into())],
+            pieces,
+        )
+    }
+
+    /// An event stream body sent in pieces of `size` bytes, so frames and even lines are split
+    /// across reads.
+    pub fn sse_text(text: &str, size: usize) -> Reply {
+        Reply::sse_timed(
             text.as_bytes()
                 .chunks(size)
                 .map(|c| (Duration::from_millis(1), c.to_vec()))
@@ -67,9 +74,7 @@ impl Reply {
     }
 
     pub fn sse(chunks: &[&str]) -> Reply {
-        Reply::Chunks(
-            200,
-            vec![("content-type", "text/event-stream".into())],
+        Reply::sse_timed(
             chunks
                 .iter()
                 .map(|c| (Duration::from_millis(5), c.as_bytes().to_vec()))

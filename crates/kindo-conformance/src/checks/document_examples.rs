@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::InputError;
 use crate::report::{Check, Outcome, Status};
-use crate::spec::{Spec, escape, percent_decode};
+use crate::spec::{METHODS, Spec, escape, percent_decode};
 use crate::target::{Judgement, judge};
 use crate::validate::validate;
 
@@ -31,10 +31,6 @@ const MAP: [&str; 4] = [
     "dependentSchemas",
 ];
 const LIST: [&str; 4] = ["allOf", "anyOf", "oneOf", "prefixItems"];
-
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 /// A value to judge: where it is, what judges it, and the operation it belongs to.
 struct Found {

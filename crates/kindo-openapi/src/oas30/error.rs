@@ -65,5 +65,5 @@ pub type Result<T> = std::result::Result<T, Oas30Error>;
 
 /// `base` + `/` + `token`, escaped per RFC 6901.
 pub(crate) fn push(base: &str, token: &str) -> String {
-    format!("{base}/{}", token.replace('~', "~0").replace('/', "~1"))
+    format!("{base}/{}", crate::corpus::escape(token))
 }

@@ -21,11 +21,7 @@ use serde_json::{Map, Value};
 
 use super::Stats;
 use super::error::{ErrorKind, Oas30Error, Result, push};
-use super::walk;
-
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
+use super::walk::{self, METHODS};
 
 pub fn shape(doc: &mut Value, stats: &mut Stats) -> Result<()> {
     let schemas = doc

@@ -20,7 +20,8 @@ pub trait Visitor {
     }
 }
 
-const METHODS: [&str; 8] = [
+/// The HTTP methods a Path Item can hold.
+pub(super) const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
