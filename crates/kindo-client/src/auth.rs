@@ -49,6 +49,9 @@ pub enum AuthHeader {
     XApiKey,
     /// `api-key: <key>` (legacy llm.kindo.ai integrations).
     ApiKey,
+    /// `Cookie: koda_operator_session=<key>`: a Koda operator session, as the dashboard sends
+    /// it. Koda only; the key is the session cookie's value.
+    SessionCookie,
 }
 
 impl AuthHeader {
@@ -67,6 +70,10 @@ impl AuthHeader {
             AuthHeader::ApiKey => (
                 HeaderName::from_static("api-key"),
                 HeaderValue::from_str(&key.0),
+            ),
+            AuthHeader::SessionCookie => (
+                reqwest::header::COOKIE,
+                HeaderValue::from_str(&format!("koda_operator_session={}", key.0)),
             ),
         };
         let mut value = value.ok()?;

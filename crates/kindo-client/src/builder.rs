@@ -12,6 +12,8 @@ use crate::settings::Settings;
 pub const SAAS_API_URL: &str = "https://api.kindo.ai";
 /// Kindo SaaS base URL of the legacy OpenAI-compatible inference host.
 pub const SAAS_LLM_URL: &str = "https://llm.kindo.ai";
+/// Default base URL of a Koda installation's control plane (and runtime) on this machine.
+pub const LOCAL_KODA_URL: &str = "http://localhost:8090";
 
 /// Why a client could not be built. One line, naming the offending setting.
 #[derive(Debug)]
@@ -36,7 +38,8 @@ impl fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-/// Configures and builds [`crate::api::Client`] and [`crate::llm::Client`].
+/// Configures and builds [`crate::api::Client`], [`crate::llm::Client`] and
+/// [`crate::koda::Client`].
 ///
 /// Defaults: SaaS URLs, `Authorization: Bearer`, 10 s connect timeout, 10 min per request
 /// (model calls can be slow), 5 min without a byte on any read (the only limit on streams),
@@ -46,6 +49,7 @@ pub struct ClientBuilder {
     key: ApiKey,
     api_url: String,
     llm_url: String,
+    koda_url: String,
     auth_header: AuthHeader,
     retry: RetryPolicy,
     connect_timeout: Duration,
@@ -59,6 +63,7 @@ impl ClientBuilder {
             key: key.into(),
             api_url: SAAS_API_URL.into(),
             llm_url: SAAS_LLM_URL.into(),
+            koda_url: LOCAL_KODA_URL.into(),
             auth_header: AuthHeader::Bearer,
             retry: RetryPolicy::none(),
             connect_timeout: Duration::from_secs(10),
@@ -77,6 +82,12 @@ impl ClientBuilder {
     /// Base URL of the llm.kindo.ai surface (without `/v1`).
     pub fn llm_base_url(mut self, url: impl Into<String>) -> Self {
         self.llm_url = url.into();
+        self
+    }
+
+    /// Base URL of a Koda installation (`http://<host>:8090`), for [`Self::build_koda`].
+    pub fn koda_base_url(mut self, url: impl Into<String>) -> Self {
+        self.koda_url = url.into();
         self
     }
 
@@ -123,6 +134,17 @@ impl ClientBuilder {
     pub fn build_llm(&self) -> Result<crate::llm::Client, BuildError> {
         let base = base_url(&self.llm_url)?;
         Ok(crate::llm::Client::new_with_client(
+            &base,
+            self.http()?,
+            self.settings(),
+        ))
+    }
+
+    /// The Koda control-plane client. The key is an operator API token or the break-glass
+    /// token (Bearer), or a session cookie value with [`AuthHeader::SessionCookie`].
+    pub fn build_koda(&self) -> Result<crate::koda::Client, BuildError> {
+        let base = base_url(&self.koda_url)?;
+        Ok(crate::koda::Client::new_with_client(
             &base,
             self.http()?,
             self.settings(),
@@ -211,6 +233,7 @@ macro_rules! per_call_settings {
 
 per_call_settings!(crate::api::Client);
 per_call_settings!(crate::llm::Client);
+per_call_settings!(crate::koda::Client);
 
 #[cfg(test)]
 mod tests {

@@ -51,3 +51,4 @@ macro_rules! hooks_for {
 
 hooks_for!(crate::api::Client);
 hooks_for!(crate::llm::Client);
+hooks_for!(crate::koda::Client);

@@ -43,6 +43,10 @@ struct Source {
 #[serde(deny_unknown_fields)]
 struct ExampleFile {
     operations: Vec<String>,
+    /// Restricts the operations to one document (needed when another document has an
+    /// operation with the same id).
+    #[serde(default)]
+    document: Option<String>,
     direction: Direction,
     #[serde(default)]
     status: Option<u16>,
@@ -70,6 +74,8 @@ struct ExampleFile {
 #[serde(deny_unknown_fields)]
 struct NegativeFile {
     operation: String,
+    #[serde(default)]
+    document: Option<String>,
     direction: Direction,
     #[serde(default)]
     status: Option<u16>,
@@ -89,6 +95,8 @@ fn json_media_type() -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     pub operations: Vec<String>,
+    /// The document the operations belong to, when the file names one.
+    pub document: Option<String>,
     pub direction: Direction,
     pub status: Option<u16>,
     pub media_type: String,
@@ -137,6 +145,7 @@ pub fn load_examples(dir: &Path) -> Result<Vec<Example>, InputError> {
         }
         let target = Target {
             operations: file.operations,
+            document: file.document,
             direction: file.direction,
             status: file.status,
             media_type: file.media_type,
@@ -171,6 +180,7 @@ pub fn load_negatives(dir: &Path) -> Result<Vec<Negative>, InputError> {
         }
         let target = Target {
             operations: vec![file.operation],
+            document: file.document,
             direction: file.direction,
             status: file.status,
             media_type: file.media_type,

@@ -190,6 +190,15 @@ impl Spec {
             .collect()
     }
 
+    /// The operation with `id` in `document` (a file stem such as `kindo-api`), or in every
+    /// document that has it when `document` is `None`.
+    pub fn find_in(&self, id: &str, document: Option<&str>) -> Vec<Operation> {
+        self.find(id)
+            .into_iter()
+            .filter(|o| document.is_none_or(|d| self.documents[o.doc].name == d))
+            .collect()
+    }
+
     /// Follows the local `$ref` chain of `value` to the schema it names (for walking schemas
     /// by hand).
     pub fn resolve<'a>(&'a self, doc: usize, value: &'a Value) -> &'a Value {

@@ -25,12 +25,22 @@ pub struct Slot {
 pub fn resolve(spec: &Spec, file: &Path, target: &Target) -> Result<Vec<Slot>, InputError> {
     let mut slots = Vec::new();
     for id in &target.operations {
-        let ops = spec.find(id);
+        let ops = spec.find_in(id, target.document.as_deref());
+        if let Some(message) = ambiguity(spec, id, &ops) {
+            return Err(InputError::UnknownTarget {
+                path: file.to_path_buf(),
+                message,
+            });
+        }
         if ops.is_empty() {
+            let scope = target
+                .document
+                .as_deref()
+                .map_or(String::from("any document"), |d| format!("document `{d}`"));
             return Err(InputError::UnknownTarget {
                 path: file.to_path_buf(),
                 message: format!(
-                    "operation `{id}` is not in any document in {}",
+                    "operation `{id}` is not in {scope} in {}",
                     spec.dir.display()
                 ),
             });
@@ -54,6 +64,24 @@ pub fn resolve(spec: &Spec, file: &Path, target: &Target) -> Result<Vec<Slot>, I
         }
     }
     Ok(slots)
+}
+
+/// Why `ops` (one id, found in several documents) cannot all be meant: the same id names
+/// different routes. A file must then name its `document`.
+fn ambiguity(spec: &Spec, id: &str, ops: &[Operation]) -> Option<String> {
+    let first = ops.first()?;
+    let other = ops
+        .iter()
+        .find(|o| (&o.path, &o.method) != (&first.path, &first.method))?;
+    Some(format!(
+        "operation `{id}` is {} {} in {} but {} {} in {}: name the document with `\"document\"`",
+        first.method.to_uppercase(),
+        first.path,
+        spec.documents[first.doc].name,
+        other.method.to_uppercase(),
+        other.path,
+        spec.documents[other.doc].name
+    ))
 }
 
 /// Pointer of the Media Type Object for `target` in `op` (whether or not it exists).

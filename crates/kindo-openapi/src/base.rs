@@ -1,11 +1,12 @@
-//! What every document shares: `info`, `servers` (SaaS and self-hosted), security schemes and
+//! What the Kindo documents share: `info`, `servers` (SaaS and self-hosted), security schemes and
 //! the tag list. Operations are merged in by each document's area modules.
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::server::{ServerBuilder, ServerVariableBuilder};
+use utoipa::openapi::server::{Server, ServerBuilder, ServerVariableBuilder};
 use utoipa::openapi::tag::TagBuilder;
 use utoipa::openapi::{
-    ComponentsBuilder, InfoBuilder, LicenseBuilder, OpenApi, OpenApiBuilder, Paths,
+    Components, ComponentsBuilder, Info, InfoBuilder, LicenseBuilder, OpenApi, OpenApiBuilder,
+    Paths,
 };
 
 /// Security scheme name for `Authorization: Bearer <key>` (both hosts).
@@ -97,25 +98,14 @@ llm.kindo.ai documentation required. Equivalent to Bearer.",
     ],
 };
 
-/// The document skeleton for one host, without operations.
+/// The document skeleton for one Kindo host, without operations.
 pub fn document(host: &Host) -> OpenApi {
-    let info = InfoBuilder::new()
-        .title(host.title)
-        .version(env!("CARGO_PKG_VERSION"))
-        .description(Some(host.description))
-        .contact(Some(
-            utoipa::openapi::ContactBuilder::new()
-                .name(Some("Kindo documentation"))
-                .url(Some("https://docs.kindo.ai"))
-                .build(),
-        ))
-        .license(Some(
-            LicenseBuilder::new()
-                .name("Apache-2.0")
-                .identifier(Some("Apache-2.0"))
-                .build(),
-        ))
-        .build();
+    let info = info(
+        host.title,
+        host.description,
+        "Kindo documentation",
+        "https://docs.kindo.ai",
+    );
     let servers = vec![
         ServerBuilder::new()
             .url(host.saas_url)
@@ -155,8 +145,39 @@ Created under Settings > API in the Kindo Terminal.",
             ))),
         )
         .build();
-    let tags: Vec<_> = host
-        .tags
+    skeleton(info, servers, components, host.tags)
+}
+
+/// `info` of a published document: this workspace's version and license, the documented
+/// system's docs as contact.
+pub fn info(title: &str, description: &str, docs_name: &str, docs_url: &str) -> Info {
+    InfoBuilder::new()
+        .title(title)
+        .version(env!("CARGO_PKG_VERSION"))
+        .description(Some(description))
+        .contact(Some(
+            utoipa::openapi::ContactBuilder::new()
+                .name(Some(docs_name))
+                .url(Some(docs_url))
+                .build(),
+        ))
+        .license(Some(
+            LicenseBuilder::new()
+                .name("Apache-2.0")
+                .identifier(Some("Apache-2.0"))
+                .build(),
+        ))
+        .build()
+}
+
+/// A document without operations: every document's area modules merge theirs into it.
+pub fn skeleton(
+    info: Info,
+    servers: Vec<Server>,
+    components: Components,
+    tags: &[(&str, &str)],
+) -> OpenApi {
+    let tags: Vec<_> = tags
         .iter()
         .map(|(name, description)| {
             TagBuilder::new()

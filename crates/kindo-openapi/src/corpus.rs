@@ -12,6 +12,7 @@
 //! ```json
 //! {
 //!   "operations": ["listModels"],
+//!   "document": "optional: kindo-api, when another document reuses the id",
 //!   "direction": "response",
 //!   "status": 200,
 //!   "media_type": "application/json",
@@ -56,6 +57,10 @@ pub struct Source {
 pub struct ExampleFile {
     /// `operationId`s the payload is documented for (at least one).
     pub operations: Vec<String>,
+    /// Restricts `operations` to one document (its file stem, e.g. `koda-control-plane`).
+    /// Required when another document has an operation with the same id on another route.
+    #[serde(default)]
+    pub document: Option<String>,
     pub direction: Direction,
     /// Required for responses, absent for requests.
     #[serde(default)]
@@ -192,33 +197,69 @@ pub fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
-/// Embeds every example into each document that has its operation.
+/// Embeds every example into each document that has its operation (only the named document
+/// when the file names one). An id that names different routes in different documents is
+/// ambiguous and must be qualified with `document`.
 pub fn embed(docs: &mut [Document], examples: &[Example]) -> Result<(), Error> {
     for example in examples {
+        let fail = |message: String| Error::UnknownTarget {
+            path: example.path.clone(),
+            message,
+        };
+        if let Some(name) = &example.file.document
+            && !docs.iter().any(|d| d.name == name)
+        {
+            return Err(fail(format!(
+                "`document` names no published document: `{name}`"
+            )));
+        }
         for operation in &example.file.operations {
-            let mut found = false;
-            for doc in docs.iter_mut() {
+            let in_scope = |doc: &Document| {
+                example
+                    .file
+                    .document
+                    .as_deref()
+                    .is_none_or(|d| d == doc.name)
+            };
+            let routes: Vec<(&str, (String, String))> = docs
+                .iter()
+                .filter(|d| in_scope(d))
+                .filter_map(|d| Some((d.name, find_operation(&d.value, operation)?)))
+                .collect();
+            if let Some((first, route)) = routes.first()
+                && let Some((other, other_route)) = routes.iter().find(|(_, r)| r != route)
+            {
+                return Err(fail(format!(
+                    "operation `{operation}` is {} {} in {first} but {} {} in {other}: name the \
+document with `\"document\"`",
+                    route.1.to_uppercase(),
+                    route.0,
+                    other_route.1.to_uppercase(),
+                    other_route.0
+                )));
+            }
+            if routes.is_empty() {
+                return Err(fail(format!(
+                    "operation `{operation}` is not in any published document{}",
+                    example
+                        .file
+                        .document
+                        .as_deref()
+                        .map_or(String::new(), |d| format!(" named `{d}`"))
+                )));
+            }
+            for doc in docs.iter_mut().filter(|d| in_scope(d)) {
                 let pointer = match media_type_pointer(&doc.value, operation, &example.file) {
                     None => continue,
                     Some(Ok(pointer)) => pointer,
                     Some(Err(pointer)) => {
-                        return Err(Error::UnknownTarget {
-                            path: example.path.clone(),
-                            message: format!(
-                                "operation `{operation}` in {} declares nothing at {pointer}",
-                                doc.name
-                            ),
-                        });
+                        return Err(fail(format!(
+                            "operation `{operation}` in {} declares nothing at {pointer}",
+                            doc.name
+                        )));
                     }
                 };
-                found = true;
                 insert_example(doc, &pointer, example)?;
-            }
-            if !found {
-                return Err(Error::UnknownTarget {
-                    path: example.path.clone(),
-                    message: format!("operation `{operation}` is not in any published document"),
-                });
             }
         }
     }

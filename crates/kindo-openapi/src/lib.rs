@@ -9,6 +9,7 @@ mod api;
 mod base;
 pub mod corpus;
 mod error;
+mod koda;
 mod llm;
 pub mod oas30;
 pub mod sse;
@@ -64,16 +65,41 @@ pub fn bare_documents() -> Result<Vec<Document>, Error> {
             }),
         }
     };
-    Ok(vec![
-        Document {
-            name: "kindo-api",
-            host: "api.kindo.ai",
-            value: to_value("kindo-api", api::document())?,
-        },
-        Document {
-            name: "kindo-llm",
-            host: "llm.kindo.ai",
-            value: to_value("kindo-llm", llm::document())?,
-        },
-    ])
+    REGISTRY
+        .iter()
+        .map(|r| {
+            Ok(Document {
+                name: r.name,
+                host: r.host,
+                value: to_value(r.name, (r.build)())?,
+            })
+        })
+        .collect()
 }
+
+/// One published document: where it is written and what builds it.
+struct Registration {
+    name: &'static str,
+    host: &'static str,
+    build: fn() -> utoipa::openapi::OpenApi,
+}
+
+/// Every published document. Publishing another API is one entry here: `cargo xtask gen`, the
+/// client, conformance and the CI gates pick documents up from this list or from `spec/`.
+const REGISTRY: &[Registration] = &[
+    Registration {
+        name: "kindo-api",
+        host: "api.kindo.ai",
+        build: api::document,
+    },
+    Registration {
+        name: "kindo-llm",
+        host: "llm.kindo.ai",
+        build: llm::document,
+    },
+    Registration {
+        name: "koda-control-plane",
+        host: "Koda installation, port 8090",
+        build: koda::document,
+    },
+];

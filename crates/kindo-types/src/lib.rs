@@ -1,4 +1,4 @@
-//! Wire types of the Kindo API.
+//! Wire types of the Kindo API and of Koda's operator control plane ([`koda`]).
 //!
 //! Every field published in the OpenAPI documents is declared exactly once, here. The
 //! `kindo-openapi` crate only arranges these types into operations; it never restates a field.
@@ -15,6 +15,7 @@ pub mod completions;
 pub mod conversations;
 pub mod errors;
 pub mod integrations;
+pub mod koda;
 pub mod mcp;
 pub mod messages;
 pub mod models;

@@ -13,6 +13,11 @@
 //!   with no body next to a `200` with one) are left out of the client's input, so the
 //!   generated client reports them as `Error::UnexpectedResponse` with the raw response
 //!   instead of progenitor panicking; each one is counted.
+//! * S6 — a `default` response beside explicit ones becomes the `4XX` and `5XX` ranges, which
+//!   replace the explicit error codes (after S3 they all decode into the same error type):
+//!   progenitor counts `default` as both a success and an error type, which breaks its
+//!   one-success-type rule; for a client, "any other status" of an API whose successes are all
+//!   listed means any other error.
 //! * S4 — streaming responses: when `text/event-stream` sits beside `application/json`, the JSON
 //!   media type is put first so progenitor (and readers) type the response from it; a request
 //!   body with several media types, which progenitor cannot generate, is an error.
@@ -38,7 +43,7 @@ pub fn shape(doc: &mut Value, stats: &mut Stats) -> Result<()> {
     for_each_operation(doc, &mut |op, ptr| s4_streaming_media(op, ptr, stats))
 }
 
-/// S3 and S5 on an already converted and [`shape`]d document: the generated client's input.
+/// S3, S5 and S6 on an already converted and [`shape`]d document: the generated client's input.
 pub fn shape_client(doc: &mut Value, stats: &mut Stats) -> Result<()> {
     let schemas = doc
         .pointer("/components/schemas")
@@ -47,7 +52,9 @@ pub fn shape_client(doc: &mut Value, stats: &mut Stats) -> Result<()> {
     let mut synthesized = Vec::new();
     for_each_operation(doc, &mut |op, ptr| {
         s5_drop_untyped_beside_typed(op, stats);
-        s3_one_error_type(op, ptr, &schemas, &mut synthesized, stats)
+        s3_one_error_type(op, ptr, &schemas, &mut synthesized, stats)?;
+        s6_default_as_error_ranges(op, stats);
+        Ok(())
     })?;
     if !synthesized.is_empty() {
         let components = doc
@@ -248,6 +255,25 @@ fn body_of(response: &Value) -> Body {
 
 fn is_error_status(status: &str) -> bool {
     status == "default" || status.starts_with('4') || status.starts_with('5')
+}
+
+/// S6: `default` → `4XX` + `5XX` when other responses are listed; explicit error codes are
+/// dropped (the ranges cover them and, after S3, decode into the same type).
+fn s6_default_as_error_ranges(op: &mut Map<String, Value>, stats: &mut Stats) {
+    let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
+        return;
+    };
+    if responses.len() < 2 {
+        return;
+    }
+    let Some(default) = responses.remove("default") else {
+        return;
+    };
+    responses.retain(|status, _| !is_error_status(status));
+    for range in ["4XX", "5XX"] {
+        responses.insert(range.to_owned(), default.clone());
+    }
+    stats.hit_shaping("S6");
 }
 
 /// S5: removes responses without a JSON body from a group (success or error statuses) in which
@@ -655,6 +681,43 @@ mod tests {
             ("500", json!({"$ref": "#/components/schemas/Flat"})),
         ]);
         let doc = doc_with(flat_and_nested(), ops);
+        let out = shaped(doc.clone()).unwrap();
+        assert_eq!(out, doc);
+    }
+
+    #[test]
+    fn s6_default_becomes_error_ranges_that_replace_explicit_error_codes() {
+        let flat = json!({"$ref": "#/components/schemas/Flat"});
+        let doc = doc_with(
+            flat_and_nested(),
+            error_op(&[("404", flat.clone()), ("default", flat.clone())]),
+        );
+        let mut stats = Stats::default();
+        let mut out = doc.clone();
+        shape(&mut out, &mut stats).unwrap();
+        assert!(
+            out.pointer("/paths/~1v1~1x/post/responses/default")
+                .is_some()
+        );
+        shape_client(&mut out, &mut stats).unwrap();
+        let responses = out["paths"]["/v1/x"]["post"]["responses"]
+            .as_object()
+            .unwrap();
+        let statuses: Vec<&str> = responses.keys().map(String::as_str).collect();
+        assert_eq!(statuses, ["200", "4XX", "5XX"]);
+        assert_eq!(
+            responses["4XX"],
+            doc["paths"]["/v1/x"]["post"]["responses"]["default"]
+        );
+        assert_eq!(stats.hits.get("S6"), Some(&1));
+    }
+
+    #[test]
+    fn s6_leaves_a_lone_default_alone() {
+        let doc = doc_with(
+            flat_and_nested(),
+            json!({"/v1/x": {"get": {"operationId": "x", "responses": {"default": {"description": "any"}}}}}),
+        );
         let out = shaped(doc.clone()).unwrap();
         assert_eq!(out, doc);
     }

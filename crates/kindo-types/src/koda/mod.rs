@@ -1,0 +1,58 @@
+//! Wire types of Koda's operator control plane (`/api/control-plane/*`) and of the runtime
+//! routes it documents beside it (`/api/runtime/*`), both served on port 8090.
+//!
+//! Koda's pages index the routes but state few body fields. Where a page names a field, it is
+//! declared here; where it only says what a payload holds, the type is an open object whose
+//! description says so (see [`undocumented_object!`]) and every field passes through.
+
+/// Declares a payload whose fields Koda has not documented: an open JSON object that keeps
+/// every field it receives. The doc comment passed in says what the pages do state.
+macro_rules! undocumented_object {
+    ($(#[doc = $doc:literal])+ $name:ident) => {
+        $(#[doc = $doc])+
+        ///
+        /// Shape not yet documented: Koda's pages say what this payload holds but not its
+        /// field names or types, so any JSON object is accepted and passed through unchanged.
+        #[derive(
+            Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+        )]
+        pub struct $name {
+            /// Every field of the payload, as sent.
+            #[serde(flatten)]
+            pub fields: std::collections::BTreeMap<String, serde_json::Value>,
+        }
+    };
+}
+
+/// Declares one page of a paginated list: `items` plus `next_cursor` while more pages exist.
+macro_rules! page {
+    ($(#[doc = $doc:literal])+ $name:ident of $item:ty) => {
+        $(#[doc = $doc])+
+        ///
+        /// One page of a paginated list. Koda's pagination convention names only
+        /// `next_cursor`; the array is modelled as `items`, the key every list body in Koda's
+        /// shipped contract (v1.0.17) uses.
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        pub struct $name {
+            /// The entries of this page.
+            pub items: Vec<$item>,
+            /// Present while more pages exist: pass it as `cursor` to fetch the next page.
+            /// Absent (or `null`) on the last page.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub next_cursor: Option<String>,
+            /// Any other field the server adds.
+            #[serde(flatten)]
+            pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+        }
+    };
+}
+
+pub mod agents;
+pub mod auth;
+pub mod connections;
+pub mod conventions;
+pub mod errors;
+pub mod providers;
+pub mod runtime;
+pub mod skills;
+pub mod system;
