@@ -10,8 +10,7 @@ pub mod types {
     /**The acknowledgement a state-changing route returns (logout, revocations, password
 changes, secret and credential writes).
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct Acknowledgement(
@@ -44,8 +43,7 @@ field names or types, so any JSON object is accepted and passed through unchange
 publication state (draft until published, then runnable) and its operational state
 (active or paused, toggled without republishing).
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct Agent(pub ::serde_json::Map<::std::string::String, ::serde_json::Value>);
@@ -75,8 +73,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**Body of `POST /agents`: the new agent's definition (name, model defaults, prompt
 contracts). A created agent starts as a draft.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct AgentDraft(
@@ -128,8 +125,7 @@ Absent (or `null`) on the last page.*/
     }
     /**Body of `PATCH /agents/{agent_id}`: the definition fields to change.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct AgentUpdate(
@@ -160,8 +156,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     }
     /**Body of `PUT /providers/{provider_id}/connection/api-key`: the provider API key to store.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct ApiKeyCredential(
@@ -193,8 +188,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**What `GET /auth/status` reports: the auth mode, whether the first owner still has to be
 registered, and the current session and operator identity when the caller is signed in.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct AuthStatus(
@@ -225,8 +219,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     }
     /**The configuration the bootstrap step applied.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct BootstrapOutcome(
@@ -258,8 +251,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**Body of `POST /onboarding/bootstrap`: the initial configuration to apply (provider,
 access and, optionally, a first agent).
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct BootstrapStep(
@@ -377,8 +369,7 @@ the docs call these typical, so treat others as possible.*/
 as the system default. Storing it does not grant any agent access; grants live in each
 agent's `resource_access_policy.integration_grants`.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct DefaultConnectionUpdate(
@@ -448,8 +439,7 @@ Absent (or `null`) on the last page.*/
     /**A newly issued long-lived API token. Send it as `Authorization: Bearer <token>`; its id
 is what `DELETE /auth/tokens/{token_id}` takes.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct IssuedToken(
@@ -481,8 +471,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**Body of `PUT /providers/{provider_id}/connection/local`: where the local provider listens
 (e.g. an Ollama server's URL).
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct LocalEndpoint(
@@ -513,8 +502,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     }
     /**Body of `POST /auth/login`: the owner's local credentials.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct LoginRequest(
@@ -545,8 +533,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     }
     /**Where the first-run flow currently is: quickstart, provider, agent and storage status.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct OnboardingStatus(
@@ -581,8 +568,7 @@ The session itself travels in the `koda_operator_session` cookie (`HttpOnly; Sec
 SameSite=Strict`, default lifetime 7 days) that the same response sets. Registration
 also returns the ten single-use recovery codes, shown only this once.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct OperatorSession(
@@ -617,8 +603,7 @@ The password must meet the policy of Koda's security page: at least 12 character
 of the four character classes, no substring of the identifier, not among the 500 most
 common passwords, and a Shannon entropy of at least 2.0 bits per character.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct OwnerRegistration(
@@ -650,8 +635,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**Body of `POST /auth/password/change`: the current and the new password. The new one must
 meet the password policy (see [`OwnerRegistration`]).
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct PasswordChange(
@@ -683,8 +667,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**Body of `POST /auth/password/recover`: one of the owner's single-use recovery codes and
 the new password. Using any code invalidates all the remaining ones.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct PasswordRecovery(
@@ -736,8 +719,7 @@ others it does not detail (account labels, verification metadata), which pass th
     }
     /**The snapshot that `POST /agents/{agent_id}/publish` made runnable.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct PublishedSnapshot(
@@ -769,8 +751,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**The runtime's health payload, returned with `200` when it accepts tasks and `503`
 otherwise.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct Readiness(
@@ -802,8 +783,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**The result of redeeming a setup code: a short-lived token that authorises owner
 registration.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct RegistrationGrant(
@@ -835,8 +815,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**One agent as the runtime sees it: model, attached skills, memory scope and publication
 metadata.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct RuntimeAgent(
@@ -867,8 +846,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     }
     /**The runnable agents, each with its current state (`active`, `paused` or `draft`).
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct RuntimeAgentList(
@@ -900,8 +878,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**Body of `PUT /agents/{agent_id}/secrets/{secret_key}`: the secret's value. Secrets are
 stored encrypted and only read inside the runtime process while the agent executes.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct SecretValue(
@@ -933,8 +910,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**One active session of the owner. Its id is what `DELETE /auth/sessions/{session_id}`
 takes.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct SessionInfo(
@@ -987,8 +963,7 @@ Absent (or `null`) on the last page.*/
     /**Body of `POST /auth/bootstrap/exchange`: the short-lived setup code printed at first
 boot.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct SetupCodeExchange(
@@ -1020,8 +995,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**A registered skill: its metadata, its frontmatter and its body. The list may carry only
 the metadata; the detail route returns all three.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct Skill(pub ::serde_json::Map<::std::string::String, ::serde_json::Value>);
@@ -1071,8 +1045,7 @@ Absent (or `null`) on the last page.*/
     }
     /**The installation's global settings: allowed users, defaults and policy toggles.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct SystemSettings(
@@ -1103,8 +1076,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     }
     /**Body of `PATCH /system-settings`: the settings to change.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct SystemSettingsPatch(
@@ -1182,8 +1154,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     /**The full step trace of a task: provider calls, tool calls, memory hits, retrieval
 results and audit entries.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct TaskTrace(
@@ -1214,8 +1185,7 @@ field names or types, so any JSON object is accepted and passed through unchange
     }
     /**Body of `POST /auth/tokens`: what the new long-lived API token is for.
 
-Shape not yet documented: Koda's pages say what this payload holds but not its
-field names or types, so any JSON object is accepted and passed through unchanged.*/
+Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(transparent)]
     pub struct TokenRequest(

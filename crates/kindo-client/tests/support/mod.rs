@@ -390,6 +390,7 @@ pub fn client(server: &Server) -> kindo_client::ClientBuilder {
     kindo_client::ClientBuilder::new(KEY)
         .api_base_url(&server.url)
         .llm_base_url(&server.url)
+        .koda_base_url(&server.url)
 }
 
 pub const KEY: &str = "kindo-test-key-5f2a";

@@ -6,22 +6,55 @@
 //! description says so (see [`undocumented_object!`]) and every field passes through.
 
 /// Declares a payload whose fields Koda has not documented: an open JSON object that keeps
-/// every field it receives. The doc comment passed in says what the pages do state.
+/// every field it receives. The doc comment passed in says what the pages do state; the
+/// published schema carries it, a note that the shape is not yet documented, and
+/// [`UNDOCUMENTED`] so that tools (the conformance checker's coverage among them) can tell such
+/// payloads apart.
 macro_rules! undocumented_object {
     ($(#[doc = $doc:literal])+ $name:ident) => {
         $(#[doc = $doc])+
         ///
-        /// Shape not yet documented: Koda's pages say what this payload holds but not its
-        /// field names or types, so any JSON object is accepted and passed through unchanged.
-        #[derive(
-            Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
-        )]
+        /// Shape not yet documented ([`NOT_YET_DOCUMENTED`](crate::koda::NOT_YET_DOCUMENTED)).
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
         pub struct $name {
             /// Every field of the payload, as sent.
             #[serde(flatten)]
             pub fields: std::collections::BTreeMap<String, serde_json::Value>,
         }
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                $crate::koda::undocumented_schema(&[$($doc),+])
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
     };
+}
+
+/// The note every undocumented payload's description ends with.
+pub const NOT_YET_DOCUMENTED: &str = "Shape not yet documented: Koda's pages say what this \
+payload holds but not its field names or types, so any JSON object is accepted and passed \
+through unchanged.";
+
+/// Schema extension marking a payload whose shape Koda has not documented (value `true`).
+pub const UNDOCUMENTED: &str = "x-shape-undocumented";
+
+/// The schema of an undocumented payload: any object, described by `doc` and the note.
+pub fn undocumented_schema(
+    doc: &[&str],
+) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use utoipa::openapi::extensions::Extensions;
+    use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Type};
+    let mut marker = Extensions::default();
+    marker.insert(UNDOCUMENTED.into(), serde_json::Value::Bool(true));
+    let description = format!("{}\n\n{NOT_YET_DOCUMENTED}", crate::open::doc_text(doc));
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some(description))
+        .additional_properties(Some(AdditionalProperties::FreeForm(true)))
+        .extensions(Some(marker))
+        .into()
 }
 
 /// Declares one page of a paginated list: `items` plus `next_cursor` while more pages exist.
