@@ -15,6 +15,10 @@ use crate::spec::{Operation, Spec, escape};
 use crate::target::{Judgement, judge};
 use crate::validate::Failure;
 
+/// The document whose deployment `live` probes: operations of the same id in other documents
+/// (Koda's `listAgents`, say) live on other servers.
+const DOCUMENT: &str = "kindo-api";
+
 /// How the API key is sent. The docs disagree on which header the control plane takes
 /// (INVENTORY §3.2); `x-api-key` is what real users report working.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,7 +153,7 @@ pub fn run(spec: &Spec, config: &Config) -> Result<Report, InputError> {
 
 fn skipped(spec: &Spec, id: &str, reason: &str) -> Outcome {
     let document = spec
-        .find(id)
+        .find_in(id, Some(DOCUMENT))
         .first()
         .map(|o| spec.documents[o.doc].name.clone())
         .unwrap_or_default();
@@ -170,9 +174,8 @@ fn call(
     params: &[(&str, &str)],
     outcomes: &mut Vec<Outcome>,
 ) -> Result<Option<Value>, InputError> {
-    // The first document that has the operation decides the path; the response is then judged
-    // against each document that has it.
-    let ops = spec.find(id);
+    // The probed document decides the path and judges the response.
+    let ops = spec.find_in(id, Some(DOCUMENT));
     let Some(first) = ops.first() else {
         outcomes.push(skipped(
             spec,

@@ -8,7 +8,8 @@
 //!
 //! Type sets ("legs"): `kindo-types` (the types the documents are generated from) and
 //! `kindo-client` (the progenitor/typify types generated from the 3.0.3 renditions, per host:
-//! `kindo_client::api::types` for `kindo-api`, `kindo_client::llm::types` for `kindo-llm`).
+//! `kindo_client::api::types` for `kindo-api`, `kindo_client::llm::types` for `kindo-llm`, `kindo_client::koda::types` for
+//! `koda-control-plane`).
 //!
 //! A leg may be granted, per type, a named [`Allowance`]: a difference that is accepted
 //! because the re-serialised value still conforms and means the same (it is checked against
@@ -144,6 +145,39 @@ leg!(client_api_leg, client_response_event_roundtrip,
     "SetDefaultConnectionRequest" => kindo_client::api::types::SetDefaultConnectionRequest,
 );
 
+/// Koda's control plane has no Responses stream; the mapping is never reached for its examples.
+fn no_responses_on_koda(_: Option<&str>, _: &Value) -> Result<Value, String> {
+    Err("koda-control-plane documents no Responses stream".into())
+}
+
+leg!(koda_types_leg, no_responses_on_koda,
+    "AgentPage" => kindo_types::koda::agents::AgentPage,
+    "CatalogPage" => kindo_types::koda::connections::CatalogPage,
+    "ControlPlaneError" => kindo_types::koda::errors::ControlPlaneError,
+    "DefaultConnection" => kindo_types::koda::connections::DefaultConnection,
+    "HealthPage" => kindo_types::koda::connections::HealthPage,
+    "ProviderConnection" => kindo_types::koda::providers::ProviderConnection,
+    "SessionPage" => kindo_types::koda::auth::SessionPage,
+    "SkillPage" => kindo_types::koda::skills::SkillPage,
+    "Task" => kindo_types::koda::runtime::Task,
+    "TaskSubmission" => kindo_types::koda::runtime::TaskSubmission,
+    "VerificationResult" => kindo_types::koda::connections::VerificationResult,
+);
+
+leg!(client_koda_leg, no_responses_on_koda,
+    "AgentPage" => kindo_client::koda::types::AgentPage,
+    "CatalogPage" => kindo_client::koda::types::CatalogPage,
+    "ControlPlaneError" => kindo_client::koda::types::ControlPlaneError,
+    "DefaultConnection" => kindo_client::koda::types::DefaultConnection,
+    "HealthPage" => kindo_client::koda::types::HealthPage,
+    "ProviderConnection" => kindo_client::koda::types::ProviderConnection,
+    "SessionPage" => kindo_client::koda::types::SessionPage,
+    "SkillPage" => kindo_client::koda::types::SkillPage,
+    "Task" => kindo_client::koda::types::Task,
+    "TaskSubmission" => kindo_client::koda::types::TaskSubmission,
+    "VerificationResult" => kindo_client::koda::types::VerificationResult,
+);
+
 /// llm.kindo.ai has no Responses stream; the mapping is never reached for its examples.
 fn no_responses_on_llm(_: Option<&str>, _: &Value) -> Result<Value, String> {
     Err("kindo-llm documents no Responses stream".into())
@@ -228,13 +262,17 @@ type Leg = (
 const LEGS: &[Leg] = &[
     (
         "kindo-types",
-        |_, schema, event, value| kindo_types_leg(schema, event, value),
+        |document, schema, event, value| match document {
+            "koda-control-plane" => koda_types_leg(schema, event, value),
+            _ => kindo_types_leg(schema, event, value),
+        },
         kindo_types_allowances,
     ),
     (
         "kindo-client",
         |document, schema, event, value| match document {
             "kindo-llm" => client_llm_leg(schema, event, value),
+            "koda-control-plane" => client_koda_leg(schema, event, value),
             _ => client_api_leg(schema, event, value),
         },
         kindo_client_allowances,

@@ -2783,6 +2783,8 @@ let response = client.list_sessions()
     }
     /**Revoke a session
 
+Ends one of the owner's sessions, e.g. one signed in on a lost device.
+
 Sends a `DELETE` request to `/api/control-plane/auth/sessions/{session_id}`
 
 Arguments:
@@ -2818,6 +2820,8 @@ let response = client.create_api_token()
         builder::CreateApiToken::new(self)
     }
     /**Revoke an API token
+
+Revokes a long-lived API token; requests that carry it fail from then on.
 
 Sends a `DELETE` request to `/api/control-plane/auth/tokens/{token_id}`
 
@@ -2882,6 +2886,8 @@ let response = client.recover_password()
     }
     /**List agents
 
+Every agent of the installation, drafts included, one page at a time.
+
 Sends a `GET` request to `/api/control-plane/agents`
 
 Arguments:
@@ -2920,6 +2926,8 @@ let response = client.create_agent()
         builder::CreateAgent::new(self)
     }
     /**Get an agent
+
+The agent's current definition and state.
 
 Sends a `GET` request to `/api/control-plane/agents/{agent_id}`
 
@@ -3012,6 +3020,8 @@ let response = client.put_agent_secret()
     }
     /**Delete an agent secret
 
+Removes one agent-scoped secret.
+
 Sends a `DELETE` request to `/api/control-plane/agents/{agent_id}/secrets/{secret_key}`
 
 Arguments:
@@ -3028,6 +3038,8 @@ let response = client.delete_agent_secret()
         builder::DeleteAgentSecret::new(self)
     }
     /**Save a provider API key
+
+Stores the API-key credential of a hosted model provider.
 
 Sends a `PUT` request to `/api/control-plane/providers/{provider_id}/connection/api-key`
 
@@ -3084,6 +3096,8 @@ let response = client.verify_provider_connection()
         builder::VerifyProviderConnection::new(self)
     }
     /**Remove a provider credential
+
+Deletes the provider's stored credential; agents can no longer reach it.
 
 Sends a `DELETE` request to `/api/control-plane/providers/{provider_id}/connection`
 

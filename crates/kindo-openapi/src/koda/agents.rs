@@ -24,6 +24,8 @@ use utoipa::OpenApi;
 pub struct Area;
 
 /// List agents
+///
+/// Every agent of the installation, drafts included, one page at a time.
 #[utoipa::path(
     get,
     path = "/api/control-plane/agents",
@@ -55,6 +57,8 @@ fn list_agents() {}
 fn create_agent() {}
 
 /// Get an agent
+///
+/// The agent's current definition and state.
 #[utoipa::path(
     get,
     path = "/api/control-plane/agents/{agent_id}",
@@ -142,6 +146,8 @@ fn activate_agent() {}
 fn put_secret() {}
 
 /// Delete an agent secret
+///
+/// Removes one agent-scoped secret.
 #[utoipa::path(
     delete,
     path = "/api/control-plane/agents/{agent_id}/secrets/{secret_key}",

@@ -113,6 +113,8 @@ fn status() {}
 fn list_sessions() {}
 
 /// Revoke a session
+///
+/// Ends one of the owner's sessions, e.g. one signed in on a lost device.
 #[utoipa::path(
     delete,
     path = "/api/control-plane/auth/sessions/{session_id}",
@@ -145,6 +147,8 @@ fn revoke_session() {}
 fn create_token() {}
 
 /// Revoke an API token
+///
+/// Revokes a long-lived API token; requests that carry it fail from then on.
 #[utoipa::path(
     delete,
     path = "/api/control-plane/auth/tokens/{token_id}",

@@ -13,6 +13,8 @@ use utoipa::OpenApi;
 pub struct Area;
 
 /// Save a provider API key
+///
+/// Stores the API-key credential of a hosted model provider.
 #[utoipa::path(
     put,
     path = "/api/control-plane/providers/{provider_id}/connection/api-key",
@@ -62,6 +64,8 @@ fn save_local() {}
 fn verify() {}
 
 /// Remove a provider credential
+///
+/// Deletes the provider's stored credential; agents can no longer reach it.
 #[utoipa::path(
     delete,
     path = "/api/control-plane/providers/{provider_id}/connection",
