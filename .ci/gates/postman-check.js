@@ -76,9 +76,17 @@ async function main() {
   }
 
   // 2. Base URL variable.
-  const saas = doc.servers && doc.servers[0] && doc.servers[0].url;
-  const baseUrl = (collection.variable || []).find((v) => v.key === 'baseUrl');
+  // The first server, its own variables (`{host}`) becoming collection variables (`{{host}}`)
+  // that default to the server variable's default.
+  const server = (doc.servers && doc.servers[0]) || {};
+  const saas = (server.url || '').replace(/\{(\w+)\}/g, '{{$1}}');
+  const variables = collection.variable || [];
+  const baseUrl = variables.find((v) => v.key === 'baseUrl');
   if (!baseUrl || baseUrl.value !== saas) fail(`collection variable baseUrl should default to ${saas}, got ${JSON.stringify(baseUrl)}`);
+  for (const [name, spec] of Object.entries(server.variables || {})) {
+    const v = variables.find((x) => x.key === name);
+    if (!v || v.value !== spec.default) fail(`collection variable ${name} should default to ${spec.default}, got ${JSON.stringify(v)}`);
+  }
   for (const r of reqs) {
     const host = (r.request.url.host || []).join('.');
     if (host !== '{{baseUrl}}') fail(`request "${r.name}" does not use {{baseUrl}} (host ${host})`);
