@@ -149,6 +149,7 @@ def main():
     print(f"bench-info\tpairs\t{len(work)}")
     print(f"bench-info\tvalidations\t{validations}")
     print(f"bench-info\tconforming\t{validate_all(validators, work)}")
+    print(f"bench-info\tvalidators\t{len(validators)}")
     print(f"bench-info\tjsonschema\t{importlib.metadata.version('jsonschema')}")
 
     for round in range(args.rounds + 1):

@@ -1,7 +1,7 @@
 //! The client leg of `cargo xtask bench`: N sequential calls through the generated client
 //! against the same requests made with plain `reqwest` + `serde_json`, both against one
 //! keep-alive HTTP/1.1 server on 127.0.0.1 serving canned documented examples. Prints
-//! `bench-sample<TAB>leg<TAB>seconds per call` per round (see `xtask/src/bench/samples.rs`);
+//! `bench-sample<TAB>leg<TAB>seconds` per round, the median call of the round (see `xtask/src/bench/samples.rs`);
 //! asserts nothing about speed, only that every leg got the whole answer.
 //!
 //! - JSON: `GET /v1/models` (`list_models().send()` vs `get().json::<Value>()`);
@@ -176,16 +176,21 @@ async fn plain_frames(response: reqwest::Response) -> usize {
     frames
 }
 
+/// The median time of one call among `calls` sequential calls: robust to the odd call that
+/// waits for the scheduler (two cores shared by the server, the client and the OS).
 async fn time<F, Fut>(calls: usize, mut call: F) -> Duration
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = ()>,
 {
-    let start = Instant::now();
+    let mut times = Vec::with_capacity(calls);
     for _ in 0..calls {
+        let start = Instant::now();
         call().await;
+        times.push(start.elapsed());
     }
-    start.elapsed() / calls as u32
+    times.sort();
+    times[times.len() / 2]
 }
 
 /// Round 0 is the warm-up and is not printed.

@@ -40,6 +40,12 @@ fn main() {
     println!("bench-info\tpairs\t{pairs}");
     println!("bench-info\tvalidations\t{validations}");
     println!("bench-info\tconforming\t{}", pass(&loaded));
+    let schemas: std::collections::BTreeSet<(usize, &str)> = loaded
+        .examples
+        .iter()
+        .flat_map(|(_, slots)| slots.iter().map(|s| (s.operation.doc, s.media.as_str())))
+        .collect();
+    println!("bench-info\tvalidators\t{}", schemas.len());
 
     for round in 0..=rounds {
         let start = Instant::now();

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::BenchArgs;
@@ -25,7 +25,7 @@ const BUILD_PLAIN: &str =
     "clean debug build of the plain stack (reqwest + rustls + serde_json + tokio)";
 
 /// Calls per leg per round.
-const CALLS: usize = 2000;
+const CALLS: usize = 1000;
 
 /// The plain stack's manifest: the client's own HTTP dependencies with the same features, so
 /// the difference is what the client adds.
@@ -48,28 +48,27 @@ tokio = { version = "1", features = ["time"] }
 
 pub fn run(args: &BenchArgs) -> Result<Section, XtaskError> {
     eprintln!("bench: building and running kindo-client's overhead bench (release)");
-    let overhead = {
-        let mut command = cargo();
+    let overhead = bench_executable(&args.root, "kindo-client", "overhead").and_then(|exe| {
+        // Pinned to one core: on two cores, whether the client and the server threads share a
+        // core flips during a run and moves every figure by up to 3×; on one core it does not.
+        let mut command = if taskset_works() {
+            let mut c = Command::new("taskset");
+            c.args(["-c", "0"]).arg(&exe);
+            c
+        } else {
+            Command::new(&exe)
+        };
         command
-            .args([
-                "bench",
-                "--locked",
-                "-p",
-                "kindo-client",
-                "--bench",
-                "overhead",
-            ])
-            .args(["--", "--rounds", &args.rounds.to_string()])
+            .args(["--rounds", &(args.rounds * 2).to_string()])
             .args(["--calls", &CALLS.to_string()])
             .current_dir(&args.root);
-        timed(&mut command).and_then(|(_, output)| {
-            if output.status.success() {
-                Samples::parse(&String::from_utf8_lossy(&output.stdout))
-            } else {
-                Err(failure(&command, &output))
-            }
-        })
-    };
+        let (_, output) = timed(&mut command)?;
+        if output.status.success() {
+            Samples::parse(&String::from_utf8_lossy(&output.stdout))
+        } else {
+            Err(failure(&command, &output))
+        }
+    });
     let figure = |name: &str| match &overhead {
         Ok(s) => s
             .summary(name)
@@ -140,7 +139,9 @@ pub fn run(args: &BenchArgs) -> Result<Section, XtaskError> {
         method: "Both legs call one keep-alive HTTP/1.1 server on 127.0.0.1 (its own thread and \
                  runtime) serving documented examples (`models/models-list-display-name`, \
                  `chat/chat-stream`); calls are sequential on a current-thread runtime and every \
-                 leg checks it got the whole answer. The generated client is built by \
+                 leg checks it got the whole answer. The process is pinned to one core \
+                 (`taskset -c 0`, where available) and each figure is the median call of a \
+                 round of 1000 (twice `--rounds` rounds), legs interleaved round by round. The generated client is built by \
                  `ClientBuilder` (auth hook, timeouts, no retries) and decodes into generated \
                  types; the plain leg is `reqwest::Client::new()` with `bearer_auth`, decoding \
                  into `serde_json::Value`, and again on a reqwest client with the timeouts \
@@ -155,6 +156,42 @@ pub fn run(args: &BenchArgs) -> Result<Section, XtaskError> {
     };
     section.notes = notes(&section);
     Ok(section)
+}
+
+/// Builds a bench target of `package` (release) and returns its executable.
+fn bench_executable(root: &Path, package: &str, bench: &str) -> Result<PathBuf, String> {
+    let mut command = cargo();
+    command
+        .args(["bench", "--no-run", "--locked", "--message-format=json"])
+        .args(["-p", package, "--bench", bench])
+        .current_dir(root);
+    let (_, output) = timed(&mut command)?;
+    if !output.status.success() {
+        return Err(failure(&command, &output));
+    }
+    executable(&String::from_utf8_lossy(&output.stdout), bench)
+        .ok_or_else(|| format!("cargo reported no executable for bench `{bench}`"))
+}
+
+/// The `executable` of the bench target `bench` in cargo's JSON messages.
+pub fn executable(messages: &str, bench: &str) -> Option<PathBuf> {
+    messages
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == bench)
+        .filter(|m| {
+            m["target"]["kind"]
+                .as_array()
+                .is_some_and(|k| k.iter().any(|k| k == "bench"))
+        })
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+}
+
+fn taskset_works() -> bool {
+    Command::new("taskset")
+        .args(["-c", "0", "true"])
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// Writes the plain-stack crate into `dir`, with the workspace's lock file so versions match.
@@ -248,5 +285,21 @@ mod tests {
         let tree = "kindo-client v0.1.0 (/w/crates/kindo-client)\nbytes v1.11.0\n\
                     serde v1.0.228\nbytes v1.11.0 (*)\n\nserde v1.0.100\n";
         assert_eq!(distinct_crates(tree), 4);
+    }
+
+    #[test]
+    fn the_bench_executable_is_found_among_cargo_messages() {
+        let messages = concat!(
+            r#"{"reason":"compiler-artifact","target":{"name":"overhead","kind":["lib"]},"executable":null}"#,
+            "\n",
+            r#"{"reason":"compiler-artifact","target":{"name":"overhead","kind":["bench"]},"executable":"/t/overhead-1"}"#,
+            "\nnot json\n",
+            r#"{"reason":"build-finished","success":true}"#,
+        );
+        assert_eq!(
+            executable(messages, "overhead"),
+            Some(PathBuf::from("/t/overhead-1"))
+        );
+        assert_eq!(executable(messages, "corpus"), None);
     }
 }

@@ -69,6 +69,7 @@ pub fn run(args: &BenchArgs, tools: &Tools) -> Result<Section, XtaskError> {
             "schema validations per pass (one per JSON example, one per stream frame)",
         ),
         ("conforming", "pairs that conform"),
+        ("validators", "distinct schemas compiled (validators)"),
     ] {
         let count = |leg: &Result<Samples, String>| {
             leg.as_ref()
@@ -112,15 +113,44 @@ fn samples(command: &mut Command) -> Result<Samples, String> {
 
 fn notes(section: &Section) -> Vec<String> {
     let mut notes = Vec::new();
-    for (ours, theirs, what) in [(RUST_WARM, PY_WARM, "warm"), (RUST_COLD, PY_COLD, "cold")] {
-        if let Some(r) = section.ratio(ours, theirs) {
-            let verdict = if r <= 0.1 { "**met**" } else { "**missed**" };
-            notes.push(format!(
-                "Target (at least an order of magnitude faster than Python), {what} pass: \
-                 {verdict}, {:.1}× faster.",
-                1.0 / r
-            ));
+    let target = "Target (at least an order of magnitude faster than Python)";
+    if let Some(r) = section.ratio(RUST_WARM, PY_WARM) {
+        let verdict = if r <= 0.1 { "**met**" } else { "**missed**" };
+        notes.push(format!(
+            "{target}, throughput (warm pass): {verdict}, {:.1}× faster.",
+            1.0 / r
+        ));
+    }
+    if let Some(r) = section.ratio(RUST_COLD, PY_COLD) {
+        let mut note = format!("{target}, a single cold pass: ");
+        if r <= 0.1 {
+            note.push_str(&format!("**met**, {:.1}× faster.", 1.0 / r));
+        } else {
+            note.push_str(&format!("**missed**, {:.1}× faster. ", 1.0 / r));
+            if let (Some(cold), Some(load)) = (section.figure(RUST_COLD), section.figure(RUST_LOAD))
+            {
+                note.push_str(&format!(
+                    "Of our {:.1} ms, {:.1} ms is reading and registering the documents and \
+                     resolving every example's target, and most of the rest is compiling the \
+                     validators; validating is the warm figure. ",
+                    cold.median * 1e3,
+                    load.median * 1e3
+                ));
+            }
+            note.push_str(COLD_MISSED);
         }
+        notes.push(note);
     }
     notes
 }
+
+/// Why one cold pass is not ten times Python's, and what would fix it.
+const COLD_MISSED: &str = "Python's `jsonschema` compiles nothing up front (it resolves \
+    `$ref`s while validating), so its cold pass costs about what its warm one does; ours \
+    compiles one validator per schema position up front, and each compiles the component \
+    schemas it references, so components shared by many media types (the event unions, the \
+    error envelopes) are compiled many times. Fix: compile each component once and share it (one \
+    validator over a synthetic root holding every media schema under `$defs`, since \
+    `jsonschema` 0.60 does not share compiled subschemas between validators), register the \
+    parsed documents without cloning them, and index operations by id instead of scanning every \
+    operation for each example.";

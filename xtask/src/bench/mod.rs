@@ -36,6 +36,9 @@ pub struct BenchArgs {
     pub root: PathBuf,
     /// Write `BENCHMARKS.md` (off with `--no-write`: print only).
     pub write: bool,
+    /// Internal (`--generation-step-only`): only time the in-process generation step and print
+    /// its samples; how the bench measures a release build of itself.
+    pub step_only: bool,
 }
 
 /// Parses the arguments after `bench`.
@@ -46,12 +49,14 @@ pub fn parse(args: &[String]) -> Result<BenchArgs, XtaskError> {
         rounds: 5,
         root: workspace_root(),
         write: true,
+        step_only: false,
     };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--quick" => parsed.quick = true,
             "--no-write" => parsed.write = false,
+            "--generation-step-only" => parsed.step_only = true,
             "--rounds" => {
                 let n = iter
                     .next()
@@ -76,6 +81,9 @@ pub fn parse(args: &[String]) -> Result<BenchArgs, XtaskError> {
 
 /// Runs every comparison, prints the report and (unless `--no-write`) writes `BENCHMARKS.md`.
 pub fn run(args: &BenchArgs) -> Result<u8, XtaskError> {
+    if args.step_only {
+        return regen::print_step(args).map(|()| 0);
+    }
     let tools = env::Tools::install(args.quick);
     let mut sections = Vec::new();
     eprintln!("bench: regeneration");
@@ -131,7 +139,8 @@ mod tests {
                 quick: true,
                 rounds: 3,
                 root: PathBuf::from("/x"),
-                write: false
+                write: false,
+                step_only: false,
             }
         );
     }
