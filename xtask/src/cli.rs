@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use crate::{XtaskError, outputs, stale, workspace_root, write_all};
 
-pub const USAGE: &str = "usage: cargo xtask gen [--check] [--root <dir>]";
+pub const USAGE: &str =
+    "usage: cargo xtask gen [--check] [--root <dir>] | cargo xtask bench [--quick] [...]";
 
 /// What the command line asked for.
 #[derive(Debug, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 //! [`outputs`] computes every file in memory, [`stale`] compares them with the tree, and
 //! [`write_all`] replaces the stale ones atomically.
 
+pub mod bench;
 pub mod cli;
 pub mod client;
 mod error;

@@ -2,7 +2,11 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match xtask::cli::parse(&args).and_then(|a| xtask::cli::run(&a)) {
+    let result = match args.first().map(String::as_str) {
+        Some("bench") => xtask::bench::parse(&args[1..]).and_then(|a| xtask::bench::run(&a)),
+        _ => xtask::cli::parse(&args).and_then(|a| xtask::cli::run(&a)),
+    };
+    match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("error: {e}");

@@ -1,0 +1,162 @@
+//! `cargo xtask bench`: times regeneration, conformance and the client against the tools a
+//! user would pick instead, on this machine, and writes the figures to `BENCHMARKS.md`.
+//!
+//! Every comparison runs a warm-up round, then `--rounds` measured rounds; the report gives
+//! median, min and max per figure and the ratio of medians against the baseline. Baseline tools
+//! (a Python venv with `jsonschema` and `openapi-generator-cli`) are installed into a temporary
+//! folder that is removed when the command ends.
+
+mod client;
+mod conformance;
+mod env;
+mod regen;
+mod report;
+mod samples;
+mod stats;
+
+use std::path::PathBuf;
+
+use crate::{XtaskError, workspace_root};
+
+pub use report::{Report, Row, Section, Unit};
+pub use samples::{Samples, sample_line};
+pub use stats::{Summary, ratio};
+
+pub const USAGE: &str =
+    "usage: cargo xtask bench [--quick] [--rounds <n>] [--root <dir>] [--no-write]";
+
+/// What the command line asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BenchArgs {
+    /// Skip the slow parts: the one-field-change rebuilds, the openapi-generator baseline and
+    /// the clean builds.
+    pub quick: bool,
+    /// Measured rounds per figure (after one warm-up round).
+    pub rounds: usize,
+    pub root: PathBuf,
+    /// Write `BENCHMARKS.md` (off with `--no-write`: print only).
+    pub write: bool,
+    /// Internal (`--generation-step-only`): only time the in-process generation step and print
+    /// its samples; how the bench measures a release build of itself.
+    pub step_only: bool,
+}
+
+/// Parses the arguments after `bench`.
+pub fn parse(args: &[String]) -> Result<BenchArgs, XtaskError> {
+    let usage = |message: String| XtaskError::Usage(format!("{message} ({USAGE})"));
+    let mut parsed = BenchArgs {
+        quick: false,
+        rounds: 5,
+        root: workspace_root(),
+        write: true,
+        step_only: false,
+    };
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--quick" => parsed.quick = true,
+            "--no-write" => parsed.write = false,
+            "--generation-step-only" => parsed.step_only = true,
+            "--rounds" => {
+                let n = iter
+                    .next()
+                    .ok_or_else(|| usage("`--rounds` needs a number".into()))?;
+                parsed.rounds = match n.parse::<usize>() {
+                    Ok(n) if (1..=100).contains(&n) => n,
+                    _ => return Err(usage(format!("`--rounds {n}`: expected 1 to 100"))),
+                };
+            }
+            "--root" => {
+                let dir = iter
+                    .next()
+                    .ok_or_else(|| usage("`--root` needs a directory".into()))?;
+                parsed.root = PathBuf::from(dir);
+            }
+            "help" | "--help" | "-h" => return Err(XtaskError::Usage(USAGE.into())),
+            other => return Err(usage(format!("unknown flag `{other}` for `bench`"))),
+        }
+    }
+    Ok(parsed)
+}
+
+/// Runs every comparison, prints the report and (unless `--no-write`) writes `BENCHMARKS.md`.
+pub fn run(args: &BenchArgs) -> Result<u8, XtaskError> {
+    if args.step_only {
+        return regen::print_step(args).map(|()| 0);
+    }
+    let tools = env::Tools::install(args.quick);
+    let mut sections = Vec::new();
+    eprintln!("bench: regeneration");
+    sections.push(regen::run(args, &tools)?);
+    eprintln!("bench: conformance");
+    sections.push(conformance::run(args, &tools)?);
+    eprintln!("bench: client overhead");
+    sections.push(client::run(args)?);
+    let mut command = String::from("cargo xtask bench");
+    if args.quick {
+        command.push_str(" --quick");
+    }
+    if args.rounds != 5 {
+        command.push_str(&format!(" --rounds {}", args.rounds));
+    }
+    let report = Report {
+        environment: env::facts(&args.root, &tools),
+        command,
+        sections,
+    };
+    let text = report.render();
+    println!("{text}");
+    if args.write {
+        let path = args.root.join("BENCHMARKS.md");
+        report::write_atomically(&path, &text)?;
+        eprintln!("bench: wrote {}", path.display());
+    }
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<BenchArgs, XtaskError> {
+        parse(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn defaults_run_everything_and_write_the_report() {
+        let a = args(&[]).unwrap();
+        assert!(!a.quick && a.write);
+        assert_eq!(a.rounds, 5);
+        assert_eq!(a.root, workspace_root());
+    }
+
+    #[test]
+    fn flags_are_read() {
+        let a = args(&["--quick", "--rounds", "3", "--root", "/x", "--no-write"]).unwrap();
+        assert_eq!(
+            a,
+            BenchArgs {
+                quick: true,
+                rounds: 3,
+                root: PathBuf::from("/x"),
+                write: false,
+                step_only: false,
+            }
+        );
+    }
+
+    #[test]
+    fn bad_flags_are_usage_errors() {
+        for bad in [
+            &["--rounds"][..],
+            &["--rounds", "0"],
+            &["--rounds", "many"],
+            &["--root"],
+            &["--check"],
+        ] {
+            let err = args(bad).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+            assert!(err.to_string().contains("cargo xtask bench"), "{err}");
+        }
+    }
+}
