@@ -73,7 +73,7 @@ impl AuthHeader {
             ),
             AuthHeader::SessionCookie => (
                 reqwest::header::COOKIE,
-                HeaderValue::from_str(&format!("koda_operator_session={}", key.0)),
+                HeaderValue::from_str(&format!("{}={}", crate::session::SESSION_COOKIE, key.0)),
             ),
         };
         let mut value = value.ok()?;

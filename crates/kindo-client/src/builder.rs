@@ -46,7 +46,7 @@ impl std::error::Error for BuildError {}
 /// no retries.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
-    key: ApiKey,
+    key: Option<ApiKey>,
     api_url: String,
     llm_url: String,
     koda_url: String,
@@ -60,7 +60,7 @@ pub struct ClientBuilder {
 impl ClientBuilder {
     pub fn new(key: impl Into<ApiKey>) -> Self {
         ClientBuilder {
-            key: key.into(),
+            key: Some(key.into()),
             api_url: SAAS_API_URL.into(),
             llm_url: SAAS_LLM_URL.into(),
             koda_url: LOCAL_KODA_URL.into(),
@@ -69,6 +69,16 @@ impl ClientBuilder {
             connect_timeout: Duration::from_secs(10),
             request_timeout: Some(Duration::from_secs(600)),
             read_timeout: Duration::from_secs(300),
+        }
+    }
+
+    /// A builder whose clients send no credential at all: for the routes that take none, such
+    /// as Koda's first-run routes (owner registration, login, setup-code exchange, password
+    /// recovery) and readiness probes. Other routes answer `401`.
+    pub fn anonymous() -> Self {
+        ClientBuilder {
+            key: None,
+            ..ClientBuilder::new("")
         }
     }
 

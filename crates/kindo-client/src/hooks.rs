@@ -14,13 +14,14 @@ pub(crate) fn prepare(
     request: &mut reqwest::Request,
     total_timeout: bool,
 ) -> Result<(), String> {
-    let (name, value) = settings
-        .auth_header
-        .header(&settings.key)
-        .ok_or_else(|| "the API key contains characters an HTTP header cannot carry".to_owned())?;
     let headers = request.headers_mut();
     headers.remove("api-version");
-    headers.insert(name, value);
+    if let Some(key) = &settings.key {
+        let (name, value) = settings.auth_header.header(key).ok_or_else(|| {
+            "the API key contains characters an HTTP header cannot carry".to_owned()
+        })?;
+        headers.insert(name, value);
+    }
     if total_timeout {
         *request.timeout_mut() = settings.request_timeout;
     }

@@ -9,6 +9,7 @@
 //!   (`create_chat_completion_stream`, `create_response_stream`, `create_message_stream`).
 //! * [`sse`]: the generic server-sent-event layer the streams are built on.
 //! * [`runs`]: `run_agent_and_wait` and decoding of a run's `result`.
+//! * [`session`]: the Koda operator session a login sets, for the next client.
 //!
 //! Usage of streams and runs, with examples: the crate's `README.md`.
 //!
@@ -31,6 +32,7 @@ mod builder;
 mod hooks;
 pub mod retry;
 pub mod runs;
+pub mod session;
 mod settings;
 pub mod sse;
 pub mod streams;

@@ -9,7 +9,8 @@ use crate::retry::RetryPolicy;
 /// Per-client settings, read by the hooks on every request. `Debug` never shows the key.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub(crate) key: ApiKey,
+    /// `None` for a client that sends no credential ([`crate::ClientBuilder::anonymous`]).
+    pub(crate) key: Option<ApiKey>,
     pub(crate) auth_header: AuthHeader,
     pub(crate) retry: RetryPolicy,
     /// Total time allowed for one non-streaming request (headers and body).
