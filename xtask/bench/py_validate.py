@@ -59,6 +59,9 @@ def pairs(documents, examples):
     for path, example in examples:
         media = example.get("media_type", "application/json")
         for name, document in documents.items():
+            # A file may restrict its operations to one document (ids can repeat across them).
+            if example.get("document") not in (None, name):
+                continue
             for template, item in document.get("paths", {}).items():
                 for method, operation in item.items():
                     if method not in METHODS:
