@@ -168,5 +168,5 @@ fn undocumented(doc: &serde_json::Value, media: &serde_json::Value) -> bool {
         Some(r) => doc.pointer(r.trim_start_matches('#')).unwrap_or(schema),
         None => schema,
     };
-    schema["x-shape-undocumented"] == true
+    schema[kindo_types::koda::UNDOCUMENTED] == true
 }

@@ -107,9 +107,13 @@ pub fn run(args: &BenchArgs) -> Result<u8, XtaskError> {
     let text = report.render();
     println!("{text}");
     if args.write {
-        let path = args.root.join("BENCHMARKS.md");
-        report::write_atomically(&path, &text)?;
-        eprintln!("bench: wrote {}", path.display());
+        // The same staged, all-or-nothing writer `gen` uses.
+        let output = crate::Output {
+            path: "BENCHMARKS.md".into(),
+            contents: text,
+        };
+        crate::write_all(&args.root, &[output])?;
+        eprintln!("bench: wrote {}", args.root.join("BENCHMARKS.md").display());
     }
     Ok(0)
 }

@@ -1,13 +1,8 @@
-//! Rendering the results as Markdown (printed, and written to `BENCHMARKS.md`) and writing the
-//! file atomically.
+//! Rendering the results as Markdown, printed and written to `BENCHMARKS.md`.
 
 use std::fmt::Write as _;
-use std::fs;
-use std::io::Write as _;
-use std::path::Path;
 
 use super::stats::{Summary, ratio};
-use crate::XtaskError;
 
 /// How a row's values (always seconds) are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,28 +165,6 @@ fn render_section(section: &Section) -> String {
     out
 }
 
-/// Replaces `path` with `text` through a temporary file beside it, so a reader never sees a
-/// half-written file and a failure leaves the old one in place.
-pub fn write_atomically(path: &Path, text: &str) -> Result<(), XtaskError> {
-    let io = |p: &Path, e: std::io::Error| XtaskError::Io {
-        path: p.to_path_buf(),
-        message: e.to_string(),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.xtask-tmp"));
-    let written = fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
-        .and_then(|()| fs::rename(&tmp, path));
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(io(path, e));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,18 +227,5 @@ mod tests {
         let section = section();
         assert_eq!(section.ratio("ours", "python"), Some(0.05));
         assert_eq!(section.ratio("gone", "python"), None);
-    }
-
-    #[test]
-    fn writing_replaces_the_file_and_leaves_no_temporary() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("BENCHMARKS.md");
-        fs::write(&path, "old").unwrap();
-        write_atomically(&path, "new\n").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1);
-        let err = write_atomically(&dir.path().join("missing/B.md"), "x").unwrap_err();
-        assert_eq!(err.exit_code(), 4);
     }
 }
