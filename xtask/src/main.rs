@@ -4,6 +4,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("bench") => xtask::bench::parse(&args[1..]).and_then(|a| xtask::bench::run(&a)),
+        Some("docs") => xtask::docs::parse(&args[1..]).and_then(|a| xtask::docs::run(&a)),
         _ => xtask::cli::parse(&args).and_then(|a| xtask::cli::run(&a)),
     };
     match result {
