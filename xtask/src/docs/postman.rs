@@ -217,6 +217,7 @@ fn reason(code: u16) -> &'static str {
 /// request example of the same key when there is one.
 fn saved_responses(doc: &Value, path: &str, method: &str, op: &Value) -> Vec<Value> {
     let mut saved = Vec::new();
+    let mut answered: Vec<&str> = Vec::new();
     let request_keys: Vec<&str> = op
         .pointer("/requestBody/content")
         .and_then(Value::as_object)
@@ -240,6 +241,7 @@ fn saved_responses(doc: &Value, path: &str, method: &str, op: &Value) -> Vec<Val
             let examples = content.get("examples").and_then(Value::as_object);
             for (key, example) in examples.into_iter().flatten() {
                 let paired = request_keys.contains(&key.as_str()).then_some(key.as_str());
+                answered.push(key);
                 let summary = str_at(example, "summary");
                 let body = example.get("value").map(example_text).unwrap_or_default();
                 saved.push(json!({
@@ -253,6 +255,31 @@ fn saved_responses(doc: &Value, path: &str, method: &str, op: &Value) -> Vec<Val
                 }));
             }
         }
+    }
+    // Request examples with no response under their key would otherwise be lost: Postman keeps
+    // them as saved examples that hold only the request.
+    let request_examples = op
+        .pointer("/requestBody/content")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .flat_map(|(_, c)| {
+            c.get("examples")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+        });
+    for (key, example) in request_examples {
+        if answered.contains(&key.as_str()) {
+            continue;
+        }
+        let summary = str_at(example, "summary");
+        saved.push(json!({
+            "name": format!("{key}: {summary} (request only; no response documented)"),
+            "originalRequest": request(doc, path, method, op, Some(key)),
+            "header": [],
+            "body": "",
+        }));
     }
     saved
 }
@@ -458,6 +485,14 @@ mod tests {
             saved["originalRequest"]["body"]["raw"], "{\n  \"n\": 2\n}",
             "paired by key"
         );
+        let request_only = &req["response"][1];
+        assert!(request_only["name"].as_str().unwrap().starts_with("a: "));
+        assert_eq!(
+            request_only["originalRequest"]["body"]["raw"],
+            "{\n  \"n\": 1\n}"
+        );
+        assert!(request_only.get("code").is_none());
+        assert_eq!(req["response"].as_array().unwrap().len(), 2);
         assert_eq!(
             c["variable"][0],
             json!({"key": "baseUrl", "value": "https://api.example.com"})

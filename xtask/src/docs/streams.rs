@@ -131,7 +131,16 @@ fn table_rows(doc: &Value, description: &str) -> Option<Vec<EventRow>> {
                 }
             })
             .collect();
-        let notes = cells.get(2).map(|c| markdown(c.trim())).unwrap_or_default();
+        // Without a notes column, the payload schema's own description explains the event.
+        let notes = match cells.get(2) {
+            Some(cell) => markdown(cell.trim()),
+            None => code_spans(cells[1])
+                .first()
+                .and_then(|name| doc.pointer(&format!("/components/schemas/{name}/description")))
+                .and_then(Value::as_str)
+                .map(markdown)
+                .unwrap_or_default(),
+        };
         rows.push(EventRow {
             event: events.join(", "),
             payload: payloads.join(", "),
@@ -181,10 +190,11 @@ mod tests {
     fn event_names_come_from_the_description_table() {
         let d = doc(
             json!({"anyOf": [], "description": "Frames.\n\n| `event:` | `data:` schema |\n|---|---|\n| `a.created`, `a.done` | `Life` |\n| `error` | `Err` |\n\nMore."}),
-            json!({"Life": {}, "Err": {}}),
+            json!({"Life": {"description": "Lifecycle."}, "Err": {}}),
         );
         let rows = event_rows(&d, &media()).unwrap();
         assert_eq!(rows.len(), 2);
+        assert!(rows[0].notes.contains("Lifecycle."), "{}", rows[0].notes);
         assert_eq!(rows[0].event, "<code>a.created</code>, <code>a.done</code>");
         assert!(rows[0].payload.contains("href=\"#schema-Life\""));
         assert_eq!(rows[1].event, "<code>error</code>");
