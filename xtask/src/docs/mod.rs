@@ -260,3 +260,38 @@ pub fn run(args: &DocsArgs) -> Result<u8, XtaskError> {
     }
     Ok(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<DocsArgs, XtaskError> {
+        parse(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn parses_open_port_and_duration() {
+        let a = args(&["--open", "--port", "0", "--for", "30", "--out", "/tmp/site"]).unwrap();
+        assert!(a.open);
+        assert_eq!(a.port, 0);
+        assert_eq!(a.serve_for, Duration::from_secs(30));
+        assert_eq!(a.out_dir(), PathBuf::from("/tmp/site"));
+        let d = args(&[]).unwrap();
+        assert!(!d.open);
+        assert_eq!(d.out_dir(), workspace_root().join("target/docs"));
+    }
+
+    #[test]
+    fn rejects_bad_flags_with_usage_errors() {
+        for bad in [
+            &["--port", "70000"][..],
+            &["--for", "0"],
+            &["--for"],
+            &["--serve"],
+        ] {
+            let err = args(bad).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+            assert!(err.to_string().contains("usage: cargo xtask docs"), "{err}");
+        }
+    }
+}
