@@ -173,9 +173,13 @@ fn media_list(content: Option<&Value>) -> String {
     content
         .iter()
         .map(|(media, c)| {
-            let schema = match c.get("schema") {
-                Some(s) => type_label(s),
-                None => "any".into(),
+            let schema = match (c.get("x-sse-data-schema"), c.get("schema")) {
+                (Some(data), _) => format!(
+                    "event stream, each <code>data:</code> a {} (events below)",
+                    type_label(data)
+                ),
+                (None, Some(s)) => type_label(s),
+                (None, None) => "any".into(),
             };
             format!(
                 "<div class=\"media\"><code>{}</code>: {schema}</div>",
