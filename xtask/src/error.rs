@@ -36,6 +36,10 @@ impl std::error::Error for XtaskError {}
 
 impl From<kindo_openapi::Error> for XtaskError {
     fn from(e: kindo_openapi::Error) -> Self {
-        XtaskError::Input(e.to_string())
+        match e {
+            // An unreadable corpus is a file problem (exit 4), not an inconsistent one.
+            kindo_openapi::Error::Io { path, message } => XtaskError::Io { path, message },
+            other => XtaskError::Input(other.to_string()),
+        }
     }
 }

@@ -1,7 +1,6 @@
-//! Comparing generated output with the tree, and replacing files atomically.
+//! Comparing generated output with the tree.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use similar::TextDiff;
@@ -65,59 +64,4 @@ fn truncate_lines(text: &str, max: usize) -> String {
     let mut kept: String = text.lines().take(max).flat_map(|l| [l, "\n"]).collect();
     kept.push_str(&format!("... ({} more diff lines)\n", total - max));
     kept
-}
-
-/// Writes every stale output under `root`. All new contents are first written to temporary
-/// files beside their targets; only when every one of them is on disk are they renamed into
-/// place, so a failure leaves the tree exactly as it was. Returns the paths written.
-pub fn write_all(root: &Path, outputs: &[Output]) -> Result<Vec<PathBuf>, XtaskError> {
-    let stale = stale(root, outputs)?;
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let result = stage(root, outputs, &stale, &mut staged).and_then(|()| {
-        for (tmp, target) in &staged {
-            fs::rename(tmp, target).map_err(|e| XtaskError::Io {
-                path: target.clone(),
-                message: e.to_string(),
-            })?;
-        }
-        Ok(())
-    });
-    if result.is_err() {
-        for (tmp, _) in &staged {
-            let _ = fs::remove_file(tmp);
-        }
-    }
-    result.map(|()| stale.into_iter().map(|s| s.path).collect())
-}
-
-fn stage(
-    root: &Path,
-    outputs: &[Output],
-    stale: &[Stale],
-    staged: &mut Vec<(PathBuf, PathBuf)>,
-) -> Result<(), XtaskError> {
-    for s in stale {
-        let output = outputs
-            .iter()
-            .find(|o| o.path == s.path)
-            .expect("stale entries come from outputs");
-        let target = root.join(&output.path);
-        let io = |path: &Path, e: std::io::Error| XtaskError::Io {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        };
-        let dir = target.parent().expect("outputs live in a directory");
-        fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
-        let file_name = target
-            .file_name()
-            .expect("outputs are files")
-            .to_string_lossy();
-        let tmp = dir.join(format!(".{file_name}.xtask-tmp"));
-        let mut file = fs::File::create(&tmp).map_err(|e| io(&tmp, e))?;
-        staged.push((tmp.clone(), target.clone()));
-        file.write_all(output.contents.as_bytes())
-            .and_then(|()| file.sync_all())
-            .map_err(|e| io(&tmp, e))?;
-    }
-    Ok(())
 }

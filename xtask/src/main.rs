@@ -2,6 +2,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if xtask::cli::wants_help(&args) {
+        print!("{}", xtask::cli::HELP);
+        return ExitCode::SUCCESS;
+    }
     let result = match args.first().map(String::as_str) {
         Some("bench") => xtask::bench::parse(&args[1..]).and_then(|a| xtask::bench::run(&a)),
         Some("docs") => xtask::docs::parse(&args[1..]).and_then(|a| xtask::docs::run(&a)),

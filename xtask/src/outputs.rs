@@ -2,13 +2,17 @@
 //! pretty JSON with a trailing newline and a YAML rendition of the same value. Key order is the
 //! documents' own (declaration order; components sorted by utoipa), so output is byte-stable.
 //! Per document: the published 3.1 files, the 3.0.3 rendition under `spec/oas30/` and the
-//! generated client module.
+//! generated client module; plus [`MANIFEST`], the list of published documents.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
-use crate::{XtaskError, client};
+use crate::{XtaskError, client, examples};
+
+/// The list of published documents (file stems), written beside them. `--check` and
+/// `kindo-conformance` treat a `*.openapi.json|yaml` it does not list as an orphan.
+pub const MANIFEST: &str = "spec/documents.json";
 
 /// One generated file, `path` relative to the workspace root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,9 +26,11 @@ pub fn client_path(name: &str) -> PathBuf {
     PathBuf::from(format!("crates/kindo-client/src/generated/{name}.rs"))
 }
 
-/// Every generated file, in a stable order.
-pub fn outputs() -> Result<Vec<Output>, XtaskError> {
-    let documents = kindo_openapi::documents()?;
+/// Every generated file for the workspace at `root` (its corpus is `root/spec/examples`), in a
+/// stable order. A corpus example its own schema rejects is an input error (exit 3).
+pub fn outputs(root: &Path) -> Result<Vec<Output>, XtaskError> {
+    let documents = kindo_openapi::documents_with_corpus(&root.join("spec/examples"))?;
+    examples::check(root, &documents)?;
     let mut out = Vec::new();
     for doc in &documents {
         let stem = format!("spec/{}.openapi", doc.name);
@@ -53,6 +59,15 @@ pub fn outputs() -> Result<Vec<Output>, XtaskError> {
             contents: client::generate(doc.name, &parsed)?,
         });
     }
+    let names: Vec<&str> = documents.iter().map(|d| d.name).collect();
+    out.push(Output {
+        path: PathBuf::from(MANIFEST),
+        contents: json(&json!({
+            "description": "The documents `cargo xtask gen` publishes here (generated, never edit). \
+A *.openapi.json or *.openapi.yaml in this folder or in oas30/ that is not listed is not published.",
+            "documents": names,
+        }))?,
+    });
     Ok(out)
 }
 

@@ -1,17 +1,20 @@
 //! `cargo xtask gen` behaviour: the checked-in tree is current, drift is named, bad input fails
 //! cleanly and writes are all-or-nothing.
 
-use std::fs;
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-use xtask::{outputs, stale, workspace_root, write_all};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{generated_tree, root, snapshot, xtask};
+use xtask::{orphans, outputs, stale, write_all};
 
 /// The same check as `cargo xtask gen --check`, so `cargo test` catches stale files.
 #[test]
 fn checked_in_files_are_current() {
-    let outputs = outputs().expect("generation succeeds");
-    let stale = stale(&workspace_root(), &outputs).expect("tree is readable");
+    let outputs = outputs(&root()).expect("generation succeeds");
+    assert_eq!(orphans(&root(), &outputs).unwrap(), Vec::<PathBuf>::new());
+    let stale = stale(&root(), &outputs).expect("tree is readable");
     let names: Vec<String> = stale.iter().map(|s| s.path.display().to_string()).collect();
     assert!(
         stale.is_empty(),
@@ -23,21 +26,7 @@ fn checked_in_files_are_current() {
 
 #[test]
 fn generation_is_deterministic() {
-    assert_eq!(outputs().unwrap(), outputs().unwrap());
-}
-
-/// A copy of the generated tree under a temporary root.
-fn generated_tree() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    write_all(dir.path(), &outputs().unwrap()).unwrap();
-    dir
-}
-
-fn xtask(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
-        .output()
-        .unwrap()
+    assert_eq!(outputs(&root()).unwrap(), outputs(&root()).unwrap());
 }
 
 #[test]
@@ -89,23 +78,6 @@ fn unknown_flag_is_a_one_line_usage_error() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push((path.display().to_string(), fs::read(&path).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 #[test]
 fn unwritable_spec_dir_fails_cleanly() {
     let root = tempfile::tempdir().unwrap();
@@ -139,7 +111,7 @@ fn a_failed_write_leaves_every_file_as_it_was() {
     fs::write(blocked.join("keep"), "x").unwrap();
     let before = snapshot(tree.path());
 
-    let err = write_all(tree.path(), &outputs().unwrap()).unwrap_err();
+    let err = write_all(tree.path(), &outputs(tree.path()).unwrap()).unwrap_err();
     assert_eq!(err.exit_code(), 4);
     assert!(err.to_string().contains("kindo-llm.openapi.yaml"), "{err}");
     assert_eq!(
@@ -151,7 +123,7 @@ fn a_failed_write_leaves_every_file_as_it_was() {
 
 #[test]
 fn every_document_has_a_3_0_3_rendition_and_a_generated_client() {
-    let outputs = outputs().unwrap();
+    let outputs = outputs(&root()).unwrap();
     for name in ["kindo-api", "kindo-llm"] {
         let oas30 = outputs
             .iter()

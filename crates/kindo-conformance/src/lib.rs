@@ -14,6 +14,7 @@ pub mod corpus;
 pub mod drift;
 pub mod error;
 pub mod live;
+pub mod refs;
 pub mod report;
 pub mod spec;
 pub mod sse;

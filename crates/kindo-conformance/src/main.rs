@@ -34,7 +34,8 @@ EXIT CODES:
     1  a check failed (example rejected, negative accepted or rejected elsewhere, coverage gap,
        live drift)
     2  bad command line, or a missing/invalid KINDO_* variable in live mode
-    3  spec directory or a *.openapi.json document unreadable, not JSON, not 3.1, or uncompilable
+    3  spec directory or a *.openapi.json document unreadable, not JSON, not 3.1, uncompilable,
+       with a dangling or cyclic $ref, or not listed in the directory's documents.json (orphan)
     4  malformed corpus file (not JSON, or not in the example / negative format)
     5  a corpus file names an operation, status or media type that no document declares
     6  live: the deployment could not be reached or its body could not be read

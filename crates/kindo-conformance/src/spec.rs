@@ -62,12 +62,10 @@ pub const METHODS: [&str; 8] = [
 ];
 
 impl Spec {
-    /// Reads and registers every `<dir>/*.openapi.json` (sorted by name).
+    /// Reads and registers every `<dir>/*.openapi.json` (sorted by name). When the directory
+    /// holds the generator's list of published documents ([`MANIFEST`]), a document it does not
+    /// list is an orphan and refused, as is a listed document that is missing.
     pub fn load(dir: &Path) -> Result<Spec, InputError> {
-        let spec_err = |path: &Path, message: String| InputError::Spec {
-            path: path.to_path_buf(),
-            message,
-        };
         let entries = std::fs::read_dir(dir)
             .map_err(|e| spec_err(dir, format!("cannot read spec directory: {e}")))?;
         let mut paths = Vec::new();
@@ -75,11 +73,7 @@ impl Spec {
             let path = entry
                 .map_err(|e| spec_err(dir, format!("cannot read spec directory: {e}")))?
                 .path();
-            let is_doc = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.ends_with(".openapi.json"));
-            if is_doc && path.is_file() {
+            if document_name(&path).is_some() && path.is_file() {
                 paths.push(path);
             }
         }
@@ -87,26 +81,37 @@ impl Spec {
         if paths.is_empty() {
             return Err(spec_err(dir, "no *.openapi.json document found".into()));
         }
+        if let Some(published) = manifest(dir)? {
+            check_published(dir, &paths, &published)?;
+        }
         let mut documents = Vec::with_capacity(paths.len());
         for path in paths {
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| spec_err(&path, format!("cannot read: {e}")))?;
             let value: Value = serde_json::from_str(&text)
                 .map_err(|e| spec_err(&path, format!("not valid JSON: {e}")))?;
-            let version = value.get("openapi").and_then(Value::as_str).unwrap_or("");
+            let name = document_name(&path).unwrap_or_default().to_owned();
+            documents.push(Document { name, path, value });
+        }
+        Spec::from_documents(dir, documents)
+    }
+
+    /// Registers documents already in memory (`path` only names them in messages). This is how
+    /// generation judges its examples against the documents before writing them.
+    pub fn from_documents(dir: &Path, documents: Vec<Document>) -> Result<Spec, InputError> {
+        for doc in &documents {
+            let version = doc
+                .value
+                .get("openapi")
+                .and_then(Value::as_str)
+                .unwrap_or("");
             if !version.starts_with("3.1.") {
                 return Err(spec_err(
-                    &path,
+                    &doc.path,
                     format!("expected an OpenAPI 3.1 document, found openapi: {version:?}"),
                 ));
             }
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .and_then(|n| n.strip_suffix(".openapi.json"))
-                .unwrap_or_default()
-                .to_owned();
-            documents.push(Document { name, path, value });
+            crate::refs::check(&doc.value).map_err(|message| spec_err(&doc.path, message))?;
         }
         let mut builder = Registry::new();
         for doc in &documents {
@@ -216,6 +221,70 @@ impl Spec {
         }
         current
     }
+}
+
+/// The generator's list of published documents, next to them (`{"documents": ["kindo-api"]}`).
+pub const MANIFEST: &str = "documents.json";
+
+fn spec_err(path: &Path, message: String) -> InputError {
+    InputError::Spec {
+        path: path.to_path_buf(),
+        message,
+    }
+}
+
+/// `kindo-api` for `.../kindo-api.openapi.json`; `None` for any other file name.
+fn document_name(path: &Path) -> Option<&str> {
+    path.file_name()?.to_str()?.strip_suffix(".openapi.json")
+}
+
+/// The names [`MANIFEST`] lists, when the directory has one (a spec directory put together
+/// by hand, as downstream CIs do, need not).
+fn manifest(dir: &Path) -> Result<Option<Vec<String>>, InputError> {
+    let path = dir.join(MANIFEST);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(spec_err(&path, format!("cannot read: {e}"))),
+    };
+    let value: Value =
+        serde_json::from_str(&text).map_err(|e| spec_err(&path, format!("not valid JSON: {e}")))?;
+    let names = value
+        .get("documents")
+        .and_then(Value::as_array)
+        .and_then(|list| {
+            list.iter()
+                .map(|n| n.as_str().map(str::to_owned))
+                .collect::<Option<Vec<_>>>()
+        })
+        .ok_or_else(|| spec_err(&path, "expected {\"documents\": [<file stem>, ...]}".into()))?;
+    Ok(Some(names))
+}
+
+/// Every document found must be listed, and every listed one found.
+fn check_published(dir: &Path, paths: &[PathBuf], published: &[String]) -> Result<(), InputError> {
+    for path in paths {
+        let name = document_name(path).unwrap_or_default();
+        if !published.iter().any(|p| p == name) {
+            return Err(spec_err(
+                path,
+                format!(
+                    "not a published document: {} does not list `{name}` (an orphan; \
+`cargo xtask gen` removes it)",
+                    dir.join(MANIFEST).display()
+                ),
+            ));
+        }
+    }
+    for name in published {
+        if !paths.iter().any(|p| document_name(p) == Some(name)) {
+            return Err(spec_err(
+                &dir.join(MANIFEST),
+                format!("lists `{name}`, but {name}.openapi.json is missing"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Escapes one JSON-pointer reference token (RFC 6901).

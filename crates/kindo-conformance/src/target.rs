@@ -141,6 +141,8 @@ fn verdict(failures: Vec<Failure>) -> Judgement {
 
 /// A stream example is the raw SSE text as a JSON string. Each event's `data` must be JSON that
 /// conforms to the event schema, except the `[DONE]` terminator, after which nothing may follow.
+/// When the event schema declares that terminator (Chat Completions), a stream without it is
+/// truncated (a client reports it so) and fails.
 fn judge_stream(
     spec: &Spec,
     doc: usize,
@@ -207,7 +209,45 @@ fn judge_stream(
             failures.push(f);
         }
     }
+    if done_at.is_none() && declares_done(spec, doc, &schema) {
+        let last = events.last().expect("checked non-empty");
+        let mut f = Failure::new(
+            "",
+            "sse",
+            format!(
+                "the stream ends (event {}, line {}) without the `data: [DONE]` terminator its \
+event schema declares: a client reads it as truncated",
+                last.index, last.line
+            ),
+        );
+        f.event = Some(last.index);
+        failures.push(f);
+    }
     Ok(verdict(failures))
+}
+
+/// Whether the event schema at `pointer` (or one of its `oneOf`/`anyOf` branches) is the
+/// literal `[DONE]`, i.e. the protocol ends every stream with `data: [DONE]`.
+fn declares_done(spec: &Spec, doc: usize, pointer: &str) -> bool {
+    let document = &spec.documents[doc].value;
+    let is_done = |schema: &Value| {
+        let schema = spec.resolve(doc, schema);
+        schema.get("const").and_then(Value::as_str) == Some("[DONE]")
+            || schema
+                .get("enum")
+                .and_then(Value::as_array)
+                .is_some_and(|values| values.iter().any(|v| v == "[DONE]"))
+    };
+    let Some(schema) = document.pointer(pointer).map(|s| spec.resolve(doc, s)) else {
+        return false;
+    };
+    is_done(schema)
+        || ["oneOf", "anyOf"].iter().any(|key| {
+            schema
+                .get(*key)
+                .and_then(Value::as_array)
+                .is_some_and(|branches| branches.iter().any(is_done))
+        })
 }
 
 /// The per-event schema declared for a stream media type, if any. Recognised, in order: the

@@ -30,7 +30,9 @@ pub struct Document {
     pub value: Value,
 }
 
-/// The workspace's `spec/` directory (where the example corpus lives and documents are written).
+/// The `spec/` directory of the checkout this crate was built from (for tests and tools of this
+/// checkout). `cargo xtask gen` resolves its workspace at run time and calls
+/// [`documents_with_corpus`] instead.
 pub fn spec_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec")
 }

@@ -47,7 +47,7 @@ pub fn parse(args: &[String]) -> Result<BenchArgs, XtaskError> {
     let mut parsed = BenchArgs {
         quick: false,
         rounds: 5,
-        root: workspace_root(),
+        root: workspace_root()?,
         write: true,
         step_only: false,
     };
@@ -131,7 +131,7 @@ mod tests {
         let a = args(&[]).unwrap();
         assert!(!a.quick && a.write);
         assert_eq!(a.rounds, 5);
-        assert_eq!(a.root, workspace_root());
+        assert_eq!(a.root, workspace_root().unwrap());
     }
 
     #[test]

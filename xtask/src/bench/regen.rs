@@ -130,7 +130,7 @@ fn in_process_samples(root: &Path, rounds: usize) -> Result<(Vec<f64>, usize), X
     let mut files = 0;
     for round in 0..=rounds {
         let start = Instant::now();
-        let outputs = outputs()?;
+        let outputs = outputs(root)?;
         let stale = stale(root, &outputs)?;
         let elapsed = start.elapsed().as_secs_f64();
         files = outputs.len();
@@ -324,7 +324,7 @@ fn openapi_generator(bin: &Path, documents: &[PathBuf], rounds: usize) -> Result
         .prefix("xtask-bench-openapi-generator")
         .tempdir()
         .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
-    let root = crate::workspace_root();
+    let root = crate::workspace_root().map_err(|e| e.to_string())?;
     let mut times = Vec::new();
     for round in 0..=rounds {
         eprintln!("bench: openapi-generator, round {round}/{rounds}");

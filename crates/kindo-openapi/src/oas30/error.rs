@@ -22,6 +22,8 @@ pub enum ErrorKind {
     Malformed(String),
     /// A client-shaping rule cannot produce input progenitor accepts.
     Unshapeable(String),
+    /// A `$ref` that names nothing, or a reference cycle that never enters the payload.
+    Reference(String),
 }
 
 impl Oas30Error {
@@ -55,6 +57,7 @@ impl fmt::Display for Oas30Error {
             }
             ErrorKind::Malformed(what) => write!(f, "{at}: malformed document: {what}"),
             ErrorKind::Unshapeable(what) => write!(f, "{at}: cannot shape for progenitor: {what}"),
+            ErrorKind::Reference(what) => write!(f, "{at}: $ref {what}"),
         }
     }
 }

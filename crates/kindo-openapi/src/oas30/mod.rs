@@ -4,10 +4,12 @@
 //! [`schema_rules`]) and applies the meaning-preserving shaping rules S1, S2 and S4;
 //! [`for_client`] adds S3 and S5 for progenitor only (see [`shaping`]). Only
 //! Schema-Object positions are rewritten ([`walk`]), and anything without a faithful 3.0 form
-//! is an [`Oas30Error`] naming its JSON pointer, never silently dropped.
+//! is an [`Oas30Error`] naming its JSON pointer, never silently dropped; so is a `$ref` that
+//! dangles or loops ([`refs`]).
 
 mod document_rules;
 mod error;
+mod refs;
 mod schema_rules;
 mod shaping;
 mod walk;
@@ -35,6 +37,7 @@ impl Stats {
 /// The published 3.0.3 rendition of a 3.1 document: converted, plus the shaping rules that
 /// change nothing the document accepts (S1, S2, S4).
 pub fn to_oas30(doc: &Value) -> Result<(Value, Stats), Oas30Error> {
+    refs::check(doc)?;
     let mut out = doc.clone();
     let mut stats = Stats::default();
     document_rules::convert(&mut out, &mut stats)?;

@@ -172,6 +172,9 @@ fn rule3_null_branch(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats)
                 }
                 obj.insert(k, v);
             }
+            // The merged branch may itself be a nullable union (`oneOf: [null, oneOf: [T,
+            // null]]`): fold it too, or its `type: null` would be left behind.
+            return rule3_null_branch(obj, ptr, stats);
         } else {
             return Err(untranslatable(&push(ptr, key), "a non-object branch"));
         }
@@ -306,6 +309,16 @@ mod tests {
         assert!(e.to_string().contains("several non-null types"), "{e}");
         let e = convert(json!({"type": "null"})).unwrap_err();
         assert_eq!(e.pointer, "/components/schemas/X/type");
+    }
+
+    /// Found by the conversion's property test: a nullable union whose branch is itself one.
+    #[test]
+    fn rule3_folds_a_nested_nullable_union() {
+        let out = convert(json!({
+            "oneOf": [{"type": "null"}, {"oneOf": [{"type": "string"}, {"type": "null"}]}]
+        }))
+        .unwrap();
+        assert_eq!(out, json!({"nullable": true, "type": "string"}));
     }
 
     #[test]
