@@ -44,11 +44,37 @@ fn settings() -> Result<GenerationSettings, XtaskError> {
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
         .with_inner_type(inner)
-        .with_hooks(HooksMode::Expected)
-        // progenitor's `Client::new` otherwise sets a 15 s total timeout, too short for model
-        // calls; match `ClientBuilder`'s per-request limit (streams should use `ClientBuilder`).
-        .with_timeout(600);
+        .with_hooks(HooksMode::Expected);
     Ok(settings)
+}
+
+/// The body progenitor writes for `Client::new`: a `reqwest::Client` with one total timeout
+/// (15 s unless configured) that would also cut every event stream opened through it.
+const NEW_BODY_START: &str =
+    "        #[cfg(not(target_arch = \"wasm32\"))]\n        let client = {\n";
+const NEW_BODY_END: &str =
+    "        Self::new_with_client(baseurl, client.build().unwrap(), inner)\n";
+
+/// Replaces the body of the generated `Client::new` with the client `Settings::http_client`
+/// builds: connect and read timeouts, no total timeout (the hooks give non-streaming calls
+/// theirs per request), the origin-bound redirect policy. Fails when progenitor's output no
+/// longer has the expected shape, so the replacement never silently stops happening.
+fn own_http_client(name: &str, code: String) -> Result<String, XtaskError> {
+    let fail = || {
+        XtaskError::Input(format!(
+            "spec/oas30/{name}.openapi.json: the generated `Client::new` has an unexpected shape"
+        ))
+    };
+    let start = code.find(NEW_BODY_START).ok_or_else(fail)?;
+    let end = start + code[start..].find(NEW_BODY_END).ok_or_else(fail)? + NEW_BODY_END.len();
+    if code[end..].contains(NEW_BODY_START) {
+        return Err(fail());
+    }
+    Ok(format!(
+        "{}        let client = inner.http_client();\n        Self::new_with_client(baseurl, client, inner)\n{}",
+        &code[..start],
+        &code[end..]
+    ))
 }
 
 /// The formatted client for one document. progenitor panics on some inputs the shaper does not
@@ -77,5 +103,6 @@ pub fn generate(name: &str, spec: &openapiv3::OpenAPI) -> Result<String, XtaskEr
         }
     };
     let file: syn::File = syn::parse2(tokens).map_err(|e| fail(e.to_string()))?;
-    Ok(format!("{HEADER}\n{}", prettyplease::unparse(&file)))
+    let code = own_http_client(name, prettyplease::unparse(&file))?;
+    Ok(format!("{HEADER}\n{code}"))
 }

@@ -1,5 +1,5 @@
 //! Building clients: base URL per host (SaaS by default, any URL for self-hosted Kindo), the API
-//! key and its header, timeouts, retries and TLS.
+//! key and its header, timeouts, retries, input bounds, the redirect policy and TLS.
 
 use std::fmt;
 use std::time::Duration;
@@ -18,7 +18,8 @@ pub const LOCAL_KODA_URL: &str = "http://localhost:8090";
 /// Why a client could not be built. One line, naming the offending setting.
 #[derive(Debug)]
 pub enum BuildError {
-    /// The base URL does not parse, is not http(s), or ends in `/v1`.
+    /// The base URL does not parse, is not http(s), carries user info, or ends in `/v1`.
+    /// `url` is the URL with any user info replaced by `<redacted>`.
     BaseUrl { url: String, reason: String },
     /// reqwest refused the configuration (e.g. no TLS roots available).
     Http(reqwest::Error),
@@ -42,8 +43,9 @@ impl std::error::Error for BuildError {}
 /// [`crate::koda::Client`].
 ///
 /// Defaults: SaaS URLs, `Authorization: Bearer`, 10 s connect timeout, 10 min per request
-/// (model calls can be slow), 5 min without a byte on any read (the only limit on streams),
-/// no retries.
+/// (model calls can be slow), 5 min without a byte on any read, 5 min without an event on a
+/// stream (streams have no total limit), 64 MiB per non-streaming body, 16 MiB per stream
+/// line or event, no retries. Redirects are followed only within the base URL's origin.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     key: Option<ApiKey>,
@@ -55,7 +57,13 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     request_timeout: Option<Duration>,
     read_timeout: Duration,
+    max_body_bytes: usize,
+    max_event_bytes: usize,
+    event_idle_timeout: Option<Duration>,
 }
+
+/// Default bound on a non-streaming response body: 64 MiB.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
 
 impl ClientBuilder {
     pub fn new(key: impl Into<ApiKey>) -> Self {
@@ -69,6 +77,9 @@ impl ClientBuilder {
             connect_timeout: Duration::from_secs(10),
             request_timeout: Some(Duration::from_secs(600)),
             read_timeout: Duration::from_secs(300),
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_event_bytes: crate::sse::DEFAULT_MAX_EVENT_BYTES,
+            event_idle_timeout: Some(Duration::from_secs(300)),
         }
     }
 
@@ -107,7 +118,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Retries of 429/5xx for every call (none by default).
+    /// Retries for every call (none by default); see [`crate::retry`] for what is retried.
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
@@ -127,6 +138,25 @@ impl ClientBuilder {
     /// Longest wait for the next bytes of any response, streams included.
     pub fn read_timeout(mut self, timeout: Duration) -> Self {
         self.read_timeout = timeout;
+        self
+    }
+
+    /// Longest wait for the next event of a stream; keep-alive comments and ignored events
+    /// (`ping`) do not count, so a server sending only keep-alives is cut. `None` for none.
+    pub fn event_idle_timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.event_idle_timeout = timeout;
+        self
+    }
+
+    /// Longest body of a non-streaming answer; a longer one is an error naming this limit.
+    pub fn max_body_bytes(mut self, limit: usize) -> Self {
+        self.max_body_bytes = limit;
+        self
+    }
+
+    /// Longest line, and longest data of one event, of an event stream.
+    pub fn max_event_bytes(mut self, limit: usize) -> Self {
+        self.max_event_bytes = limit;
         self
     }
 
@@ -167,16 +197,31 @@ impl ClientBuilder {
             auth_header: self.auth_header,
             retry: self.retry.clone(),
             request_timeout: self.request_timeout,
+            connect_timeout: self.connect_timeout,
+            read_timeout: self.read_timeout,
+            max_body_bytes: self.max_body_bytes,
+            max_event_bytes: self.max_event_bytes,
+            event_idle_timeout: self.event_idle_timeout,
         }
     }
 
     fn http(&self) -> Result<reqwest::Client, BuildError> {
-        let builder = reqwest::Client::builder()
-            .connect_timeout(self.connect_timeout)
-            .read_timeout(self.read_timeout)
-            .user_agent(concat!("kindo-client-rust/", env!("CARGO_PKG_VERSION")));
-        tls(builder)?.build().map_err(BuildError::Http)
+        http_client(self.connect_timeout, self.read_timeout)
     }
+}
+
+/// The HTTP client of every generated client: no total timeout (the hooks set one per
+/// non-streaming request), redirects only within the origin ([`crate::redirect`]).
+pub(crate) fn http_client(
+    connect_timeout: Duration,
+    read_timeout: Duration,
+) -> Result<reqwest::Client, BuildError> {
+    let builder = reqwest::Client::builder()
+        .connect_timeout(connect_timeout)
+        .read_timeout(read_timeout)
+        .redirect(crate::redirect::policy())
+        .user_agent(concat!("kindo-client-rust/", env!("CARGO_PKG_VERSION")));
+    tls(builder)?.build().map_err(BuildError::Http)
 }
 
 /// rustls with the ring provider and the platform's certificate verifier, configured per client
@@ -201,15 +246,33 @@ fn tls(builder: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder, BuildE
     Ok(builder)
 }
 
+/// `url` with whatever sits between `://` and the last `@` of its authority replaced, so an
+/// error never echoes a password (even in a URL too broken to parse).
+pub(crate) fn redact_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://<redacted>@{}", &rest[at + 1..]),
+        None => url.to_owned(),
+    }
+}
+
 /// Validates a base URL and drops a trailing `/` (progenitor appends `/v1/...`).
 fn base_url(url: &str) -> Result<String, BuildError> {
     let fail = |reason: &str| BuildError::BaseUrl {
-        url: url.to_owned(),
+        url: redact_userinfo(url),
         reason: reason.to_owned(),
     };
     let parsed = reqwest::Url::parse(url).map_err(|e| fail(&e.to_string()))?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(fail("the scheme must be http or https"));
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(fail(
+            "credentials do not belong in the URL (they would reach logs and errors): pass the key to ClientBuilder::new",
+        ));
     }
     let trimmed = url.trim_end_matches('/');
     if trimmed.ends_with("/v1") {
@@ -267,6 +330,30 @@ mod tests {
         );
         assert!(base_url("ftp://x").is_err());
         assert!(base_url("not a url").is_err());
+    }
+
+    #[test]
+    fn a_password_in_a_base_url_is_refused_and_never_echoed() {
+        for url in [
+            "https://admin:hunter2-secret@kindo.example.com/api",
+            "https://hunter2-secret@kindo.example.com",
+            "https://admin:hunter2-secret@kindo example.com/",
+            "ftp://admin:hunter2-secret@kindo.example.com/",
+        ] {
+            let err = ClientBuilder::new("k")
+                .api_base_url(url)
+                .build_api()
+                .unwrap_err();
+            for text in [err.to_string(), format!("{err:?}")] {
+                assert!(!text.contains("hunter2"), "{text}");
+                assert!(text.contains("<redacted>@kindo"), "{text}");
+            }
+        }
+        assert_eq!(
+            redact_userinfo("http://u:p@h:1/a@b?c@d"),
+            "http://<redacted>@h:1/a@b?c@d"
+        );
+        assert_eq!(redact_userinfo("http://h/a@b"), "http://h/a@b");
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! progenitor's `ClientHooks` for the generated clients: every request gets the auth header and
 //! the per-request timeout, loses progenitor's `api-version` header (a dropshot convention
-//! Kindo does not use), and is sent through the retry policy.
+//! Kindo does not use), is sent through the retry policy, and its answer is checked by
+//! [`crate::guard`] (bounded body, JSON content type, status kept) before progenitor decodes it.
 
 use progenitor_client::{ClientHooks, ClientInfo, Error, OperationInfo};
 
-use crate::retry;
 use crate::settings::Settings;
+use crate::{guard, retry};
 
 /// Applies the settings to an outgoing request. `total_timeout` is false for streams, which
 /// may legitimately run for as long as the model produces output.
@@ -39,12 +40,34 @@ macro_rules! hooks_for {
                 prepare(self.inner(), request, true).map_err(Error::InvalidRequest)
             }
 
+            async fn post<E>(
+                &self,
+                result: &reqwest::Result<reqwest::Response>,
+                _info: &OperationInfo,
+            ) -> Result<(), Error<E>> {
+                match result.as_ref().ok().and_then(guard::fault) {
+                    Some(fault) => Err(Error::Custom(fault.message())),
+                    None => Ok(()),
+                }
+            }
+
             async fn exec(
                 &self,
                 request: reqwest::Request,
-                _info: &OperationInfo,
+                info: &OperationInfo,
             ) -> reqwest::Result<reqwest::Response> {
-                retry::execute(self.client(), request, &self.inner().retry).await
+                let checked = guard::wants_json(&request);
+                let operation = format!(
+                    "{} {} ({})",
+                    request.method(),
+                    request.url().path(),
+                    info.operation_id
+                );
+                let response = retry::execute(self.client(), request, &self.inner().retry).await?;
+                if !checked {
+                    return Ok(response);
+                }
+                guard::check(response, operation, self.inner().max_body_bytes).await
             }
         }
     };

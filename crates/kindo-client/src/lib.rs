@@ -29,7 +29,9 @@
 
 pub mod auth;
 mod builder;
+mod guard;
 mod hooks;
+pub mod redirect;
 pub mod retry;
 pub mod runs;
 pub mod session;
@@ -61,7 +63,9 @@ pub mod koda;
 struct ReadmeDoctests;
 
 pub use auth::{ApiKey, AuthHeader};
-pub use builder::{BuildError, ClientBuilder, LOCAL_KODA_URL, SAAS_API_URL, SAAS_LLM_URL};
-pub use progenitor_client::{Error, ResponseValue};
-pub use retry::RetryPolicy;
+pub use builder::{
+    BuildError, ClientBuilder, DEFAULT_MAX_BODY_BYTES, LOCAL_KODA_URL, SAAS_API_URL, SAAS_LLM_URL,
+};
+pub use progenitor_client::{ClientInfo, Error, ResponseValue};
+pub use retry::{Replay, RetryBudget, RetryPolicy};
 pub use settings::Settings;

@@ -256,3 +256,40 @@ async fn an_invalid_request_is_refused_before_anything_is_sent() {
     );
     assert!(server.requests().is_empty());
 }
+
+#[tokio::test]
+async fn llm_legacy_completion_stream() {
+    // OpenAI's legacy stream: each frame a `text_completion` with the next piece of text.
+    let mut piece = example("completions", "completion-illustrative");
+    piece.as_object_mut().unwrap().remove("usage");
+    let frames: String = ["Pod Security Policies ", "were Kubernetes rules..."]
+        .iter()
+        .map(|text| {
+            piece["choices"][0]["text"] = json!(text);
+            format!("data: {piece}\n\n")
+        })
+        .chain(["data: [DONE]\n\n".to_owned()])
+        .collect();
+    let server = Server::start(move |n, _| match n {
+        0 => Reply::sse_text(&frames, 9),
+        _ => Reply::Full(429, vec![], Vec::new()),
+    })
+    .await;
+    let llm = client(&server).build_llm().unwrap();
+    let request: llm::types::CreateCompletionRequest =
+        typed("completions", "completion-request-illustrative");
+    let mut stream = llm.create_completion_stream(request.clone()).await.unwrap();
+    let (events, errors) = drain(&mut stream).await;
+    assert!(errors.is_empty(), "{errors:?}");
+    let text: String = events.iter().map(|c| c.choices[0].text.as_str()).collect();
+    assert_eq!(text, "Pod Security Policies were Kubernetes rules...");
+    let r = &server.requests()[0];
+    assert_eq!(r.target, "/v1/completions");
+    assert_eq!(r.json()["stream"], true);
+    assert_eq!(r.headers["accept"], "text/event-stream");
+    // An error status keeps it, as the generated call does (no documented error body).
+    match llm.create_completion_stream(request).await.unwrap_err() {
+        Error::ErrorResponse(rv) => assert_eq!(rv.status(), 429),
+        other => panic!("{other:?}"),
+    }
+}

@@ -1,9 +1,9 @@
 //! The MCP gateway (`POST /v1/mcp`, JSON-RPC over Streamable HTTP) through the generated `mcp`
 //! operation, against a loopback server serving the documented examples in `spec/examples/mcp`.
 //!
-//! The generated operation reads the JSON answer (the documented path). The SSE form of the
-//! answer and the `202` to a notification are outside what progenitor can type (client shaping
-//! S4 and S5); what the client does with them is pinned down here.
+//! The generated operation reads the JSON answer only: the SSE form of the answer and the `202`
+//! to a notification are outside what progenitor can type (client shaping S4 and S5). The
+//! hand-written `mcp_send` reads all three; both are pinned down here.
 
 mod support;
 
@@ -84,7 +84,7 @@ async fn unauthorized_is_the_flat_envelope() {
 }
 
 #[tokio::test]
-async fn a_notification_202_and_an_sse_answer_are_not_typed_by_the_generated_call() {
+async fn the_generated_call_leaves_a_202_and_an_sse_answer_to_mcp_send() {
     let server = Server::start(|n, _| match n {
         0 => Reply::Full(202, vec![], Vec::new()),
         _ => Reply::sse_text(&example_text("mcp", "mcp-tools-list-sse"), 1024),
@@ -140,4 +140,75 @@ async fn the_sse_answer_reads_through_the_generic_sse_layer() {
     );
     assert!(stream.next().await.is_none());
     assert_eq!(server.requests()[0].headers["accept"], ACCEPT);
+}
+
+#[tokio::test]
+async fn mcp_send_reads_json_sse_and_202_answers() {
+    use futures_util::StreamExt;
+    use kindo_client::streams::{MCP_ACCEPT, McpAnswer, McpEvent, McpOptions};
+
+    let server = Server::start(|n, _| match n {
+        0 => Reply::json(200, &example("mcp", "mcp-tools-list-response")),
+        1 => Reply::sse_text(&example_text("mcp", "mcp-tools-list-sse"), 7),
+        _ => Reply::Full(202, vec![], Vec::new()),
+    })
+    .await;
+    let api = client(&server).build_api().unwrap();
+    let request: McpRequest = typed("mcp", "mcp-tools-list-request");
+    let options = McpOptions {
+        integrations: vec!["linear".into()],
+        x_kindo_integrations: Some("slack".into()),
+    };
+    let tools = example("mcp", "mcp-tools-list-response")["result"]["tools"].clone();
+
+    let Ok(McpAnswer::Json(McpResponse::Result(result))) = api.mcp_send(&request, &options).await
+    else {
+        panic!("a JSON result")
+    };
+    assert_eq!(result.result["tools"], tools);
+
+    let Ok(McpAnswer::Events(mut events)) = api.mcp_send(&request, &options).await else {
+        panic!("an event stream")
+    };
+    let Some(Ok(McpEvent::Response(McpResponse::Result(result)))) = events.next().await else {
+        panic!("the response as the stream's event")
+    };
+    assert_eq!(result.result["tools"], tools);
+    assert!(events.next().await.is_none());
+
+    let notification: McpRequest =
+        serde_json::from_value(json!({"jsonrpc": "2.0", "method": "notifications/initialized"}))
+            .unwrap();
+    assert!(matches!(
+        api.mcp_send(&notification, &McpOptions::default()).await,
+        Ok(McpAnswer::Accepted)
+    ));
+
+    let seen = server.requests();
+    assert_eq!(seen.len(), 3);
+    for r in &seen[..2] {
+        assert_eq!(r.path(), "/v1/mcp");
+        assert_eq!(r.query(), "integrations=linear");
+        assert_eq!(r.headers["accept"], MCP_ACCEPT);
+        assert_eq!(r.headers["x-kindo-integrations"], "slack");
+        assert_eq!(r.headers["authorization"], format!("Bearer {KEY}"));
+    }
+    assert_eq!(seen[2].query(), "");
+}
+
+#[tokio::test]
+async fn mcp_send_keeps_the_typed_401() {
+    use kindo_client::streams::McpOptions;
+    let server =
+        Server::start(|_, _| Reply::json(401, &example("chat", "openai-surface-unauthorized")))
+            .await;
+    let api = client(&server).build_api().unwrap();
+    let request: McpRequest = typed("mcp", "mcp-tools-list-request");
+    match api.mcp_send(&request, &McpOptions::default()).await {
+        Err(Error::ErrorResponse(rv)) => {
+            assert_eq!(rv.status(), 401);
+            assert_eq!(rv.error, "Unauthorized");
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -3,6 +3,10 @@
 //! carries that the schema does not declare (informational).
 //!
 //! The paths come from the documents (by `operationId`), so a moved endpoint is followed.
+//!
+//! The key never leaves `KINDO_BASE_URL`'s origin: no redirect is followed (ureq would forward
+//! `x-api-key` to any host a `302` names), and a redirect is reported as a failure naming where
+//! it pointed.
 
 use std::time::Duration;
 
@@ -68,9 +72,21 @@ impl Config {
                 )));
             }
         };
+        let api_key = required("KINDO_API_KEY")?;
+        if let Some(at) = api_key.find(|c: char| c.is_control()) {
+            // Never echo the key itself, only where the bad byte is.
+            return Err(InputError::Usage(format!(
+                "KINDO_API_KEY has a control character (a newline?) at byte {at}: an HTTP header cannot carry it"
+            )));
+        }
+        if base_url.contains('@') {
+            return Err(InputError::Usage(
+                "KINDO_BASE_URL must not carry credentials (user info before `@`): pass the key in KINDO_API_KEY".into(),
+            ));
+        }
         Ok(Config {
             base_url: base_url.trim_end_matches('/').to_owned(),
-            api_key: required("KINDO_API_KEY")?,
+            api_key,
             agent_id: get("KINDO_AGENT_ID"),
             run_id: get("KINDO_RUN_ID"),
             auth,
@@ -93,6 +109,8 @@ pub fn run(spec: &Spec, config: &Config) -> Result<Report, InputError> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(config.timeout))
         .http_status_as_error(false)
+        // A redirect is answered, not followed: the key stays with the configured origin.
+        .max_redirects(0)
         .user_agent(concat!("kindo-conformance/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
@@ -209,6 +227,34 @@ fn call(
             InputError::Live(format!("GET {url} ({id}): cannot read the body: {e}"))
         })?,
     };
+    if (300..400).contains(&answer.status) {
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("(no Location)");
+        let location = redact_userinfo(location);
+        for op in &ops {
+            let mut o = Outcome::new(
+                Check::Live,
+                format!("GET {url}"),
+                spec.documents[op.doc].name.clone(),
+                format!("response {}", answer.status),
+            );
+            o.operation = Some(op.id.clone());
+            o.status = Status::Fail;
+            o.failures.push(Failure::new(
+                "",
+                "live",
+                format!(
+                    "redirected ({}) to {location}: live follows no redirect, so the key never leaves KINDO_BASE_URL; set KINDO_BASE_URL to the final host if it is yours",
+                    answer.status
+                ),
+            ));
+            outcomes.push(o);
+        }
+        return Ok(None);
+    }
     let parsed: Option<Value> = serde_json::from_str(&answer.body).ok();
     for op in &ops {
         outcomes.push(judge_answer(spec, op, &url, &answer, parsed.as_ref())?);
@@ -267,17 +313,30 @@ fn judge_answer(
         .value
         .pointer(&content)
         .and_then(Value::as_object)
-        .and_then(|c| {
-            c.keys()
-                .find(|k| **k == media_type)
-                .or_else(|| c.keys().find(|k| *k == "application/json"))
-                .cloned()
-        });
+        .and_then(|c| c.keys().find(|k| **k == media_type).cloned());
     let Some(media) = media else {
         if !answer.body.is_empty() {
+            let declared: Vec<String> = document
+                .value
+                .pointer(&content)
+                .and_then(Value::as_object)
+                .map(|c| c.keys().cloned().collect())
+                .unwrap_or_default();
+            let served = if media_type.is_empty() {
+                "no content type".to_owned()
+            } else {
+                format!("content type {media_type:?}")
+            };
             fail(
                 &mut o,
-                format!("a body of type {media_type:?} is not documented for status {status}"),
+                format!(
+                    "the body is served with {served}, but status {status} declares {}",
+                    if declared.is_empty() {
+                        "no body".to_owned()
+                    } else {
+                        declared.join(", ")
+                    }
+                ),
             );
         }
         return Ok(o);
@@ -300,6 +359,18 @@ fn judge_answer(
     }
     o.info = drift::undeclared(spec, op.doc, &format!("{media_pointer}/schema"), body);
     Ok(o)
+}
+
+/// A URL with any user info replaced, for messages.
+fn redact_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => format!("{scheme}://<redacted>@{}", &rest[at + 1..]),
+        None => url.to_owned(),
+    }
 }
 
 /// Percent-encodes a path segment value.

@@ -11,6 +11,7 @@ mod stream;
 
 pub(crate) use event::data_is_json;
 pub use event::{Json, Protocol, SseEvent};
-pub use parser::{ParseError, SseFrame, SseParser};
+pub use parser::{DEFAULT_MAX_EVENT_BYTES, ParseError, SseFrame, SseParser};
 pub use request::SseRequest;
+pub(crate) use request::error_answer;
 pub use stream::{EventStream, StreamError};

@@ -1,6 +1,8 @@
 //! An incremental `text/event-stream` parser (WHATWG HTML §9.2.6): bytes in any chunking go in,
 //! complete frames come out. Unlike a browser, the end of input is checked: an event cut off
-//! before its blank line is reported, not silently discarded.
+//! before its blank line is reported, not silently discarded, and input is bounded: a line or
+//! an event's data longer than the parser's limit is an error, whatever the chunking, so a
+//! server that never sends a newline cannot make the client buffer without end.
 
 use std::fmt;
 
@@ -24,21 +26,32 @@ pub enum ParseError {
     InvalidUtf8,
     /// Input ended inside a line or between an event's fields and its blank line.
     Incomplete,
+    /// A line, or the data of one event, is longer than `limit` bytes.
+    TooLarge { limit: usize },
 }
+
+/// Default bound on one line and on one event's data: 16 MiB.
+pub const DEFAULT_MAX_EVENT_BYTES: usize = 16 * 1024 * 1024;
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ParseError::InvalidUtf8 => f.write_str("event stream line is not valid UTF-8"),
             ParseError::Incomplete => f.write_str("event stream ended in the middle of an event"),
+            ParseError::TooLarge { limit } => write!(
+                f,
+                "event stream line or event larger than the limit of {limit} bytes (max_event_bytes)"
+            ),
         }
     }
 }
 
 impl std::error::Error for ParseError {}
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SseParser {
+    /// Longest line, and longest data of one event, accepted.
+    limit: usize,
     /// Bytes of the current, unfinished line.
     line: Vec<u8>,
     /// The previous chunk ended in `\r`; a leading `\n` belongs to that line ending.
@@ -52,9 +65,45 @@ pub struct SseParser {
     retry: Option<u64>,
 }
 
+impl Default for SseParser {
+    fn default() -> Self {
+        SseParser::new()
+    }
+}
+
 impl SseParser {
+    /// A parser with the default limit ([`DEFAULT_MAX_EVENT_BYTES`]).
     pub fn new() -> Self {
-        SseParser::default()
+        SseParser::with_limit(DEFAULT_MAX_EVENT_BYTES)
+    }
+
+    /// A parser refusing lines and events longer than `limit` bytes.
+    pub fn with_limit(limit: usize) -> Self {
+        SseParser {
+            limit,
+            line: Vec::new(),
+            skip_lf: false,
+            event: None,
+            data: String::new(),
+            has_data: false,
+            in_event: false,
+            last_id: None,
+            retry: None,
+        }
+    }
+
+    /// The limit on one line and on one event's data, in bytes.
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Appends part of a line, refusing to grow past the limit.
+    fn extend_line(&mut self, bytes: &[u8]) -> Result<(), ParseError> {
+        if self.line.len() + bytes.len() > self.limit {
+            return Err(ParseError::TooLarge { limit: self.limit });
+        }
+        self.line.extend_from_slice(bytes);
+        Ok(())
     }
 
     /// Feeds a chunk and appends every frame it completes to `out`.
@@ -67,7 +116,7 @@ impl SseParser {
             }
         }
         while let Some(end) = rest.iter().position(|b| *b == b'\n' || *b == b'\r') {
-            self.line.extend_from_slice(&rest[..end]);
+            self.extend_line(&rest[..end])?;
             let crlf = rest[end] == b'\r';
             rest = &rest[end + 1..];
             if crlf {
@@ -79,12 +128,11 @@ impl SseParser {
             }
             let line = std::mem::take(&mut self.line);
             let line = String::from_utf8(line).map_err(|_| ParseError::InvalidUtf8)?;
-            if let Some(frame) = self.line_done(&line) {
+            if let Some(frame) = self.line_done(&line)? {
                 out.push(frame);
             }
         }
-        self.line.extend_from_slice(rest);
-        Ok(())
+        self.extend_line(rest)
     }
 
     /// Checks the end of input: an unfinished line or event is [`ParseError::Incomplete`].
@@ -95,12 +143,12 @@ impl SseParser {
         Ok(())
     }
 
-    fn line_done(&mut self, line: &str) -> Option<SseFrame> {
+    fn line_done(&mut self, line: &str) -> Result<Option<SseFrame>, ParseError> {
         if line.is_empty() {
-            return self.dispatch();
+            return Ok(self.dispatch());
         }
         if line.starts_with(':') {
-            return None; // comment, e.g. a keep-alive
+            return Ok(None); // comment, e.g. a keep-alive
         }
         let (field, value) = match line.split_once(':') {
             Some((f, v)) => (f, v.strip_prefix(' ').unwrap_or(v)),
@@ -109,6 +157,9 @@ impl SseParser {
         match field {
             "event" => self.event = Some(value.to_owned()),
             "data" => {
+                if self.data.len() + value.len() + 1 > self.limit {
+                    return Err(ParseError::TooLarge { limit: self.limit });
+                }
                 if self.has_data {
                     self.data.push('\n');
                 }
@@ -121,10 +172,10 @@ impl SseParser {
                     self.retry = Some(ms);
                 }
             }
-            _ => return None, // unknown fields are ignored, as in browsers
+            _ => return Ok(None), // unknown fields are ignored, as in browsers
         }
         self.in_event = true;
-        None
+        Ok(None)
     }
 
     fn dispatch(&mut self) -> Option<SseFrame> {
@@ -221,6 +272,41 @@ mod tests {
             Err(ParseError::Incomplete)
         );
         assert_eq!(parse(&[b"data: 1\n\n"]).1, Ok(()));
+    }
+
+    #[test]
+    fn a_line_or_an_event_over_the_limit_is_an_error_in_any_chunking() {
+        let long = [b'x'; 40];
+        for size in [1, 7, 40] {
+            let mut p = SseParser::with_limit(32);
+            let mut out = Vec::new();
+            let result = b"data: "
+                .iter()
+                .chain(&long)
+                .copied()
+                .collect::<Vec<u8>>()
+                .chunks(size)
+                .try_for_each(|c| p.feed(c, &mut out));
+            assert_eq!(result, Err(ParseError::TooLarge { limit: 32 }), "{size}");
+        }
+        // Short lines whose data adds up past the limit.
+        let mut p = SseParser::with_limit(32);
+        let mut out = Vec::new();
+        let many = "data: 0123456789\n".repeat(4);
+        assert_eq!(
+            p.feed(many.as_bytes(), &mut out),
+            Err(ParseError::TooLarge { limit: 32 })
+        );
+        // At the limit is fine.
+        let mut p = SseParser::with_limit(32);
+        let exact = format!("data: {}\n\n", "y".repeat(26));
+        assert_eq!(p.feed(exact.as_bytes(), &mut out), Ok(()));
+        assert_eq!(out.len(), 1);
+        assert!(
+            ParseError::TooLarge { limit: 32 }
+                .to_string()
+                .contains("limit of 32 bytes")
+        );
     }
 
     #[test]

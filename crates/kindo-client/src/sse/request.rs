@@ -1,5 +1,7 @@
 //! Opening an event stream through a generated client, with the same auth header, retry
-//! policy and typed error body as its generated operations, and no total timeout.
+//! policy and typed error body as its generated operations, and no total timeout: the stream
+//! is bounded by the read timeout (bytes), the event idle timeout (events) and the event size
+//! limit instead.
 
 use progenitor_client::{ClientInfo, Error, ResponseValue};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
@@ -62,15 +64,9 @@ pub trait SseRequest: ClientInfo<Settings> {
             .await
             .map_err(Error::CommunicationError)?;
         let status = response.status();
+        let settings = self.inner();
         if !status.is_success() {
-            let headers = response.headers().clone();
-            let bytes = response.bytes().await.map_err(Error::ResponseBodyError)?;
-            return match serde_json::from_slice::<H>(&bytes) {
-                Ok(body) => Err(Error::ErrorResponse(ResponseValue::new(
-                    body, status, headers,
-                ))),
-                Err(e) => Err(Error::InvalidResponsePayload(bytes, e)),
-            };
+            return Err(error_answer(response, path, settings.max_body_bytes).await);
         }
         let is_stream = response
             .headers()
@@ -80,7 +76,39 @@ pub trait SseRequest: ClientInfo<Settings> {
         if !is_stream {
             return Err(Error::UnexpectedResponse(response));
         }
-        Ok(EventStream::new(response.bytes_stream(), protocol))
+        Ok(EventStream::new(response.bytes_stream(), protocol)
+            .max_event_bytes(settings.max_event_bytes)
+            .idle_timeout(settings.event_idle_timeout))
+    }
+}
+
+/// A non-2xx answer to a stream request: the typed error body when it decodes as `H`,
+/// otherwise an error that keeps the status (and says why the body was not usable).
+pub(crate) async fn error_answer<H: DeserializeOwned>(
+    response: reqwest::Response,
+    path: &str,
+    max_body_bytes: usize,
+) -> Error<H> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let operation = format!("POST {path}");
+    let checked = match crate::guard::check(response, operation.clone(), max_body_bytes).await {
+        Ok(checked) => checked,
+        // A 4xx/5xx whose body is not JSON: reqwest's error with the status.
+        Err(e) => return Error::CommunicationError(e),
+    };
+    let bytes = match checked.bytes().await {
+        Ok(bytes) => bytes,
+        Err(e) => return Error::ResponseBodyError(e),
+    };
+    // An operation that documents no error body (`H` = `()`) gets it as the generated call does.
+    let decoded = serde_json::from_slice::<H>(&bytes)
+        .or_else(|e| serde_json::from_value::<H>(serde_json::Value::Null).map_err(|_| e));
+    match decoded {
+        Ok(body) => Error::ErrorResponse(ResponseValue::new(body, status, headers)),
+        Err(e) => Error::Custom(format!(
+            "HTTP {status} from {operation}: the error body does not match the documented error type ({e})"
+        )),
     }
 }
 

@@ -5,10 +5,12 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use bytes::Bytes;
 use futures_core::Stream;
 use serde::de::DeserializeOwned;
+use std::future::Future;
 
 use super::{ParseError, Protocol, SseEvent, SseFrame, SseParser};
 
@@ -35,6 +37,8 @@ pub enum StreamError<E> {
     Invalid(ParseError),
     /// The connection failed or a read timed out.
     Transport(reqwest::Error),
+    /// No event arrived for `idle` (comments and ignored keep-alive events do not count).
+    IdleTimeout { idle: Duration },
 }
 
 impl<E: fmt::Debug> fmt::Display for StreamError<E> {
@@ -61,7 +65,17 @@ impl<E: fmt::Debug> fmt::Display for StreamError<E> {
                 f.write_str("event stream ended before its terminating event")
             }
             StreamError::Invalid(e) => write!(f, "invalid event stream: {e}"),
+            StreamError::Transport(e) if e.is_timeout() => {
+                write!(
+                    f,
+                    "event stream timed out waiting for bytes (read timeout): {e}"
+                )
+            }
             StreamError::Transport(e) => write!(f, "event stream transport error: {e}"),
+            StreamError::IdleTimeout { idle } => write!(
+                f,
+                "no event for {idle:?} (keep-alives do not count): the stream's idle timeout (event_idle_timeout)"
+            ),
         }
     }
 }
@@ -79,6 +93,9 @@ pub struct EventStream<T, E = serde_json::Value> {
     errored: bool,
     /// An error found while parsing, reported once the frames before it are delivered.
     deferred: Option<StreamError<E>>,
+    /// Longest wait for the next event; the timer restarts at every event yielded.
+    idle: Option<Duration>,
+    deadline: Option<Pin<Box<tokio::time::Sleep>>>,
     _types: PhantomData<fn() -> (T, E)>,
 }
 
@@ -105,8 +122,27 @@ impl<T: SseEvent, E: DeserializeOwned> EventStream<T, E> {
             finished: false,
             errored: false,
             deferred: None,
+            idle: None,
+            deadline: None,
             _types: PhantomData,
         }
+    }
+
+    /// Bounds one line and one event's data to `limit` bytes (default
+    /// [`DEFAULT_MAX_EVENT_BYTES`](super::DEFAULT_MAX_EVENT_BYTES)); a longer one ends the stream
+    /// with `StreamError::Invalid(ParseError::TooLarge { .. })`.
+    pub fn max_event_bytes(mut self, limit: usize) -> Self {
+        self.parser = SseParser::with_limit(limit);
+        self
+    }
+
+    /// Ends the stream with [`StreamError::IdleTimeout`] when no event arrives for `idle`
+    /// (none by default here; the clients set their `event_idle_timeout`). Needs a tokio
+    /// runtime with the time driver.
+    pub fn idle_timeout(mut self, idle: Option<Duration>) -> Self {
+        self.idle = idle;
+        self.deadline = None;
+        self
     }
 
     /// What one frame means; `None` to skip it. Sets `finished` on terminators and errors.
@@ -164,6 +200,7 @@ impl<T: SseEvent, E: DeserializeOwned> Stream for EventStream<T, E> {
         loop {
             while let Some(frame) = this.pending.pop_front() {
                 if let Some(item) = this.on_frame(frame) {
+                    this.deadline = None; // progress: the idle timer starts again
                     return Poll::Ready(Some(item));
                 }
             }
@@ -175,7 +212,19 @@ impl<T: SseEvent, E: DeserializeOwned> Stream for EventStream<T, E> {
                 return Poll::Ready(Some(Err(e)));
             }
             match this.source.as_mut().poll_next(cx) {
-                Poll::Pending => return Poll::Pending,
+                Poll::Pending => {
+                    let Some(idle) = this.idle else {
+                        return Poll::Pending;
+                    };
+                    let deadline = this
+                        .deadline
+                        .get_or_insert_with(|| Box::pin(tokio::time::sleep(idle)));
+                    if deadline.as_mut().poll(cx).is_ready() {
+                        this.finished = true;
+                        return Poll::Ready(Some(Err(StreamError::IdleTimeout { idle })));
+                    }
+                    return Poll::Pending;
+                }
                 Poll::Ready(Some(Ok(chunk))) => {
                     let mut frames = Vec::new();
                     let fed = this.parser.feed(&chunk, &mut frames);

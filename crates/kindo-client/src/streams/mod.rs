@@ -7,16 +7,22 @@
 //! | `api::Client::create_chat_completion_stream`, `llm::Client::create_chat_completion_stream` | `ChatCompletionChunk` | `StreamError::Event` with `OpenAiError`; the stream ends | `data: [DONE]` |
 //! | `api::Client::create_response_stream` | [`ResponseEvent`] (the `event:` name picks the payload type) | `StreamError::Event` with `OpenAiError`; the stream goes on to `response.failed` | `response.completed`, `response.failed` or `response.incomplete`, yielded as the last event |
 //! | `api::Client::create_message_stream` | `MessageStreamEvent` (`ping` skipped) | `StreamError::Event` with `MessagesError`; the stream ends | `message_stop`, yielded as the last event |
+//! | `llm::Client::create_completion_stream` (legacy completions) | `llm::types::Completion` | `StreamError::Event` with `OpenAiError`; the stream ends | `data: [DONE]` |
+//! | `api::Client::mcp_send` (MCP gateway) | [`McpAnswer`]: JSON, an [`McpEventStream`] of [`McpEvent`]s, or `Accepted` (`202`) | `StreamError::Event` | end of input |
 //!
 //! An answer other than 2xx is `Error::ErrorResponse` carrying the operation's own error type
 //! (the one its generated non-streaming method returns); a stream that ends before its
 //! terminator is `StreamError::Truncated`.
 
 mod chat;
+mod completions;
+mod mcp;
 mod messages;
 mod responses;
 
 pub use chat::{ChatCompletionStream, LlmChatCompletionStream};
+pub use completions::CompletionStream;
+pub use mcp::{MCP_ACCEPT, McpAnswer, McpEvent, McpEventStream, McpOptions};
 pub use messages::{MessageHeaders, MessageStream};
 pub use responses::{ResponseEvent, ResponseStream};
 

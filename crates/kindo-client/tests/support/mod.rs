@@ -40,6 +40,18 @@ pub enum Reply {
     /// Status line and headers, then each chunk after its delay; the connection then closes.
     /// Without `Content-Length` the body ends with the connection.
     Chunks(u16, Vec<(&'static str, String)>, Vec<(Duration, Vec<u8>)>),
+    /// Status line and headers, then `chunk` written `times` times (a large body that is never
+    /// held in memory), then the connection closes.
+    Repeat(u16, Vec<(&'static str, String)>, Vec<u8>, usize),
+    /// Status line, headers and `content-length: declared`, then only `prefix`; the connection
+    /// is then closed (`reset`: with a TCP RST instead of a FIN).
+    Partial {
+        status: u16,
+        headers: Vec<(&'static str, String)>,
+        prefix: Vec<u8>,
+        declared: usize,
+        reset: bool,
+    },
     /// Accept the request and never answer.
     Hang,
 }
@@ -330,6 +342,35 @@ async fn write_reply(socket: &mut tokio::net::TcpStream, reply: Reply) -> std::i
                 tokio::time::sleep(delay).await;
                 socket.write_all(&bytes).await?;
                 socket.flush().await?;
+            }
+        }
+        Reply::Repeat(status, headers, chunk, times) => {
+            socket
+                .write_all(head(status, &headers, None).as_bytes())
+                .await?;
+            for _ in 0..times {
+                socket.write_all(&chunk).await?;
+            }
+        }
+        Reply::Partial {
+            status,
+            headers,
+            prefix,
+            declared,
+            reset,
+        } => {
+            socket
+                .write_all(head(status, &headers, Some(declared)).as_bytes())
+                .await?;
+            socket.write_all(&prefix).await?;
+            socket.flush().await?;
+            // Let the client read what was sent before the connection goes.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            if reset {
+                // Linger 0 never blocks the drop: it only turns the close into a reset.
+                #[allow(deprecated)]
+                socket.set_linger(Some(Duration::ZERO))?;
+                return Ok(()); // dropped with linger 0: RST
             }
         }
         Reply::Hang => {

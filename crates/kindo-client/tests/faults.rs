@@ -1,0 +1,264 @@
+//! Fault injection: every way an answer can go wrong, against loopback servers, and the error
+//! each one becomes. Each error keeps the HTTP status (typed for 4xx/5xx, in the message for a
+//! 2xx) and says what happened in one line.
+
+mod support;
+
+use std::time::Duration;
+
+use kindo_client::sse::{Json, Protocol, SseRequest};
+use kindo_client::{Error, RetryBudget, RetryPolicy};
+use serde_json::{Value, json};
+use support::{Reply, Server, client, example};
+
+fn json_headers() -> Vec<(&'static str, String)> {
+    vec![("content-type", "application/json".into())]
+}
+
+fn models_body() -> Vec<u8> {
+    serde_json::to_vec(&example("models", "models-list-two")).unwrap()
+}
+
+/// The one-line message of a failed `list_models` against a server answering `reply`.
+async fn list_models_failure(
+    reply: impl Fn() -> Reply + Send + Sync + 'static,
+    builder: impl FnOnce(kindo_client::ClientBuilder) -> kindo_client::ClientBuilder,
+) -> (Error<kindo_client::api::types::FlatError>, String) {
+    let server = Server::start_raw(move |_, _| reply()).await;
+    let api = builder(client(&server)).build_api().unwrap();
+    let err = tokio::time::timeout(Duration::from_secs(20), api.list_models().send())
+        .await
+        .expect("every fault ends in an error, not a hang")
+        .unwrap_err();
+    let message = err.to_string();
+    assert_eq!(message.lines().count(), 1, "{message}");
+    (err, message)
+}
+
+#[tokio::test]
+async fn a_reset_mid_body_is_told_apart_from_a_stall() {
+    let body = models_body();
+    let (reset, reset_message) = list_models_failure(
+        move || Reply::Partial {
+            status: 200,
+            headers: json_headers(),
+            prefix: body[..10].to_vec(),
+            declared: body.len(),
+            reset: true,
+        },
+        |b| b,
+    )
+    .await;
+    assert!(matches!(reset, Error::Custom(_)), "{reset:?}");
+    assert!(
+        reset_message.starts_with("Error: HTTP 200 OK from GET /v1/models (list_models): "),
+        "{reset_message}"
+    );
+    assert!(reset_message.contains("reset"), "{reset_message}");
+    assert!(!reset_message.contains("timed out"), "{reset_message}");
+
+    let body = models_body();
+    let length = body.len();
+    let (stall, stall_message) = list_models_failure(
+        move || {
+            let mut headers = json_headers();
+            headers.push(("content-length", length.to_string()));
+            Reply::Chunks(
+                200,
+                headers,
+                vec![
+                    (Duration::ZERO, body[..10].to_vec()),
+                    (Duration::from_secs(30), body[10..].to_vec()),
+                ],
+            )
+        },
+        |b| b.read_timeout(Duration::from_millis(300)),
+    )
+    .await;
+    assert!(matches!(stall, Error::Custom(_)), "{stall:?}");
+    assert!(stall_message.contains("HTTP 200 OK"), "{stall_message}");
+    assert!(stall_message.contains("timed out"), "{stall_message}");
+    assert!(
+        stall_message.contains(&format!("10 of {length} bytes")),
+        "{stall_message}"
+    );
+    assert_ne!(reset_message, stall_message);
+    println!("reset: {reset_message}\nstall: {stall_message}");
+}
+
+#[tokio::test]
+async fn a_body_cut_short_by_a_clean_close_says_how_much_arrived() {
+    let body = models_body();
+    let length = body.len();
+    let (_, message) = list_models_failure(
+        move || Reply::Partial {
+            status: 200,
+            headers: json_headers(),
+            prefix: body[..20].to_vec(),
+            declared: body.len(),
+            reset: false,
+        },
+        |b| b,
+    )
+    .await;
+    assert!(
+        message.contains("before the body was complete"),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("20 of {length} bytes")),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn a_stall_before_the_headers_is_a_timeout() {
+    let (err, _) = list_models_failure(
+        || Reply::Hang,
+        |b| b.request_timeout(Some(Duration::from_millis(300))),
+    )
+    .await;
+    assert!(
+        matches!(&err, Error::CommunicationError(e) if e.is_timeout()),
+        "{err:?}"
+    );
+    assert!(format!("{err:#}").contains("timed out"), "{err:#}");
+}
+
+#[tokio::test]
+async fn malformed_json_and_wrong_content_types_keep_the_status() {
+    let (_, message) = list_models_failure(
+        || Reply::Full(200, json_headers(), b"{\"data\": [1,".to_vec()),
+        |b| b,
+    )
+    .await;
+    assert!(message.contains("HTTP 200 OK"), "{message}");
+    assert!(message.contains("not valid JSON"), "{message}");
+
+    // Valid JSON, but served as HTML: refused, not guessed at.
+    let (_, message) = list_models_failure(
+        || {
+            Reply::Full(
+                200,
+                vec![("content-type", "text/html".into())],
+                models_body(),
+            )
+        },
+        |b| b,
+    )
+    .await;
+    assert!(message.contains("HTTP 200 OK"), "{message}");
+    assert!(message.contains("`text/html`, not JSON"), "{message}");
+
+    // A proxy's HTML error page: the status is the typed part of the error.
+    for status in [502u16, 503, 401] {
+        let (err, message) = list_models_failure(
+            move || {
+                Reply::Full(
+                    status,
+                    vec![("content-type", "text/html".into())],
+                    b"<html><body>Bad Gateway</body></html>".to_vec(),
+                )
+            },
+            |b| b,
+        )
+        .await;
+        assert_eq!(err.status().map(|s| s.as_u16()), Some(status), "{err:?}");
+        assert!(message.contains(&status.to_string()), "{message}");
+    }
+
+    // The same for a stream request.
+    let server = Server::start_raw(|_, _| {
+        Reply::Full(
+            502,
+            vec![("content-type", "text/html".into())],
+            b"<html/>".to_vec(),
+        )
+    })
+    .await;
+    let api = client(&server).build_api().unwrap();
+    let err = api
+        .post_sse::<_, Json<Value>, Value>(
+            "/v1/chat/completions",
+            &json!({}),
+            Protocol::CHAT_COMPLETIONS,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.status(),
+        Some(reqwest::StatusCode::BAD_GATEWAY),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_at_the_limit_declared_or_not() {
+    let big = {
+        let mut models = example("models", "models-list-two");
+        models["padding"] = json!("x".repeat(8192));
+        serde_json::to_vec(&models).unwrap()
+    };
+    let declared = big.clone();
+    let (err, message) = list_models_failure(
+        move || Reply::Full(200, json_headers(), declared.clone()),
+        |b| b.max_body_bytes(1024),
+    )
+    .await;
+    assert!(matches!(err, Error::Custom(_)), "{err:?}");
+    assert!(
+        message.contains("larger than the limit of 1024 bytes (max_body_bytes)"),
+        "{message}"
+    );
+    // Without a Content-Length: counted while reading.
+    let (_, message) = list_models_failure(
+        move || {
+            Reply::Chunks(
+                200,
+                json_headers(),
+                big.chunks(512)
+                    .map(|c| (Duration::ZERO, c.to_vec()))
+                    .collect(),
+            )
+        },
+        |b| b.max_body_bytes(1024),
+    )
+    .await;
+    assert!(message.contains("limit of 1024 bytes"), "{message}");
+    // Under the limit, the same answer decodes.
+    let server = Server::start_raw(|_, _| Reply::Full(200, json_headers(), models_body())).await;
+    let api = client(&server).max_body_bytes(1 << 20).build_api().unwrap();
+    assert!(!api.list_models().send().await.unwrap().data.is_empty());
+}
+
+#[tokio::test]
+async fn a_5xx_storm_costs_at_most_the_retry_budget() {
+    let server = Server::start_raw(|_, _| {
+        Reply::Full(
+            503,
+            vec![
+                ("content-type", "application/json".into()),
+                ("retry-after", "0".into()),
+            ],
+            br#"{"error":"Service Unavailable"}"#.to_vec(),
+        )
+    })
+    .await;
+    // Ten calls, each allowed 10 retries, sharing a budget of 5 plus 0.5 per call.
+    let budget = RetryBudget::new(5, 0.5);
+    let policy = RetryPolicy {
+        initial_backoff: Duration::from_millis(1),
+        ..RetryPolicy::retries(10)
+    }
+    .budget(Some(budget));
+    let api = client(&server).retry(policy).build_api().unwrap();
+    for _ in 0..10 {
+        let err = api.list_models().send().await.unwrap_err();
+        assert_eq!(err.status(), Some(reqwest::StatusCode::SERVICE_UNAVAILABLE));
+    }
+    let sent = server.requests().len();
+    // 10 first attempts + 5 initial tokens + 10 × 0.5 refills (minus rounding) at most.
+    assert!(sent <= 20, "{sent} requests");
+    assert!(sent > 10, "some retries happened: {sent}");
+    println!("503 storm: {sent} requests for 10 calls (unbudgeted: 110)");
+}
