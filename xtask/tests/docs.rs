@@ -35,7 +35,7 @@ fn read_json(path: &Path) -> Value {
 
 #[test]
 fn every_operation_of_every_published_document_is_on_its_page() {
-    let root = workspace_root();
+    let root = workspace_root().unwrap();
     let files = build(&root).unwrap();
     let index = page(&files, "index.html");
     for name in ["kindo-api", "kindo-llm", "koda-control-plane"] {
@@ -107,7 +107,7 @@ fn every_operation_of_every_published_document_is_on_its_page() {
 
 #[test]
 fn the_site_is_deterministic() {
-    let root = workspace_root();
+    let root = workspace_root().unwrap();
     assert_eq!(build(&root).unwrap(), build(&root).unwrap());
 }
 

@@ -71,8 +71,9 @@ impl DocsArgs {
 
 /// Parses the arguments after `docs`.
 pub fn parse(args: &[String]) -> Result<DocsArgs, XtaskError> {
+    let mut root = None;
     let mut parsed = DocsArgs {
-        root: workspace_root(),
+        root: PathBuf::new(),
         out: None,
         open: false,
         port: 8765,
@@ -88,7 +89,7 @@ pub fn parse(args: &[String]) -> Result<DocsArgs, XtaskError> {
         };
         match arg.as_str() {
             "--open" => parsed.open = true,
-            "--root" => parsed.root = PathBuf::from(value("--root")?),
+            "--root" => root = Some(PathBuf::from(value("--root")?)),
             "--out" => parsed.out = Some(PathBuf::from(value("--out")?)),
             "--port" => {
                 let v = value("--port")?;
@@ -109,6 +110,10 @@ pub fn parse(args: &[String]) -> Result<DocsArgs, XtaskError> {
             other => return Err(usage(format!("unknown flag `{other}` for `docs`"))),
         }
     }
+    parsed.root = match root {
+        Some(root) => root,
+        None => workspace_root()?,
+    };
     Ok(parsed)
 }
 
@@ -278,7 +283,7 @@ mod tests {
         assert_eq!(a.out_dir(), PathBuf::from("/tmp/site"));
         let d = args(&[]).unwrap();
         assert!(!d.open);
-        assert_eq!(d.out_dir(), workspace_root().join("target/docs"));
+        assert_eq!(d.out_dir(), workspace_root().unwrap().join("target/docs"));
     }
 
     #[test]
