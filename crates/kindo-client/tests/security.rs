@@ -316,6 +316,38 @@ async fn not_processed_answers_are_retried_for_a_post() {
 }
 
 #[tokio::test]
+async fn a_post_whose_connection_never_reached_the_server_is_retried() {
+    // The port is closed for the first attempt and served from 200 ms on.
+    let address = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .to_string();
+    let api = kindo_client::ClientBuilder::new(KEY)
+        .api_base_url(format!("http://{address}"))
+        .retry(RetryPolicy {
+            initial_backoff: Duration::from_millis(400),
+            ..RetryPolicy::retries(3)
+        })
+        .build_api()
+        .unwrap();
+    let opening = {
+        let address = address.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            Server::start_at(&address, |_, _| {
+                Reply::json(202, &example("agents", "run-accepted"))
+            })
+            .await
+        })
+    };
+    let accepted = api.run_agent().body(run_request()).send().await.unwrap();
+    assert_eq!(accepted.status(), 202);
+    let server = opening.await.unwrap();
+    assert_eq!(server.requests().len(), 1, "the server saw the POST once");
+}
+
+#[tokio::test]
 async fn a_storm_of_429s_is_capped_by_the_shared_retry_budget() {
     let server = Server::start(|_, _| {
         Reply::Full(

@@ -225,7 +225,15 @@ impl Server {
     pub async fn start(
         handler: impl Fn(usize, &Recorded) -> Reply + Send + Sync + 'static,
     ) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        Server::start_at("127.0.0.1:0", handler).await
+    }
+
+    /// [`Server::start`] on a given address (e.g. a port a test closed earlier).
+    pub async fn start_at(
+        address: &str,
+        handler: impl Fn(usize, &Recorded) -> Reply + Send + Sync + 'static,
+    ) -> Server {
+        let listener = TcpListener::bind(address).await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let requests: Arc<Mutex<Vec<Recorded>>> = Arc::default();
         let handler: Arc<Handler> = Arc::new(handler);
