@@ -68,14 +68,48 @@ pub fn paired<'a>(op: &'a Operation, body: &Value, stream: bool) -> Option<Respo
     })
 }
 
-/// The reply serving a documented example as written.
-pub fn serve(example: &ResponseExample<'_>) -> Reply {
-    if example.media == "text/event-stream" {
+/// The reply serving a documented example as written, with the headers its response
+/// documents.
+pub fn serve(op: &Operation, example: &ResponseExample<'_>) -> Reply {
+    let mut reply = if example.media == "text/event-stream" {
         let mut reply = Reply::sse(parse_sse(example.value.as_str().unwrap_or_default()));
         reply.status = example.status;
-        return reply;
-    }
-    Reply::json(example.status, example.value.clone())
+        reply
+    } else {
+        Reply::json(example.status, example.value.clone())
+    };
+    reply.headers.extend(documented_headers(op, example.status));
+    reply
+}
+
+/// Placeholder values for the headers `op` documents on `status` (`Retry-After`,
+/// `WWW-Authenticate`, `Set-Cookie`, ...), for answers that are not built by a handler.
+pub fn documented_headers(op: &Operation, status: u16) -> Vec<(String, String)> {
+    let Some(headers) = op
+        .value
+        .pointer(&format!("/responses/{status}/headers"))
+        .and_then(Value::as_object)
+    else {
+        return Vec::new();
+    };
+    headers
+        .keys()
+        .map(|name| {
+            let value = match name.to_ascii_lowercase().as_str() {
+                "retry-after" => "1".to_owned(),
+                "www-authenticate" => {
+                    "Bearer resource_metadata=\"http://127.0.0.1/.well-known/oauth-protected-resource\""
+                        .to_owned()
+                }
+                "set-cookie" => {
+                    "koda_operator_session=example; Path=/; HttpOnly; Secure; SameSite=Strict"
+                        .to_owned()
+                }
+                _ => "example".to_owned(),
+            };
+            (name.to_ascii_lowercase(), value)
+        })
+        .collect()
 }
 
 /// The answer to an operation no handler models: its first 2xx response, with the paired or
@@ -84,7 +118,7 @@ pub fn generic(doc: &Document, op: &Operation, body: Option<&Value>) -> Reply {
     if let Some(body) = body
         && let Some(e) = paired(op, body, false)
     {
-        return serve(&e);
+        return serve(op, &e);
     }
     let responses = op.value.get("responses").and_then(Value::as_object);
     let success = responses
@@ -105,10 +139,14 @@ pub fn generic(doc: &Document, op: &Operation, body: Option<&Value>) -> Reply {
         .and_then(|e| e.values().next())
         .and_then(|e| e.get("value"))
     {
-        return Reply::json(status, first.clone());
+        let mut reply = Reply::json(status, first.clone());
+        reply.headers.extend(documented_headers(op, status));
+        return reply;
     }
     let schema = media.get("schema").cloned().unwrap_or(json!({}));
-    Reply::json(status, synthesize(doc, &schema, 0))
+    let mut reply = Reply::json(status, synthesize(doc, &schema, 0));
+    reply.headers.extend(documented_headers(op, status));
+    reply
 }
 
 /// A small value valid under `schema`: its `example`, else the required properties built

@@ -271,13 +271,28 @@ fn answer(
                 },
                 format!("fault injected by {}", faults::HEADER),
             );
-            if let Some(v) = &fault.retry_after {
-                fail = fail.header("retry-after", v.clone());
+            // Every documented 429 carries Retry-After; one second unless the fault says.
+            match &fault.retry_after {
+                Some(v) => fail = fail.header("retry-after", v.clone()),
+                None if fault.status == 429 => fail = fail.header("retry-after", "1"),
+                None => {}
             }
             if let Some(v) = &fault.retry_after_ms {
                 fail = fail.header("retry-after-ms", v.clone());
             }
             return errors::reply(doc, Some(op), &fail);
+        }
+    }
+    // MCP's transport rules come before the payload's: 406 without `text/event-stream` in
+    // `Accept`, and a body that is not a JSON-RPC message is a JSON-RPC error, not an HTTP 400.
+    let mcp = op.id == "mcp" && surface == Surface::Api;
+    if mcp {
+        let accept = headers
+            .get("accept")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if !accept.contains("text/event-stream") {
+            return Reply::empty(406);
         }
     }
     let query: Vec<(String, String)> = query
@@ -293,6 +308,12 @@ fn answer(
     }
     let body = match crate::validate::body(op, bytes) {
         Ok(b) => b,
+        Err(fail) if mcp => {
+            return Reply::json(
+                200,
+                json!({"jsonrpc": "2.0", "id": null, "error": {"code": -32600, "message": format!("Invalid Request: {}", fail.message)}}),
+            );
+        }
         Err(fail) => return errors::reply(doc, Some(op), &fail),
     };
     let ctx = Ctx {
@@ -310,7 +331,7 @@ fn answer(
             .into_iter()
             .find(|e| e.name == name)
         {
-            Some(e) => crate::examples::serve(&e),
+            Some(e) => crate::examples::serve(op, &e),
             None => ctx.fail(Fail::bad_request(format!(
                 "Prefer: example={name}: operation {} documents no response example of that name",
                 op.id

@@ -22,7 +22,7 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
     };
     let stream = body["stream"] == true;
     if let Some(e) = crate::examples::paired(ctx.op, body, stream) {
-        return crate::examples::serve(&e);
+        return crate::examples::serve(ctx.op, &e);
     }
     let model = body["model"].as_str().unwrap_or_default();
     if !ctx.mock.world(ctx.key(), |w| w.model_known(model)) {
@@ -87,7 +87,7 @@ pub fn count_tokens(ctx: &Ctx<'_>) -> Reply {
         return ctx.fail(Fail::bad_request("the request body is required"));
     };
     if let Some(e) = crate::examples::paired(ctx.op, body, false) {
-        return crate::examples::serve(&e);
+        return crate::examples::serve(ctx.op, &e);
     }
     let model = body["model"].as_str().unwrap_or_default();
     if !ctx.mock.world(ctx.key(), |w| w.model_known(model)) {

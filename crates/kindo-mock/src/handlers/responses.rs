@@ -69,7 +69,7 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
     };
     let stream = body["stream"] == true;
     if let Some(e) = crate::examples::paired(ctx.op, body, stream) {
-        return crate::examples::serve(&e);
+        return crate::examples::serve(ctx.op, &e);
     }
     let model = body["model"].as_str().unwrap_or_default().to_owned();
     let conversation = body["conversation"]
