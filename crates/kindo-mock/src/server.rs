@@ -10,6 +10,7 @@ use axum::body::{Body as AxumBody, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
+use futures_util::StreamExt;
 use serde_json::{Value, json};
 
 use crate::auth::{self, Caller};
@@ -371,16 +372,22 @@ fn wire(reply: Reply, faults: &Faults) -> Response {
         Body::Sse(frames) => {
             let mut chunks: Vec<Result<Bytes, std::io::Error>> =
                 frames.iter().map(|f| Ok(Bytes::from(f.encode()))).collect();
-            if faults.drop_mid_stream {
-                // Half the frames, then an aborted body: the client sees the connection end
-                // without the stream's terminator.
+            let drop = faults.drop_mid_stream;
+            if drop {
                 chunks.truncate(frames.len().div_ceil(2));
-                chunks.push(Err(std::io::Error::other("fault: drop-mid-stream")));
             }
-            (
-                Some("text/event-stream"),
-                AxumBody::from_stream(futures_util::stream::iter(chunks)),
-            )
+            // With drop-mid-stream, half the frames go out (flushed, after a pause), then the
+            // body aborts: the client sees the connection end without the stream's terminator.
+            let body = if drop {
+                let abort = futures_util::stream::once(async {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    Err(std::io::Error::other("fault: drop-mid-stream"))
+                });
+                AxumBody::from_stream(futures_util::stream::iter(chunks).chain(abort))
+            } else {
+                AxumBody::from_stream(futures_util::stream::iter(chunks))
+            };
+            (Some("text/event-stream"), body)
         }
     };
     let mut response = Response::new(body);
