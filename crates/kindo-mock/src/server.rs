@@ -34,6 +34,9 @@ pub struct Options {
     pub run_duration: Duration,
     /// Koda's break-glass `CONTROL_PLANE_API_TOKEN`.
     pub koda_token: String,
+    /// Faults applied to every request that sends no `x-kindo-mock-fault` header (same
+    /// syntax), e.g. `nonconforming` to prove a checker catches a drifting server.
+    pub faults: Option<String>,
 }
 
 impl Default for Options {
@@ -43,6 +46,7 @@ impl Default for Options {
             run_polls: 2,
             run_duration: Duration::from_secs(3600),
             koda_token: "koda-break-glass".into(),
+            faults: None,
         }
     }
 }
@@ -168,9 +172,14 @@ pub async fn handle(
     let bytes = axum::body::to_bytes(body, 16 * 1024 * 1024)
         .await
         .unwrap_or_default();
-    let faults = match parts.headers.get(faults::HEADER).map(|v| v.to_str()) {
+    let requested = parts
+        .headers
+        .get(faults::HEADER)
+        .map(|v| v.to_str().map(str::to_owned))
+        .or_else(|| mock.options.faults.clone().map(Ok));
+    let faults = match requested {
         None => Faults::default(),
-        Some(Ok(v)) => match faults::parse(v) {
+        Some(Ok(v)) => match faults::parse(&v) {
             Ok(f) => f,
             Err(message) => {
                 let doc = mock.spec.document(surface);
@@ -193,8 +202,9 @@ pub async fn handle(
         .headers
         .get(faults::HEADER)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+        .map(str::to_owned)
+        .or_else(|| mock.options.faults.clone())
+        .unwrap_or_default();
     let reply = answer(
         &mock,
         surface,
