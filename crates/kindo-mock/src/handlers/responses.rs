@@ -156,7 +156,7 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
             "usage": {
                 "input_tokens": input_tokens, "output_tokens": output_tokens,
                 "total_tokens": input_tokens + output_tokens,
-                "input_tokens_details": {"cached_tokens": 0},
+                "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
                 "output_tokens_details": {"reasoning_tokens": 0}
             }
         });
