@@ -13,6 +13,7 @@ kindo-mock: a stateful mock of the published Kindo and Koda OpenAPI documents
 USAGE:
     kindo-mock [--api ADDR] [--llm ADDR] [--koda ADDR] [--spec-dir DIR] [--seed N]
                [--run-polls N] [--run-ms MS] [--koda-token TOKEN] [--fault SPEC]
+               [--api-key KEY]...
 
 OPTIONS:
     --api ADDR         kindo-api listener (default 127.0.0.1:4010)
@@ -23,6 +24,8 @@ OPTIONS:
     --run-polls N      getRun answers in_progress N times before the run ends (default 2)
     --run-ms MS        ...or until MS milliseconds after runAgent, whichever is first
     --koda-token TOKEN Koda's break-glass bearer token (default koda-break-glass)
+    --api-key KEY      accept only these keys on kindo-api and kindo-llm (repeatable; by
+                       default any non-empty key is accepted, with its own state)
     --fault SPEC       faults for every request without an x-kindo-mock-fault header, in
                        that header's syntax (e.g. `delay=100ms`, or the test-only
                        `nonconforming`); see the crate README
@@ -83,6 +86,7 @@ fn parse(argv: &[String]) -> Result<Option<Args>, String> {
             }
             "--run-ms" => args.options.run_duration = Duration::from_millis(number(value)?),
             "--koda-token" if !value.is_empty() => args.options.koda_token = value.clone(),
+            "--api-key" if !value.is_empty() => args.options.api_keys.push(value.clone()),
             "--fault" => {
                 kindo_mock::faults::parse(value).map_err(|e| format!("--fault: {e}"))?;
                 args.options.faults = Some(value.clone());

@@ -37,6 +37,9 @@ pub struct Options {
     /// Faults applied to every request that sends no `x-kindo-mock-fault` header (same
     /// syntax), e.g. `nonconforming` to prove a checker catches a drifting server.
     pub faults: Option<String>,
+    /// When non-empty, the only API keys Kindo's hosts accept (others get the 401); empty
+    /// accepts any non-empty key.
+    pub api_keys: Vec<String>,
 }
 
 impl Default for Options {
@@ -47,6 +50,7 @@ impl Default for Options {
             run_duration: Duration::from_secs(3600),
             koda_token: "koda-break-glass".into(),
             faults: None,
+            api_keys: Vec::new(),
         }
     }
 }
@@ -91,7 +95,11 @@ impl Mock {
         f(&mut self.koda.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
-    fn koda_credential_valid(&self, caller: &Caller) -> bool {
+    fn credential_valid(&self, surface: Surface, caller: &Caller) -> bool {
+        if surface != Surface::Koda {
+            return self.options.api_keys.is_empty()
+                || self.options.api_keys.iter().any(|k| k == caller.key());
+        }
         match caller {
             Caller::Bearer(token) => {
                 *token == self.options.koda_token
@@ -254,9 +262,7 @@ fn answer(
             );
         }
     };
-    let caller = match auth::check(doc, op, headers, |c| {
-        surface != Surface::Koda || mock.koda_credential_valid(c)
-    }) {
+    let caller = match auth::check(doc, op, headers, |c| mock.credential_valid(surface, c)) {
         Ok(c) => c,
         Err(fail) => return errors::reply(doc, Some(op), &fail),
     };

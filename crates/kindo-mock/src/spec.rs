@@ -212,6 +212,8 @@ impl Spec {
                     ),
                 });
             }
+            let mut value = value;
+            integer_ranges(&mut value);
             parsed.push((surface, path, value));
         }
         let mut builder = Registry::new();
@@ -362,6 +364,27 @@ impl Spec {
             .iter()
             .find(|d| d.surface == surface)
             .expect("every surface is loaded")
+    }
+}
+
+/// OpenAPI's `int32`/`int64` formats are ranges JSON Schema does not know; the mock's copy of
+/// the document spells them as `minimum`/`maximum` so validation enforces them.
+fn integer_ranges(value: &mut Value) {
+    match value {
+        Value::Object(o) => {
+            let (lo, hi) = match o.get("format").and_then(Value::as_str) {
+                Some("int32") => (i64::from(i32::MIN), i64::from(i32::MAX)),
+                Some("int64") => (i64::MIN, i64::MAX),
+                _ => (0, -1),
+            };
+            if lo <= hi {
+                o.entry("minimum").or_insert(json!(lo));
+                o.entry("maximum").or_insert(json!(hi));
+            }
+            o.values_mut().for_each(integer_ranges);
+        }
+        Value::Array(a) => a.iter_mut().for_each(integer_ranges),
+        _ => {}
     }
 }
 

@@ -102,7 +102,31 @@ pub fn body(op: &Operation, bytes: &[u8]) -> Result<Option<Value>, Fail> {
             "invalid request body at {at}: {message}"
         )));
     }
+    // A literal beyond 64-bit integers parses as a float that `int64` bounds cannot catch
+    // (precision): refuse it by name.
+    if let Some(pointer) = huge_integer(&value, String::new()) {
+        return Err(Fail::bad_request(format!(
+            "invalid request body at {pointer}: the number is outside the 64-bit integer range"
+        )));
+    }
     Ok(Some(value))
+}
+
+fn huge_integer(value: &Value, at: String) -> Option<String> {
+    match value {
+        Value::Number(n) if n.is_f64() => n
+            .as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() >= 9.223_372_036_854_775e18)
+            .map(|_| at),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| huge_integer(v, format!("{at}/{i}"))),
+        Value::Object(o) => o
+            .iter()
+            .find_map(|(k, v)| huge_integer(v, format!("{at}/{}", escape(k)))),
+        _ => None,
+    }
 }
 
 /// The first real cause of `value` failing `validator`: (pointer, message).

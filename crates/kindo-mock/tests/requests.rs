@@ -419,3 +419,70 @@ async fn seeded_ids_repeat_across_processes() {
     assert_eq!(ia, ib);
     assert!(ia.as_str().unwrap().starts_with("resp_"));
 }
+
+#[tokio::test]
+async fn an_api_key_allow_list_refuses_other_keys() {
+    let h = harness_with(kindo_mock::Options {
+        api_keys: vec!["good".into()],
+        ..Default::default()
+    })
+    .await;
+    assert_eq!(
+        h.call(Surface::Api, "GET", "/v1/models")
+            .bearer("good")
+            .send()
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        h.call(Surface::Api, "GET", "/v1/models")
+            .bearer("bad")
+            .send()
+            .await
+            .status,
+        401
+    );
+    assert_eq!(
+        h.call(Surface::Llm, "POST", "/v1/chat/completions")
+            .header("api-key", "bad")
+            .json(&chat("gpt-4o-2024-11-20"))
+            .send()
+            .await
+            .status,
+        401
+    );
+    h.assert_all_conform();
+}
+
+#[tokio::test]
+async fn integer_formats_and_huge_numbers_are_enforced() {
+    let h = harness().await;
+    let mut body = chat("gpt-4o-2024-11-20");
+    body["n"] = json!(2_147_483_648_i64);
+    let x = h
+        .api("POST", "/v1/chat/completions")
+        .json(&body)
+        .send()
+        .await;
+    assert_eq!(x.status, 400);
+    assert!(
+        x.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("/n"),
+        "{}",
+        x.text
+    );
+    let x = h.api("POST", "/v1/chat/completions").raw(r#"{"model":"gpt-4o-2024-11-20","seed":-9223372036854775809,"messages":[{"role":"user","content":"x"}]}"#).send().await;
+    assert_eq!(x.status, 400);
+    assert!(
+        x.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("/seed"),
+        "{}",
+        x.text
+    );
+    h.assert_all_conform();
+}
