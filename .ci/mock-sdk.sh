@@ -16,7 +16,7 @@ trap cleanup EXIT
 
 cargo build --quiet --locked -p kindo-mock
 # Ephemeral ports; the mock prints `listening <document> http://ADDR` once it accepts.
-timeout 1200 target/debug/kindo-mock --api 127.0.0.1:0 --llm 127.0.0.1:0 --koda 127.0.0.1:0 \
+timeout 1200 "${CARGO_TARGET_DIR:-target}/debug/kindo-mock" --api 127.0.0.1:0 --llm 127.0.0.1:0 --koda 127.0.0.1:0 \
   --seed 1 --api-key sdk-flow-key --api-key st-key >"$work/mock.out" 2>"$work/mock.err" &
 pid=$!
 for _ in $(seq 100); do
