@@ -1,0 +1,102 @@
+//! The Anthropic-compatible Messages API and `count_tokens`.
+
+use serde_json::{Value, json};
+
+use crate::errors::Fail;
+use crate::handlers::text;
+use crate::reply::Reply;
+use crate::server::Ctx;
+use crate::streams;
+
+fn model_not_found(model: &str) -> Fail {
+    Fail::new(
+        400,
+        "model_not_found",
+        format!("model: {model} is not a model this key can use"),
+    )
+}
+
+pub fn create(ctx: &Ctx<'_>) -> Reply {
+    let Some(body) = ctx.body.as_ref() else {
+        return ctx.fail(Fail::bad_request("the request body is required"));
+    };
+    let stream = body["stream"] == true;
+    if let Some(e) = crate::examples::paired(ctx.op, body, stream) {
+        return crate::examples::serve(ctx.op, &e);
+    }
+    let model = body["model"].as_str().unwrap_or_default();
+    if !ctx.mock.world(ctx.key(), |w| w.model_known(model)) {
+        return ctx.fail(model_not_found(model));
+    }
+    let messages = body["messages"].as_array().cloned().unwrap_or_default();
+    let last = messages.last().cloned().unwrap_or(Value::Null);
+    let tool_result = last["content"]
+        .as_array()
+        .is_some_and(|blocks| blocks.iter().any(|b| b["type"] == "tool_result"));
+    let tools: Vec<&Value> = body["tools"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|t| t.get("input_schema").is_some())
+        .collect();
+    let wants_tool = !tools.is_empty() && body["tool_choice"]["type"] != "none" && !tool_result;
+    let (content, stop) = if wants_tool {
+        let forced = body["tool_choice"]["name"].as_str();
+        let tool = tools
+            .iter()
+            .find(|t| t["name"].as_str() == forced)
+            .unwrap_or(&tools[0]);
+        let input: Value =
+            serde_json::from_str(&text::arguments(&tool["input_schema"])).unwrap_or(json!({}));
+        (
+            json!([{"type": "tool_use", "id": ctx.mock.ids.prefixed("toolu_"), "name": tool["name"], "input": input}]),
+            "tool_use",
+        )
+    } else {
+        let prompt = match &last["content"] {
+            Value::String(s) => s.clone(),
+            other => text::all_text(other),
+        };
+        let answer = if tool_result {
+            format!("The tool returned: {}", prompt.trim())
+        } else {
+            text::reply_to(&prompt)
+        };
+        (json!([{"type": "text", "text": answer}]), "end_turn")
+    };
+    let input_tokens = text::tokens(&text::all_text(&json!([body["system"], messages])));
+    let output_tokens = text::tokens(&text::all_text(&content));
+    let message = json!({
+        "id": ctx.mock.ids.prefixed("msg_"),
+        "type": "message",
+        "role": "assistant",
+        "model": model,
+        "content": content,
+        "stop_reason": stop,
+        "stop_sequence": null,
+        "usage": {"input_tokens": input_tokens, "output_tokens": output_tokens}
+    });
+    if stream {
+        return Reply::sse(streams::messages(&message));
+    }
+    Reply::json(200, message)
+}
+
+pub fn count_tokens(ctx: &Ctx<'_>) -> Reply {
+    let Some(body) = ctx.body.as_ref() else {
+        return ctx.fail(Fail::bad_request("the request body is required"));
+    };
+    if let Some(e) = crate::examples::paired(ctx.op, body, false) {
+        return crate::examples::serve(ctx.op, &e);
+    }
+    let model = body["model"].as_str().unwrap_or_default();
+    if !ctx.mock.world(ctx.key(), |w| w.model_known(model)) {
+        return ctx.fail(model_not_found(model));
+    }
+    let tokens = text::tokens(&text::all_text(&json!([
+        body["system"],
+        body["messages"],
+        body["tools"]
+    ])));
+    Reply::json(200, json!({"input_tokens": tokens}))
+}

@@ -1,0 +1,131 @@
+//! What a handler answers, before it becomes an HTTP response: a status, headers and a JSON
+//! body, an SSE stream, or nothing.
+
+use serde_json::Value;
+
+/// One SSE frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub event: Option<String>,
+    /// The `data:` payload (JSON text, or `[DONE]`).
+    pub data: String,
+}
+
+impl Frame {
+    pub fn json(event: Option<&str>, data: &Value) -> Frame {
+        Frame {
+            event: event.map(str::to_owned),
+            data: data.to_string(),
+        }
+    }
+
+    pub fn done() -> Frame {
+        Frame {
+            event: None,
+            data: "[DONE]".into(),
+        }
+    }
+
+    /// The frame as it goes on the wire.
+    pub fn encode(&self) -> String {
+        let mut out = String::new();
+        if let Some(e) = &self.event {
+            out.push_str("event: ");
+            out.push_str(e);
+            out.push('\n');
+        }
+        for line in self.data.split('\n') {
+            out.push_str("data: ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push('\n');
+        out
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Json(Value),
+    Sse(Vec<Frame>),
+    Empty,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Body,
+}
+
+impl Reply {
+    pub fn json(status: u16, body: Value) -> Reply {
+        Reply {
+            status,
+            headers: Vec::new(),
+            body: Body::Json(body),
+        }
+    }
+
+    pub fn sse(frames: Vec<Frame>) -> Reply {
+        Reply {
+            status: 200,
+            headers: Vec::new(),
+            body: Body::Sse(frames),
+        }
+    }
+
+    pub fn empty(status: u16) -> Reply {
+        Reply {
+            status,
+            headers: Vec::new(),
+            body: Body::Empty,
+        }
+    }
+
+    pub fn header(mut self, name: &str, value: impl Into<String>) -> Reply {
+        self.headers.push((name.to_owned(), value.into()));
+        self
+    }
+}
+
+/// Splits a documented stream example (raw SSE text) into frames.
+pub fn parse_sse(text: &str) -> Vec<Frame> {
+    let mut frames = Vec::new();
+    let mut event = None;
+    let mut data: Option<String> = None;
+    for line in text.replace("\r\n", "\n").split('\n') {
+        if line.is_empty() {
+            if let Some(d) = data.take() {
+                frames.push(Frame {
+                    event: event.take(),
+                    data: d,
+                });
+            }
+            event = None;
+            continue;
+        }
+        if line.starts_with(':') {
+            continue;
+        }
+        let (field, value) = match line.split_once(':') {
+            Some((f, v)) => (f, v.strip_prefix(' ').unwrap_or(v)),
+            None => (line, ""),
+        };
+        match field {
+            "event" => event = Some(value.to_owned()),
+            "data" => match data.as_mut() {
+                Some(d) => {
+                    d.push('\n');
+                    d.push_str(value);
+                }
+                None => data = Some(value.to_owned()),
+            },
+            _ => {}
+        }
+    }
+    if let Some(d) = data {
+        frames.push(Frame { event, data: d });
+    }
+    frames
+}
