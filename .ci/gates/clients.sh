@@ -62,7 +62,7 @@ ogen() { # <generator> <out> [options...]
   diagnostics_allowed "openapi-generator $g" "$work/ogen-$g.log" '\bWARN\b|\bERROR\b'
 }
 ogen python "$gen/ogen-python" --package-name kindo_api_ogen
-ogen typescript-fetch "$gen/ogen-ts/client"
+ogen typescript-fetch "$gen/client"
 ogen go "$gen/ogen-go" --package-name kindoapi --git-host kindo.local --git-user-id kindo --git-repo-id kindoapi
 
 step "build and typecheck"

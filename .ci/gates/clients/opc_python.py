@@ -2,7 +2,7 @@
 document) against the server at $KINDO_BASE_URL, asserting typed results."""
 import os
 
-from kindo_api_client import AuthenticatedClient
+from kindo_api_client import AuthenticatedClient, Client
 from kindo_api_client import models as m
 from kindo_api_client.api.agents import list_agents
 from kindo_api_client.api.chat_completions import create_chat_completion
@@ -55,7 +55,8 @@ message = create_message.sync(
 )
 assert isinstance(message, m.Message) and message.content, message
 
-metadata = get_protected_resource_metadata.sync(client=client)
+# The metadata document is public: no credentials (the server rejects unexpected ones).
+metadata = get_protected_resource_metadata.sync(client=Client(base_url=os.environ["KINDO_BASE_URL"]))
 assert isinstance(metadata, m.ProtectedResourceMetadata) and metadata.resource, metadata
 
 print("openapi-python-client: 9 typed calls")

@@ -19,6 +19,12 @@ function check(ok: unknown, what: string): void {
   if (!ok) throw new Error(`openapi-fetch: ${what}`);
 }
 
+// Streaming operations answer JSON or an event stream (typed `string`); these calls ask for JSON.
+function json<T>(data: T | string | undefined, what: string): T {
+  if (data === undefined || typeof data === "string") throw new Error(`openapi-fetch: ${what}: no JSON body`);
+  return data;
+}
+
 async function main(): Promise<void> {
   const client = createClient<paths>({
     baseUrl: process.env.KINDO_BASE_URL,
@@ -36,11 +42,11 @@ async function main(): Promise<void> {
   const chat = await client.POST("/v1/chat/completions", {
     body: { model: "claude-sonnet-4", messages: [{ role: "user", content: "Hello" }] },
   });
-  check(chat.data?.choices.length, "createChatCompletion choices");
+  check(json(chat.data, "createChatCompletion").choices.length, "createChatCompletion choices");
   const response = await client.POST("/v1/responses", {
     body: { model: "claude-sonnet-4", input: "Hello" },
   });
-  const output: Schemas["Item"][] = response.data?.output ?? [];
+  const output: Schemas["Item"][] = json(response.data, "createResponse").output ?? [];
   check(output.length, "createResponse output");
   const items = await client.GET("/v1/conversations/{conversation_id}/items", {
     params: { path: { conversation_id: "conv_123" } },
@@ -49,8 +55,11 @@ async function main(): Promise<void> {
   const message = await client.POST("/v1/messages", {
     body: { model: "claude-sonnet-4", max_tokens: 64, messages: [{ role: "user", content: "Hello" }] },
   });
-  check(message.data?.content.length, "createMessage content");
-  const metadata = await client.GET("/.well-known/oauth-protected-resource");
+  check(json(message.data, "createMessage").content.length, "createMessage content");
+  // The metadata document is public: no credentials (the server rejects unexpected ones).
+  const metadata = await client.GET("/.well-known/oauth-protected-resource", {
+    headers: { Authorization: null },
+  });
   check(metadata.data?.resource, "getProtectedResourceMetadata");
   check(toolCallId({ role: "tool", tool_call_id: "call_1", content: "42" }) === "call_1", "narrowing");
   console.log("openapi-typescript + openapi-fetch: 9 typed calls");
