@@ -758,7 +758,7 @@ through as long as they carry a string `type`.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (text, image_url); those must match their own schema.
+    ///`ChatContentPartOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ChatContentPartOtherType(::std::string::String);
@@ -773,41 +773,16 @@ through as long as they carry a string `type`.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatContentPartOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^it][\\s\\S]*|i(?:|[^m][\\s\\S]*|m(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:|[^_][\\s\\S]*|_(?:|[^u][\\s\\S]*|u(?:|[^r][\\s\\S]*|r(?:|[^l][\\s\\S]*|l(?:[\\s\\S]+)))))))))|t(?:|[^e][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^it][\\s\\S]*|i(?:|[^m][\\s\\S]*|m(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:|[^_][\\s\\S]*|_(?:|[^u][\\s\\S]*|u(?:|[^r][\\s\\S]*|r(?:|[^l][\\s\\S]*|l(?:[\\s\\S]+)))))))))|t(?:|[^e][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatContentPartOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for ChatContentPartOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["text".to_string(), "image_url".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ChatContentPartOtherType {
@@ -815,11 +790,8 @@ through as long as they carry a string `type`.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///A function tool: the model may call it, your code executes it.
@@ -1552,7 +1524,7 @@ OpenAI forms (e.g. `allowed_tools`) are forwarded verbatim.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (function); those must match their own schema.
+    ///`ChatNamedToolChoiceOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ChatNamedToolChoiceOtherType(::std::string::String);
@@ -1567,42 +1539,17 @@ OpenAI forms (e.g. `allowed_tools`) are forwarded verbatim.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatNamedToolChoiceOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^f][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^f][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatNamedToolChoiceOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String>
     for ChatNamedToolChoiceOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ChatNamedToolChoiceOtherType {
@@ -1610,11 +1557,8 @@ OpenAI forms (e.g. `allowed_tools`) are forwarded verbatim.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///`response_format`, forwarded verbatim.
@@ -1798,7 +1742,7 @@ types OpenAI adds are passed through from upstream.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (function); those must match their own schema.
+    ///`ChatToolCallOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ChatToolCallOtherType(::std::string::String);
@@ -1813,41 +1757,16 @@ types OpenAI adds are passed through from upstream.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatToolCallOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^f][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^f][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatToolCallOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for ChatToolCallOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ChatToolCallOtherType {
@@ -1855,11 +1774,8 @@ types OpenAI adds are passed through from upstream.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     /**`tool_choice`: a mode string or a named tool. All documented forms: `"auto"`, `"none"`,
@@ -1897,7 +1813,7 @@ types OpenAI adds are passed through from upstream.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (function); those must match their own schema.
+    ///`ChatToolOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ChatToolOtherType(::std::string::String);
@@ -1912,41 +1828,16 @@ types OpenAI adds are passed through from upstream.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatToolOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^f][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^f][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatToolOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for ChatToolOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ChatToolOtherType {
@@ -1954,11 +1845,8 @@ types OpenAI adds are passed through from upstream.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///Token counts of a completion.
@@ -3650,7 +3538,7 @@ does not re-execute it) and `function_call_output` (a tool result, paired by
             Default::default()
         }
     }
-    ///Any value other than the known ones (message, function_call, function_call_output); those must match their own schema.
+    ///`InputItemOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct InputItemOtherType(::std::string::String);
@@ -3665,41 +3553,22 @@ does not re-execute it) and `function_call_output` (a tool result, paired by
             value.0
         }
     }
-    impl ::std::str::FromStr for InputItemOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^fm][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:|[^_][\\s\\S]*|_(?:|[^c][\\s\\S]*|c(?:|[^a][\\s\\S]*|a(?:|[^l][\\s\\S]*|l(?:|[^l][\\s\\S]*|l(?:[^_][\\s\\S]*|_(?:|[^o][\\s\\S]*|o(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:|[^p][\\s\\S]*|p(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))))))))))))))|m(?:|[^e][\\s\\S]*|e(?:|[^s][\\s\\S]*|s(?:|[^s][\\s\\S]*|s(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^fm][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:|[^_][\\s\\S]*|_(?:|[^c][\\s\\S]*|c(?:|[^a][\\s\\S]*|a(?:|[^l][\\s\\S]*|l(?:|[^l][\\s\\S]*|l(?:[^_][\\s\\S]*|_(?:|[^o][\\s\\S]*|o(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:|[^p][\\s\\S]*|p(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))))))))))))))|m(?:|[^e][\\s\\S]*|e(?:|[^s][\\s\\S]*|s(?:|[^s][\\s\\S]*|s(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for InputItemOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for InputItemOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "message".to_string(),
+                "function_call".to_string(),
+                "function_call_output".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for InputItemOtherType {
@@ -3707,11 +3576,8 @@ does not re-execute it) and `function_call_output` (a tool result, paired by
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     /**A fragment of a `tool_use` block's JSON `input`; concatenate the fragments and parse at
@@ -4074,7 +3940,7 @@ turn can produce sibling `function_call` and `message` items.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (message, function_call, function_call_output); those must match their own schema.
+    ///`ItemOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ItemOtherType(::std::string::String);
@@ -4089,41 +3955,22 @@ turn can produce sibling `function_call` and `message` items.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ItemOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^fm][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:|[^_][\\s\\S]*|_(?:|[^c][\\s\\S]*|c(?:|[^a][\\s\\S]*|a(?:|[^l][\\s\\S]*|l(?:|[^l][\\s\\S]*|l(?:[^_][\\s\\S]*|_(?:|[^o][\\s\\S]*|o(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:|[^p][\\s\\S]*|p(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))))))))))))))|m(?:|[^e][\\s\\S]*|e(?:|[^s][\\s\\S]*|s(?:|[^s][\\s\\S]*|s(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^fm][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:|[^_][\\s\\S]*|_(?:|[^c][\\s\\S]*|c(?:|[^a][\\s\\S]*|a(?:|[^l][\\s\\S]*|l(?:|[^l][\\s\\S]*|l(?:[^_][\\s\\S]*|_(?:|[^o][\\s\\S]*|o(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:|[^p][\\s\\S]*|p(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))))))))))))))|m(?:|[^e][\\s\\S]*|e(?:|[^s][\\s\\S]*|s(?:|[^s][\\s\\S]*|s(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ItemOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for ItemOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "message".to_string(),
+                "function_call".to_string(),
+                "function_call_output".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ItemOtherType {
@@ -4131,11 +3978,8 @@ turn can produce sibling `function_call` and `message` items.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///The error object.
@@ -5527,7 +5371,7 @@ implement (answered with `-32601`).*/
             value.parse()
         }
     }
-    ///Any value other than the known ones (initialize, ping, tools/list, tools/call, prompts/list, prompts/get); those must match their own schema.
+    ///`OtherMcpRequestMethod`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct OtherMcpRequestMethod(::std::string::String);
@@ -5542,41 +5386,25 @@ implement (answered with `-32601`).*/
             value.0
         }
     }
-    impl ::std::str::FromStr for OtherMcpRequestMethod {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^ipt][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^i][\\s\\S]*|i(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^a][\\s\\S]*|a(?:|[^l][\\s\\S]*|l(?:|[^i][\\s\\S]*|i(?:|[^z][\\s\\S]*|z(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+))))))))))|p(?:|[^ir][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:[\\s\\S]+)))|r(?:|[^o][\\s\\S]*|o(?:|[^m][\\s\\S]*|m(?:|[^p][\\s\\S]*|p(?:|[^t][\\s\\S]*|t(?:|[^s][\\s\\S]*|s(?:|[^/][\\s\\S]*|\\/(?:|[^gl][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))|l(?:|[^i][\\s\\S]*|i(?:|[^s][\\s\\S]*|s(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))))))|t(?:|[^o][\\s\\S]*|o(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:|[^s][\\s\\S]*|s(?:|[^/][\\s\\S]*|\\/(?:|[^cl][\\s\\S]*|c(?:|[^a][\\s\\S]*|a(?:|[^l][\\s\\S]*|l(?:|[^l][\\s\\S]*|l(?:[\\s\\S]+))))|l(?:|[^i][\\s\\S]*|i(?:|[^s][\\s\\S]*|s(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^ipt][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^i][\\s\\S]*|i(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^a][\\s\\S]*|a(?:|[^l][\\s\\S]*|l(?:|[^i][\\s\\S]*|i(?:|[^z][\\s\\S]*|z(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+))))))))))|p(?:|[^ir][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:[\\s\\S]+)))|r(?:|[^o][\\s\\S]*|o(?:|[^m][\\s\\S]*|m(?:|[^p][\\s\\S]*|p(?:|[^t][\\s\\S]*|t(?:|[^s][\\s\\S]*|s(?:|[^/][\\s\\S]*|\\/(?:|[^gl][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))|l(?:|[^i][\\s\\S]*|i(?:|[^s][\\s\\S]*|s(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))))))|t(?:|[^o][\\s\\S]*|o(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:|[^s][\\s\\S]*|s(?:|[^/][\\s\\S]*|\\/(?:|[^cl][\\s\\S]*|c(?:|[^a][\\s\\S]*|a(?:|[^l][\\s\\S]*|l(?:|[^l][\\s\\S]*|l(?:[\\s\\S]+))))|l(?:|[^i][\\s\\S]*|i(?:|[^s][\\s\\S]*|s(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for OtherMcpRequestMethod {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for OtherMcpRequestMethod {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "initialize".to_string(),
+                "ping".to_string(),
+                "tools/list".to_string(),
+                "tools/call".to_string(),
+                "prompts/list".to_string(),
+                "prompts/get".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for OtherMcpRequestMethod {
@@ -5584,11 +5412,8 @@ implement (answered with `-32601`).*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///Text produced by the model.
@@ -6382,7 +6207,7 @@ it, so rely on the SSE `event:` line.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (input_text, output_text, input_image); those must match their own schema.
+    ///`ResponseContentPartOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ResponseContentPartOtherType(::std::string::String);
@@ -6397,42 +6222,23 @@ it, so rely on the SSE `event:` line.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ResponseContentPartOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^io][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^p][\\s\\S]*|p(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:|[^_][\\s\\S]*|_(?:|[^it][\\s\\S]*|i(?:|[^m][\\s\\S]*|m(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+)))))|t(?:|[^e][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))))|o(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:|[^p][\\s\\S]*|p(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:|[^_][\\s\\S]*|_(?:|[^t][\\s\\S]*|t(?:|[^e][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^io][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^p][\\s\\S]*|p(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:|[^_][\\s\\S]*|_(?:|[^it][\\s\\S]*|i(?:|[^m][\\s\\S]*|m(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+)))))|t(?:|[^e][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))))|o(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:|[^p][\\s\\S]*|p(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:|[^_][\\s\\S]*|_(?:|[^t][\\s\\S]*|t(?:|[^e][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ResponseContentPartOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String>
     for ResponseContentPartOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "input_text".to_string(),
+                "output_text".to_string(),
+                "input_image".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ResponseContentPartOtherType {
@@ -6440,11 +6246,8 @@ it, so rely on the SSE `event:` line.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     /**Data of `response.output_text.delta` and `response.function_call_arguments.delta`:
@@ -6973,7 +6776,7 @@ request. Open set: other OpenAI forms are forwarded.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (function, allowed_tools); those must match their own schema.
+    ///`ResponseToolChoiceObjectOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ResponseToolChoiceObjectOtherType(::std::string::String);
@@ -6989,42 +6792,17 @@ request. Open set: other OpenAI forms are forwarded.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ResponseToolChoiceObjectOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^af][\\s\\S]*|a(?:|[^l][\\s\\S]*|l(?:|[^l][\\s\\S]*|l(?:|[^o][\\s\\S]*|o(?:|[^w][\\s\\S]*|w(?:|[^e][\\s\\S]*|e(?:|[^d][\\s\\S]*|d(?:|[^_][\\s\\S]*|_(?:|[^t][\\s\\S]*|t(?:|[^o][\\s\\S]*|o(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:|[^s][\\s\\S]*|s(?:[\\s\\S]+)))))))))))))|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^af][\\s\\S]*|a(?:|[^l][\\s\\S]*|l(?:|[^l][\\s\\S]*|l(?:|[^o][\\s\\S]*|o(?:|[^w][\\s\\S]*|w(?:|[^e][\\s\\S]*|e(?:|[^d][\\s\\S]*|d(?:|[^_][\\s\\S]*|_(?:|[^t][\\s\\S]*|t(?:|[^o][\\s\\S]*|o(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:|[^s][\\s\\S]*|s(?:[\\s\\S]+)))))))))))))|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ResponseToolChoiceObjectOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String>
     for ResponseToolChoiceObjectOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string(), "allowed_tools".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ResponseToolChoiceObjectOtherType {
@@ -7032,11 +6810,8 @@ request. Open set: other OpenAI forms are forwarded.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///Any other tool type, forwarded verbatim by Kindo. Its `type` is none of: `function`, `mcp`, `kindo_tools`, `kindo_shell`, `kindo_web_search`, `kindo_browser_control`, `kindo_browser_screenshot`.
@@ -7050,7 +6825,7 @@ request. Open set: other OpenAI forms are forwarded.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (function, mcp, kindo_tools, kindo_shell, kindo_web_search, kindo_browser_control, kindo_browser_screenshot); those must match their own schema.
+    ///`ResponseToolOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ResponseToolOtherType(::std::string::String);
@@ -7065,41 +6840,26 @@ request. Open set: other OpenAI forms are forwarded.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ResponseToolOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^fkm][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+))))))))|k(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^d][\\s\\S]*|d(?:|[^o][\\s\\S]*|o(?:|[^_][\\s\\S]*|_(?:|[^bstw][\\s\\S]*|b(?:|[^r][\\s\\S]*|r(?:|[^o][\\s\\S]*|o(?:|[^w][\\s\\S]*|w(?:|[^s][\\s\\S]*|s(?:|[^e][\\s\\S]*|e(?:|[^r][\\s\\S]*|r(?:|[^_][\\s\\S]*|_(?:|[^cs][\\s\\S]*|c(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:|[^t][\\s\\S]*|t(?:|[^r][\\s\\S]*|r(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:[\\s\\S]+)))))))|s(?:|[^c][\\s\\S]*|c(?:|[^r][\\s\\S]*|r(?:|[^e][\\s\\S]*|e(?:|[^e][\\s\\S]*|e(?:|[^n][\\s\\S]*|n(?:|[^s][\\s\\S]*|s(?:|[^h][\\s\\S]*|h(?:|[^o][\\s\\S]*|o(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))))))))))))|s(?:|[^h][\\s\\S]*|h(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^l][\\s\\S]*|l(?:[\\s\\S]+)))))|t(?:|[^o][\\s\\S]*|o(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:|[^s][\\s\\S]*|s(?:[\\s\\S]+)))))|w(?:|[^e][\\s\\S]*|e(?:|[^b][\\s\\S]*|b(?:|[^_][\\s\\S]*|_(?:|[^s][\\s\\S]*|s(?:|[^e][\\s\\S]*|e(?:|[^a][\\s\\S]*|a(?:|[^r][\\s\\S]*|r(?:|[^c][\\s\\S]*|c(?:|[^h][\\s\\S]*|h(?:[\\s\\S]+))))))))))))))))|m(?:|[^c][\\s\\S]*|c(?:|[^p][\\s\\S]*|p(?:[\\s\\S]+))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^fkm][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+))))))))|k(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^d][\\s\\S]*|d(?:|[^o][\\s\\S]*|o(?:|[^_][\\s\\S]*|_(?:|[^bstw][\\s\\S]*|b(?:|[^r][\\s\\S]*|r(?:|[^o][\\s\\S]*|o(?:|[^w][\\s\\S]*|w(?:|[^s][\\s\\S]*|s(?:|[^e][\\s\\S]*|e(?:|[^r][\\s\\S]*|r(?:|[^_][\\s\\S]*|_(?:|[^cs][\\s\\S]*|c(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:|[^t][\\s\\S]*|t(?:|[^r][\\s\\S]*|r(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:[\\s\\S]+)))))))|s(?:|[^c][\\s\\S]*|c(?:|[^r][\\s\\S]*|r(?:|[^e][\\s\\S]*|e(?:|[^e][\\s\\S]*|e(?:|[^n][\\s\\S]*|n(?:|[^s][\\s\\S]*|s(?:|[^h][\\s\\S]*|h(?:|[^o][\\s\\S]*|o(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))))))))))))|s(?:|[^h][\\s\\S]*|h(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^l][\\s\\S]*|l(?:[\\s\\S]+)))))|t(?:|[^o][\\s\\S]*|o(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:|[^s][\\s\\S]*|s(?:[\\s\\S]+)))))|w(?:|[^e][\\s\\S]*|e(?:|[^b][\\s\\S]*|b(?:|[^_][\\s\\S]*|_(?:|[^s][\\s\\S]*|s(?:|[^e][\\s\\S]*|e(?:|[^a][\\s\\S]*|a(?:|[^r][\\s\\S]*|r(?:|[^c][\\s\\S]*|c(?:|[^h][\\s\\S]*|h(?:[\\s\\S]+))))))))))))))))|m(?:|[^c][\\s\\S]*|c(?:|[^p][\\s\\S]*|p(?:[\\s\\S]+))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ResponseToolOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for ResponseToolOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "function".to_string(),
+                "mcp".to_string(),
+                "kindo_tools".to_string(),
+                "kindo_shell".to_string(),
+                "kindo_web_search".to_string(),
+                "kindo_browser_control".to_string(),
+                "kindo_browser_screenshot".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ResponseToolOtherType {
@@ -7107,11 +6867,8 @@ request. Open set: other OpenAI forms are forwarded.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///Message author. Closed set: Kindo rejects any role but `user` and `assistant`.
@@ -7335,7 +7092,7 @@ Open: any versioned type is forwarded verbatim.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (custom); those must match their own schema.
+    ///`ServerToolType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ServerToolType(::std::string::String);
@@ -7350,41 +7107,16 @@ Open: any versioned type is forwarded verbatim.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ServerToolType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^c][\\s\\S]*|c(?:|[^u][\\s\\S]*|u(?:|[^s][\\s\\S]*|s(?:|[^t][\\s\\S]*|t(?:|[^o][\\s\\S]*|o(?:|[^m][\\s\\S]*|m(?:[\\s\\S]+)))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^c][\\s\\S]*|c(?:|[^u][\\s\\S]*|u(?:|[^s][\\s\\S]*|s(?:|[^t][\\s\\S]*|t(?:|[^o][\\s\\S]*|o(?:|[^m][\\s\\S]*|m(?:[\\s\\S]+)))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ServerToolType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for ServerToolType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["custom".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ServerToolType {
@@ -7392,11 +7124,8 @@ Open: any versioned type is forwarded verbatim.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///A call to a server-side tool (e.g. web search) that the provider runs itself.
@@ -9031,7 +8760,7 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (text, image, document, tool_use, tool_result, thinking, redacted_thinking); those must match their own schema.
+    ///`UnknownContentBlockParamType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct UnknownContentBlockParamType(::std::string::String);
@@ -9046,42 +8775,27 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             value.0
         }
     }
-    impl ::std::str::FromStr for UnknownContentBlockParamType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^dirt][\\s\\S]*|d(?:|[^o][\\s\\S]*|o(?:|[^c][\\s\\S]*|c(?:|[^u][\\s\\S]*|u(?:|[^m][\\s\\S]*|m(?:|[^e][\\s\\S]*|e(?:|[^n][\\s\\S]*|n(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))|i(?:|[^m][\\s\\S]*|m(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+)))))|r(?:|[^e][\\s\\S]*|e(?:|[^d][\\s\\S]*|d(?:|[^a][\\s\\S]*|a(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^e][\\s\\S]*|e(?:|[^d][\\s\\S]*|d(?:|[^_][\\s\\S]*|_(?:|[^t][\\s\\S]*|t(?:|[^h][\\s\\S]*|h(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^k][\\s\\S]*|k(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:[\\s\\S]+)))))))))))))))))|t(?:|[^eho][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))|h(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^k][\\s\\S]*|k(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:[\\s\\S]+)))))))|o(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:|[^_][\\s\\S]*|_(?:|[^ru][\\s\\S]*|r(?:|[^e][\\s\\S]*|e(?:|[^s][\\s\\S]*|s(?:|[^u][\\s\\S]*|u(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))|u(?:|[^s][\\s\\S]*|s(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+)))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^dirt][\\s\\S]*|d(?:|[^o][\\s\\S]*|o(?:|[^c][\\s\\S]*|c(?:|[^u][\\s\\S]*|u(?:|[^m][\\s\\S]*|m(?:|[^e][\\s\\S]*|e(?:|[^n][\\s\\S]*|n(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))|i(?:|[^m][\\s\\S]*|m(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+)))))|r(?:|[^e][\\s\\S]*|e(?:|[^d][\\s\\S]*|d(?:|[^a][\\s\\S]*|a(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^e][\\s\\S]*|e(?:|[^d][\\s\\S]*|d(?:|[^_][\\s\\S]*|_(?:|[^t][\\s\\S]*|t(?:|[^h][\\s\\S]*|h(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^k][\\s\\S]*|k(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:[\\s\\S]+)))))))))))))))))|t(?:|[^eho][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))|h(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^k][\\s\\S]*|k(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:[\\s\\S]+)))))))|o(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:|[^_][\\s\\S]*|_(?:|[^ru][\\s\\S]*|r(?:|[^e][\\s\\S]*|e(?:|[^s][\\s\\S]*|s(?:|[^u][\\s\\S]*|u(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))|u(?:|[^s][\\s\\S]*|s(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+)))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for UnknownContentBlockParamType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String>
     for UnknownContentBlockParamType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "text".to_string(),
+                "image".to_string(),
+                "document".to_string(),
+                "tool_use".to_string(),
+                "tool_result".to_string(),
+                "thinking".to_string(),
+                "redacted_thinking".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for UnknownContentBlockParamType {
@@ -9089,14 +8803,11 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
-    ///Any value other than the known ones (text, tool_use, thinking, redacted_thinking, server_tool_use); those must match their own schema.
+    ///`UnknownContentBlockType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct UnknownContentBlockType(::std::string::String);
@@ -9111,41 +8822,24 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             value.0
         }
     }
-    impl ::std::str::FromStr for UnknownContentBlockType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^rst][\\s\\S]*|r(?:|[^e][\\s\\S]*|e(?:|[^d][\\s\\S]*|d(?:|[^a][\\s\\S]*|a(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^e][\\s\\S]*|e(?:|[^d][\\s\\S]*|d(?:|[^_][\\s\\S]*|_(?:|[^t][\\s\\S]*|t(?:|[^h][\\s\\S]*|h(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^k][\\s\\S]*|k(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:[\\s\\S]+)))))))))))))))))|s(?:|[^e][\\s\\S]*|e(?:|[^r][\\s\\S]*|r(?:|[^v][\\s\\S]*|v(?:|[^e][\\s\\S]*|e(?:|[^r][\\s\\S]*|r(?:|[^_][\\s\\S]*|_(?:|[^t][\\s\\S]*|t(?:|[^o][\\s\\S]*|o(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:|[^_][\\s\\S]*|_(?:|[^u][\\s\\S]*|u(?:|[^s][\\s\\S]*|s(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+)))))))))))))))|t(?:|[^eho][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))|h(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^k][\\s\\S]*|k(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:[\\s\\S]+)))))))|o(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:|[^_][\\s\\S]*|_(?:|[^u][\\s\\S]*|u(?:|[^s][\\s\\S]*|s(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+)))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^rst][\\s\\S]*|r(?:|[^e][\\s\\S]*|e(?:|[^d][\\s\\S]*|d(?:|[^a][\\s\\S]*|a(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^e][\\s\\S]*|e(?:|[^d][\\s\\S]*|d(?:|[^_][\\s\\S]*|_(?:|[^t][\\s\\S]*|t(?:|[^h][\\s\\S]*|h(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^k][\\s\\S]*|k(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:[\\s\\S]+)))))))))))))))))|s(?:|[^e][\\s\\S]*|e(?:|[^r][\\s\\S]*|r(?:|[^v][\\s\\S]*|v(?:|[^e][\\s\\S]*|e(?:|[^r][\\s\\S]*|r(?:|[^_][\\s\\S]*|_(?:|[^t][\\s\\S]*|t(?:|[^o][\\s\\S]*|o(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:|[^_][\\s\\S]*|_(?:|[^u][\\s\\S]*|u(?:|[^s][\\s\\S]*|s(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+)))))))))))))))|t(?:|[^eho][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))|h(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^k][\\s\\S]*|k(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:[\\s\\S]+)))))))|o(?:|[^o][\\s\\S]*|o(?:|[^l][\\s\\S]*|l(?:|[^_][\\s\\S]*|_(?:|[^u][\\s\\S]*|u(?:|[^s][\\s\\S]*|s(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+)))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for UnknownContentBlockType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for UnknownContentBlockType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "text".to_string(),
+                "tool_use".to_string(),
+                "thinking".to_string(),
+                "redacted_thinking".to_string(),
+                "server_tool_use".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for UnknownContentBlockType {
@@ -9153,11 +8847,8 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///A delta type this crate does not model.
@@ -9173,7 +8864,7 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (text_delta, input_json_delta, thinking_delta, signature_delta, citations_delta); those must match their own schema.
+    ///`UnknownDeltaType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct UnknownDeltaType(::std::string::String);
@@ -9188,41 +8879,24 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             value.0
         }
     }
-    impl ::std::str::FromStr for UnknownDeltaType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^cist][\\s\\S]*|c(?:|[^i][\\s\\S]*|i(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:|[^s][\\s\\S]*|s(?:|[^_][\\s\\S]*|_(?:|[^d][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+)))))))))))))))|i(?:|[^n][\\s\\S]*|n(?:|[^p][\\s\\S]*|p(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:|[^_][\\s\\S]*|_(?:|[^j][\\s\\S]*|j(?:|[^s][\\s\\S]*|s(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:|[^_][\\s\\S]*|_(?:|[^d][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+))))))))))))))))|s(?:|[^i][\\s\\S]*|i(?:|[^g][\\s\\S]*|g(?:|[^n][\\s\\S]*|n(?:|[^a][\\s\\S]*|a(?:|[^t][\\s\\S]*|t(?:|[^u][\\s\\S]*|u(?:|[^r][\\s\\S]*|r(?:|[^e][\\s\\S]*|e(?:|[^_][\\s\\S]*|_(?:|[^d][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+)))))))))))))))|t(?:|[^eh][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:|[^_][\\s\\S]*|_(?:|[^d][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+)))))))))|h(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^k][\\s\\S]*|k(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:|[^_][\\s\\S]*|_(?:|[^d][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+)))))))))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^cist][\\s\\S]*|c(?:|[^i][\\s\\S]*|i(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:|[^s][\\s\\S]*|s(?:|[^_][\\s\\S]*|_(?:|[^d][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+)))))))))))))))|i(?:|[^n][\\s\\S]*|n(?:|[^p][\\s\\S]*|p(?:|[^u][\\s\\S]*|u(?:|[^t][\\s\\S]*|t(?:|[^_][\\s\\S]*|_(?:|[^j][\\s\\S]*|j(?:|[^s][\\s\\S]*|s(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:|[^_][\\s\\S]*|_(?:|[^d][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+))))))))))))))))|s(?:|[^i][\\s\\S]*|i(?:|[^g][\\s\\S]*|g(?:|[^n][\\s\\S]*|n(?:|[^a][\\s\\S]*|a(?:|[^t][\\s\\S]*|t(?:|[^u][\\s\\S]*|u(?:|[^r][\\s\\S]*|r(?:|[^e][\\s\\S]*|e(?:|[^_][\\s\\S]*|_(?:|[^d][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+)))))))))))))))|t(?:|[^eh][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:|[^_][\\s\\S]*|_(?:|[^d][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+)))))))))|h(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^k][\\s\\S]*|k(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:|[^_][\\s\\S]*|_(?:|[^d][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+)))))))))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for UnknownDeltaType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for UnknownDeltaType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "text_delta".to_string(),
+                "input_json_delta".to_string(),
+                "thinking_delta".to_string(),
+                "signature_delta".to_string(),
+                "citations_delta".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for UnknownDeltaType {
@@ -9230,11 +8904,8 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///An event type this crate does not model; skip it.
@@ -9250,7 +8921,7 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (message_start, content_block_start, content_block_delta, content_block_stop, message_delta, message_stop, ping, error); those must match their own schema.
+    ///`UnknownStreamEventType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct UnknownStreamEventType(::std::string::String);
@@ -9265,41 +8936,27 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             value.0
         }
     }
-    impl ::std::str::FromStr for UnknownStreamEventType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^cemp][\\s\\S]*|c(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:|[^t][\\s\\S]*|t(?:|[^e][\\s\\S]*|e(?:|[^n][\\s\\S]*|n(?:|[^t][\\s\\S]*|t(?:|[^_][\\s\\S]*|_(?:|[^b][\\s\\S]*|b(?:|[^l][\\s\\S]*|l(?:|[^o][\\s\\S]*|o(?:|[^c][\\s\\S]*|c(?:|[^k][\\s\\S]*|k(?:|[^_][\\s\\S]*|_(?:|[^ds][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+)))))|s(?:|[^t][\\s\\S]*|t(?:|[^ao][\\s\\S]*|a(?:|[^r][\\s\\S]*|r(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))|o(?:|[^p][\\s\\S]*|p(?:[\\s\\S]+))))))))))))))))))|e(?:|[^r][\\s\\S]*|r(?:|[^r][\\s\\S]*|r(?:|[^o][\\s\\S]*|o(?:|[^r][\\s\\S]*|r(?:[\\s\\S]+)))))|m(?:|[^e][\\s\\S]*|e(?:|[^s][\\s\\S]*|s(?:|[^s][\\s\\S]*|s(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:|[^_][\\s\\S]*|_(?:|[^ds][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+)))))|s(?:|[^t][\\s\\S]*|t(?:|[^ao][\\s\\S]*|a(?:|[^r][\\s\\S]*|r(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))|o(?:|[^p][\\s\\S]*|p(?:[\\s\\S]+))))))))))))|p(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:[\\s\\S]+)))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^cemp][\\s\\S]*|c(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:|[^t][\\s\\S]*|t(?:|[^e][\\s\\S]*|e(?:|[^n][\\s\\S]*|n(?:|[^t][\\s\\S]*|t(?:|[^_][\\s\\S]*|_(?:|[^b][\\s\\S]*|b(?:|[^l][\\s\\S]*|l(?:|[^o][\\s\\S]*|o(?:|[^c][\\s\\S]*|c(?:|[^k][\\s\\S]*|k(?:|[^_][\\s\\S]*|_(?:|[^ds][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+)))))|s(?:|[^t][\\s\\S]*|t(?:|[^ao][\\s\\S]*|a(?:|[^r][\\s\\S]*|r(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))|o(?:|[^p][\\s\\S]*|p(?:[\\s\\S]+))))))))))))))))))|e(?:|[^r][\\s\\S]*|r(?:|[^r][\\s\\S]*|r(?:|[^o][\\s\\S]*|o(?:|[^r][\\s\\S]*|r(?:[\\s\\S]+)))))|m(?:|[^e][\\s\\S]*|e(?:|[^s][\\s\\S]*|s(?:|[^s][\\s\\S]*|s(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:|[^_][\\s\\S]*|_(?:|[^ds][\\s\\S]*|d(?:|[^e][\\s\\S]*|e(?:|[^l][\\s\\S]*|l(?:|[^t][\\s\\S]*|t(?:|[^a][\\s\\S]*|a(?:[\\s\\S]+)))))|s(?:|[^t][\\s\\S]*|t(?:|[^ao][\\s\\S]*|a(?:|[^r][\\s\\S]*|r(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))|o(?:|[^p][\\s\\S]*|p(?:[\\s\\S]+))))))))))))|p(?:|[^i][\\s\\S]*|i(?:|[^n][\\s\\S]*|n(?:|[^g][\\s\\S]*|g(?:[\\s\\S]+)))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for UnknownStreamEventType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for UnknownStreamEventType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "message_start".to_string(),
+                "content_block_start".to_string(),
+                "content_block_delta".to_string(),
+                "content_block_stop".to_string(),
+                "message_delta".to_string(),
+                "message_stop".to_string(),
+                "ping".to_string(),
+                "error".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for UnknownStreamEventType {
@@ -9307,11 +8964,8 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///A tool-result block type this crate does not model, forwarded verbatim.
@@ -9327,7 +8981,7 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (text, image, document); those must match their own schema.
+    ///`UnknownToolResultBlockType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct UnknownToolResultBlockType(::std::string::String);
@@ -9342,41 +8996,18 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             value.0
         }
     }
-    impl ::std::str::FromStr for UnknownToolResultBlockType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^dit][\\s\\S]*|d(?:|[^o][\\s\\S]*|o(?:|[^c][\\s\\S]*|c(?:|[^u][\\s\\S]*|u(?:|[^m][\\s\\S]*|m(?:|[^e][\\s\\S]*|e(?:|[^n][\\s\\S]*|n(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))|i(?:|[^m][\\s\\S]*|m(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+)))))|t(?:|[^e][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^dit][\\s\\S]*|d(?:|[^o][\\s\\S]*|o(?:|[^c][\\s\\S]*|c(?:|[^u][\\s\\S]*|u(?:|[^m][\\s\\S]*|m(?:|[^e][\\s\\S]*|e(?:|[^n][\\s\\S]*|n(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+))))))))|i(?:|[^m][\\s\\S]*|m(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:[\\s\\S]+)))))|t(?:|[^e][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for UnknownToolResultBlockType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for UnknownToolResultBlockType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["text".to_string(), "image".to_string(), "document".to_string()]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for UnknownToolResultBlockType {
@@ -9384,11 +9015,8 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///An image fetched from a URL.

@@ -349,7 +349,7 @@ through as long as they carry a string `type`.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (text, image_url); those must match their own schema.
+    ///`ChatContentPartOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ChatContentPartOtherType(::std::string::String);
@@ -364,41 +364,16 @@ through as long as they carry a string `type`.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatContentPartOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^it][\\s\\S]*|i(?:|[^m][\\s\\S]*|m(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:|[^_][\\s\\S]*|_(?:|[^u][\\s\\S]*|u(?:|[^r][\\s\\S]*|r(?:|[^l][\\s\\S]*|l(?:[\\s\\S]+)))))))))|t(?:|[^e][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^it][\\s\\S]*|i(?:|[^m][\\s\\S]*|m(?:|[^a][\\s\\S]*|a(?:|[^g][\\s\\S]*|g(?:|[^e][\\s\\S]*|e(?:|[^_][\\s\\S]*|_(?:|[^u][\\s\\S]*|u(?:|[^r][\\s\\S]*|r(?:|[^l][\\s\\S]*|l(?:[\\s\\S]+)))))))))|t(?:|[^e][\\s\\S]*|e(?:|[^x][\\s\\S]*|x(?:|[^t][\\s\\S]*|t(?:[\\s\\S]+)))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatContentPartOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for ChatContentPartOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["text".to_string(), "image_url".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ChatContentPartOtherType {
@@ -406,11 +381,8 @@ through as long as they carry a string `type`.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///A function tool: the model may call it, your code executes it.
@@ -1143,7 +1115,7 @@ OpenAI forms (e.g. `allowed_tools`) are forwarded verbatim.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (function); those must match their own schema.
+    ///`ChatNamedToolChoiceOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ChatNamedToolChoiceOtherType(::std::string::String);
@@ -1158,42 +1130,17 @@ OpenAI forms (e.g. `allowed_tools`) are forwarded verbatim.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatNamedToolChoiceOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^f][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^f][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatNamedToolChoiceOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String>
     for ChatNamedToolChoiceOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ChatNamedToolChoiceOtherType {
@@ -1201,11 +1148,8 @@ OpenAI forms (e.g. `allowed_tools`) are forwarded verbatim.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///`response_format`, forwarded verbatim.
@@ -1389,7 +1333,7 @@ types OpenAI adds are passed through from upstream.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (function); those must match their own schema.
+    ///`ChatToolCallOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ChatToolCallOtherType(::std::string::String);
@@ -1404,41 +1348,16 @@ types OpenAI adds are passed through from upstream.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatToolCallOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^f][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^f][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatToolCallOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for ChatToolCallOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ChatToolCallOtherType {
@@ -1446,11 +1365,8 @@ types OpenAI adds are passed through from upstream.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     /**`tool_choice`: a mode string or a named tool. All documented forms: `"auto"`, `"none"`,
@@ -1488,7 +1404,7 @@ types OpenAI adds are passed through from upstream.*/
             Default::default()
         }
     }
-    ///Any value other than the known ones (function); those must match their own schema.
+    ///`ChatToolOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
     pub struct ChatToolOtherType(::std::string::String);
@@ -1503,41 +1419,16 @@ types OpenAI adds are passed through from upstream.*/
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatToolOtherType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?:|[^f][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?:|[^f][\\s\\S]*|f(?:|[^u][\\s\\S]*|u(?:|[^n][\\s\\S]*|n(?:|[^c][\\s\\S]*|c(?:|[^t][\\s\\S]*|t(?:|[^i][\\s\\S]*|i(?:|[^o][\\s\\S]*|o(?:|[^n][\\s\\S]*|n(?:[\\s\\S]+)))))))))$\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatToolOtherType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String> for ChatToolOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
     impl<'de> ::serde::Deserialize<'de> for ChatToolOtherType {
@@ -1545,11 +1436,8 @@ types OpenAI adds are passed through from upstream.*/
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///Token counts of a completion.
