@@ -61,7 +61,7 @@ async fn llm_non_streaming_chat_completion_with_the_api_key_header() {
         .unwrap();
     let expected = example("chat", "chat-completion-tool-calls");
     let calls = completion.choices[0].message.tool_calls.as_ref().unwrap();
-    let llm::types::ChatToolCall::ChatFunctionToolCall(call) = &calls[0] else {
+    let llm::types::ChatToolCall::FunctionToolCall(call) = &calls[0] else {
         panic!("{calls:?}");
     };
     assert_eq!(

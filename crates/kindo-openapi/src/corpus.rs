@@ -263,7 +263,62 @@ document with `\"document\"`",
             }
         }
     }
+    for doc in docs.iter_mut() {
+        most_complete_first(&mut doc.value);
+    }
     Ok(())
+}
+
+/// Orders every media type's examples so the most complete payload comes first: mock servers
+/// (Prism) serve the first one and Postman shows it first. Completeness is the number of
+/// members (object properties and array items, at any depth; for a stream, its events);
+/// equally complete examples keep their corpus order.
+fn most_complete_first(doc: &mut Value) {
+    fn members(value: &Value) -> usize {
+        match value {
+            Value::Object(map) => map.len() + map.values().map(members).sum::<usize>(),
+            Value::Array(items) => items.len() + items.iter().map(members).sum::<usize>(),
+            Value::String(text) => text.matches("data:").count(),
+            _ => 0,
+        }
+    }
+    let mut media_types: Vec<&mut Value> = Vec::new();
+    let operations = doc
+        .get_mut("paths")
+        .and_then(Value::as_object_mut)
+        .into_iter()
+        .flat_map(|paths| paths.values_mut())
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut());
+    for op in operations {
+        let Some(op) = op.as_object_mut() else {
+            continue;
+        };
+        for (key, part) in op.iter_mut() {
+            let bodies: Vec<&mut Value> = match key.as_str() {
+                "requestBody" => vec![part],
+                "responses" => part
+                    .as_object_mut()
+                    .map(|r| r.values_mut().collect())
+                    .unwrap_or_default(),
+                _ => continue,
+            };
+            for body in bodies {
+                if let Some(content) = body.get_mut("content").and_then(Value::as_object_mut) {
+                    media_types.extend(content.values_mut());
+                }
+            }
+        }
+    }
+    for media in media_types {
+        let Some(examples) = media.get_mut("examples").and_then(Value::as_object_mut) else {
+            continue;
+        };
+        let mut entries: Vec<(String, Value)> = std::mem::take(examples).into_iter().collect();
+        // Stable: equally complete examples keep their order.
+        entries.sort_by_key(|(_, e)| std::cmp::Reverse(e.get("value").map_or(0, members)));
+        examples.extend(entries);
+    }
 }
 
 /// Puts the example under `<pointer>/examples/<name>` and its parameter values under the

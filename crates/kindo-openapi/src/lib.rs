@@ -12,6 +12,7 @@ mod error;
 mod koda;
 mod llm;
 pub mod oas30;
+mod portable;
 pub mod sse;
 
 use std::path::{Path, PathBuf};
@@ -56,6 +57,10 @@ pub fn bare_documents() -> Result<Vec<Document>, Error> {
         let mut value = serde_json::to_value(doc).map_err(|e| Error::Build {
             document: name,
             message: e.to_string(),
+        })?;
+        portable::shape(&mut value).map_err(|message| Error::Build {
+            document: name,
+            message,
         })?;
         match sse::describe_streams(&mut value).first() {
             None => Ok(value),

@@ -7,21 +7,16 @@
 //!
 //! - each known tag maps to a struct whose own schema pins `type` to that tag;
 //! - any other tag lands in `Other` as the raw JSON object;
-//! - the schema is a `oneOf` of the known structs plus an "other" object whose `type` is a
-//!   string matching none of the known tags (a negative-lookahead `pattern`, which survives the
-//!   3.0.3 down-conversion where `not` would not be emitted by utoipa), so every branch stays
-//!   disjoint and a malformed known item is still rejected.
+//! - the schema is a `oneOf` of the known structs plus an "other" component (`<Union>Other`)
+//!   whose `type` is a string that is none of the known tags, in the same form as
+//!   [`open_tags!`](crate::open_tag) writes (`not: {enum}` plus an equivalent lookahead-free
+//!   `pattern`), so every branch stays disjoint and a malformed known item is still rejected.
 
 use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Type};
 use utoipa::openapi::{RefOr, Schema};
 
-/// The `pattern` that matches any string except the given tags.
-pub fn not_one_of_pattern(tags: &[&str]) -> String {
-    let escaped: Vec<String> = tags.iter().map(|t| t.replace('.', "\\.")).collect();
-    format!("^(?!(?:{})$)", escaped.join("|"))
-}
-
-/// Schema of the catch-all branch: an object whose `type` is none of `tags`.
+/// Schema of the catch-all branch: an object whose `type` is none of `tags`, published as
+/// its own component (`<Union>Other`) so generators give it a name.
 pub fn other_branch(tags: &[&str], what: &str) -> RefOr<Schema> {
     ObjectBuilder::new()
         .schema_type(Type::Object)
@@ -32,12 +27,7 @@ pub fn other_branch(tags: &[&str], what: &str) -> RefOr<Schema> {
                 .collect::<Vec<_>>()
                 .join(", ")
         )))
-        .property(
-            "type",
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .pattern(Some(not_one_of_pattern(tags))),
-        )
+        .property("type", crate::open_tag::schema(tags))
         .required("type")
         .additional_properties(Some(AdditionalProperties::FreeForm(true)))
         .into()
@@ -132,17 +122,20 @@ macro_rules! open_union {
 
         impl ::utoipa::PartialSchema for $name {
             fn schema() -> ::utoipa::openapi::RefOr<::utoipa::openapi::Schema> {
-                let known: &[&str] = Self::KNOWN_TAGS;
-                ::utoipa::openapi::schema::OneOfBuilder::new()
+                                ::utoipa::openapi::schema::OneOfBuilder::new()
                     .description(Some($crate::open::doc_text(&[$($doc),*])))
                     $( .item(::utoipa::openapi::Ref::from_schema_name(<$ty as ::utoipa::ToSchema>::name())) )+
-                    .item($crate::open::other_branch(known, $what))
+                    .item(::utoipa::openapi::Ref::from_schema_name(concat!(stringify!($name), "Other")))
                     .into()
             }
         }
 
         impl ::utoipa::ToSchema for $name {
             fn schemas(out: &mut Vec<(String, ::utoipa::openapi::RefOr<::utoipa::openapi::Schema>)>) {
+                out.push((
+                    concat!(stringify!($name), "Other").into(),
+                    $crate::open::other_branch(Self::KNOWN_TAGS, $what),
+                ));
                 $(
                     out.push((
                         <$ty as ::utoipa::ToSchema>::name().into_owned(),

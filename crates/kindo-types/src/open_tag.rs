@@ -5,7 +5,13 @@
 //! every open union is a `#[serde(untagged)]` enum of structs that each pin their own `type`
 //! with a one-value enum, followed by a catch-all struct whose tag *rejects* the known values.
 //! That keeps the variants disjoint for both serde and the schema (`oneOf` stays exact): the
-//! catch-all tag is `{"type": "string", "not": {"enum": [known...]}}`.
+//! catch-all tag is `{"type": "string", "not": {"enum": [known...]}, "pattern": ...}`.
+//!
+//! `not: {enum}` is the statement JSON Schema validators read. Code generators ignore `not`, so
+//! their one-branch-must-match `oneOf` decoding (openapi-generator's Python and Go clients) would
+//! see a known tag match both its own branch and the catch-all; the `pattern` says the same thing
+//! in a form they do enforce. It is built without lookahead ([`complement_pattern`]) because
+//! Go's RE2 and Rust's `regex` have none.
 
 use serde::{Deserialize, Deserializer};
 use utoipa::openapi::Type;
@@ -39,8 +45,57 @@ pub(crate) fn schema(known: &[&str]) -> Object {
             "Any value other than the known ones ({}); those must match their own schema.",
             known.join(", ")
         )))
+        .pattern(Some(complement_pattern(known)))
         .extensions(Some(not))
         .build()
+}
+
+/// A regular expression, without lookahead or backreferences, that matches every string except
+/// the `known` ones (the complement of a finite set is regular). It walks the trie of the known
+/// strings: at each node a string may end (when no known string ends there), continue with a
+/// character no known string continues with, or follow one of the known continuations.
+pub fn complement_pattern(known: &[&str]) -> String {
+    #[derive(Default)]
+    struct Node {
+        end: bool,
+        next: std::collections::BTreeMap<char, Node>,
+    }
+    fn alternatives(node: &Node) -> String {
+        let mut alts = Vec::new();
+        if !node.end {
+            alts.push(String::new());
+        }
+        if node.next.is_empty() {
+            alts.push("[\\s\\S]+".to_owned());
+        } else {
+            let class: String = node.next.keys().map(|c| escape(*c, "\\]-^[")).collect();
+            alts.push(format!("[^{class}][\\s\\S]*"));
+            for (c, child) in &node.next {
+                alts.push(format!(
+                    "{}{}",
+                    escape(*c, "^$\\.*+?()[]{}|/"),
+                    alternatives(child)
+                ));
+            }
+        }
+        format!("(?:{})", alts.join("|"))
+    }
+    fn escape(c: char, special: &str) -> String {
+        if special.contains(c) {
+            format!("\\{c}")
+        } else {
+            c.to_string()
+        }
+    }
+    let mut root = Node::default();
+    for tag in known {
+        let mut node = &mut root;
+        for c in tag.chars() {
+            node = node.next.entry(c).or_default();
+        }
+        node.end = true;
+    }
+    format!("^{}$", alternatives(&root))
 }
 
 /// Declares a one-value enum used as the fixed tag of a union member. `Default` makes the
@@ -76,3 +131,42 @@ macro_rules! open_tags {
 }
 
 pub(crate) use {open_tags, tag};
+
+#[cfg(test)]
+mod tests {
+    use super::complement_pattern;
+
+    /// Checked with `regex` (RE2 syntax, as Go's generated clients use): the pattern must
+    /// compile there and reject exactly the known strings.
+    #[test]
+    fn the_complement_pattern_rejects_exactly_the_known_strings() {
+        let known = ["text", "text.delta", "image_url", "tool_use", "a-b", "x[y]"];
+        let re = regex::Regex::new(&complement_pattern(&known)).expect("RE2-compatible");
+        for tag in known {
+            assert!(!re.is_match(tag), "{tag} must be rejected");
+        }
+        for other in [
+            "",
+            "t",
+            "tex",
+            "texts",
+            "text.",
+            "text.deltas",
+            "Text",
+            "image",
+            "image_urls",
+            "tool_usE",
+            "a",
+            "a-",
+            "a-bc",
+            "ab",
+            "x[y",
+            "x[y]]",
+            "text\n",
+            "zz",
+            "ä",
+        ] {
+            assert!(re.is_match(other), "{other:?} must be accepted");
+        }
+    }
+}

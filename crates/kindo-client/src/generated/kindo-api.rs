@@ -728,74 +728,70 @@ through as long as they carry a string `type`.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(untagged)]
     pub enum ChatContentPart {
-        ChatTextPart(ChatTextPart),
-        ChatImagePart(ChatImagePart),
-        Object { #[serde(rename = "type")] type_: ChatContentPartObjectType },
+        TextPart(ChatTextPart),
+        ImagePart(ChatImagePart),
+        ContentPartOther(ChatContentPartOther),
     }
     impl ::std::convert::From<ChatTextPart> for ChatContentPart {
         fn from(value: ChatTextPart) -> Self {
-            Self::ChatTextPart(value)
+            Self::TextPart(value)
         }
     }
     impl ::std::convert::From<ChatImagePart> for ChatContentPart {
         fn from(value: ChatImagePart) -> Self {
-            Self::ChatImagePart(value)
+            Self::ImagePart(value)
         }
     }
-    ///`ChatContentPartObjectType`
+    impl ::std::convert::From<ChatContentPartOther> for ChatContentPart {
+        fn from(value: ChatContentPartOther) -> Self {
+            Self::ContentPartOther(value)
+        }
+    }
+    ///Any other content part type, forwarded verbatim by Kindo. Its `type` is none of: `text`, `image_url`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatContentPartOther {
+        #[serde(rename = "type")]
+        pub type_: ChatContentPartOtherType,
+    }
+    impl ChatContentPartOther {
+        pub fn builder() -> builder::ChatContentPartOther {
+            Default::default()
+        }
+    }
+    ///`ChatContentPartOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct ChatContentPartObjectType(::std::string::String);
-    impl ::std::ops::Deref for ChatContentPartObjectType {
+    pub struct ChatContentPartOtherType(::std::string::String);
+    impl ::std::ops::Deref for ChatContentPartOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<ChatContentPartObjectType> for ::std::string::String {
-        fn from(value: ChatContentPartObjectType) -> Self {
+    impl ::std::convert::From<ChatContentPartOtherType> for ::std::string::String {
+        fn from(value: ChatContentPartOtherType) -> Self {
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatContentPartObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            { ::regress::Regex::new("^(?!(?:text|image_url)$)").unwrap() });
-            if PATTERN.find(value).is_none() {
-                return Err("doesn't match pattern \"^(?!(?:text|image_url)$)\"".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatContentPartObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatContentPartObjectType {
+    impl ::std::convert::TryFrom<::std::string::String> for ChatContentPartOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["text".to_string(), "image_url".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ChatContentPartObjectType {
+    impl<'de> ::serde::Deserialize<'de> for ChatContentPartOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///A function tool: the model may call it, your code executes it.
@@ -1076,20 +1072,45 @@ do not assume a prefix).*/
     #[serde(untagged)]
     pub enum ChatLogprobs {
         Boolean(bool),
-        Object(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+        ChatLogprobsVariant2(ChatLogprobsVariant2),
     }
     impl ::std::convert::From<bool> for ChatLogprobs {
         fn from(value: bool) -> Self {
             Self::Boolean(value)
         }
     }
+    impl ::std::convert::From<ChatLogprobsVariant2> for ChatLogprobs {
+        fn from(value: ChatLogprobsVariant2) -> Self {
+            Self::ChatLogprobsVariant2(value)
+        }
+    }
+    ///`ChatLogprobsVariant2`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[serde(transparent)]
+    pub struct ChatLogprobsVariant2(
+        pub ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    );
+    impl ::std::ops::Deref for ChatLogprobsVariant2 {
+        type Target = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn deref(
+            &self,
+        ) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<ChatLogprobsVariant2>
+    for ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        fn from(value: ChatLogprobsVariant2) -> Self {
+            value.0
+        }
+    }
     impl ::std::convert::From<
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    > for ChatLogprobs {
+    > for ChatLogprobsVariant2 {
         fn from(
             value: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         ) -> Self {
-            Self::Object(value)
+            Self(value)
         }
     }
     /**One message of the conversation, discriminated by `role`. Closed set as documented:
@@ -1101,60 +1122,58 @@ forwarded verbatim.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(untagged)]
     pub enum ChatMessage {
-        Variant0 {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            content: ::std::option::Option<ChatContent>,
-            ///Author name.
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            name: ::std::option::Option<::std::string::String>,
-            role: ChatMessageVariant0Role,
-            #[serde(flatten)]
-            extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        },
-        Variant1 {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            content: ::std::option::Option<ChatContent>,
-            ///Author name.
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            name: ::std::option::Option<::std::string::String>,
-            role: ChatMessageVariant1Role,
-            #[serde(flatten)]
-            extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        },
-        Variant2 {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            content: ::std::option::Option<ChatContent>,
-            ///Author name.
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            name: ::std::option::Option<::std::string::String>,
-            role: ChatMessageVariant2Role,
-            #[serde(flatten)]
-            extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        },
-        Variant3 {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            content: ::std::option::Option<ChatContent>,
-            ///Author name.
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            name: ::std::option::Option<::std::string::String>,
-            role: ChatMessageVariant3Role,
-            ///The tool calls the model made in this turn.
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            tool_calls: ::std::option::Option<::std::vec::Vec<ChatToolCall>>,
-            #[serde(flatten)]
-            extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        },
-        Variant4 {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            content: ::std::option::Option<ChatContent>,
-            role: ChatMessageVariant4Role,
-            ///The `id` of the tool call this message answers (required on `tool` messages).
-            tool_call_id: ::std::string::String,
-            #[serde(flatten)]
-            extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        },
+        System(ChatMessageSystem),
+        Developer(ChatMessageDeveloper),
+        User(ChatMessageUser),
+        Assistant(ChatMessageAssistant),
+        Tool(ChatMessageTool),
     }
-    ///`ChatMessageVariant0Role`
+    impl ::std::convert::From<ChatMessageSystem> for ChatMessage {
+        fn from(value: ChatMessageSystem) -> Self {
+            Self::System(value)
+        }
+    }
+    impl ::std::convert::From<ChatMessageDeveloper> for ChatMessage {
+        fn from(value: ChatMessageDeveloper) -> Self {
+            Self::Developer(value)
+        }
+    }
+    impl ::std::convert::From<ChatMessageUser> for ChatMessage {
+        fn from(value: ChatMessageUser) -> Self {
+            Self::User(value)
+        }
+    }
+    impl ::std::convert::From<ChatMessageAssistant> for ChatMessage {
+        fn from(value: ChatMessageAssistant) -> Self {
+            Self::Assistant(value)
+        }
+    }
+    impl ::std::convert::From<ChatMessageTool> for ChatMessage {
+        fn from(value: ChatMessageTool) -> Self {
+            Self::Tool(value)
+        }
+    }
+    ///A previous model turn, replayed as history.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatMessageAssistant {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<ChatContent>,
+        ///Author name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        pub role: ChatMessageAssistantRole,
+        ///The tool calls the model made in this turn.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tool_calls: ::std::option::Option<::std::vec::Vec<ChatToolCall>>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl ChatMessageAssistant {
+        pub fn builder() -> builder::ChatMessageAssistant {
+            Default::default()
+        }
+    }
+    ///`ChatMessageAssistantRole`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1167,171 +1186,18 @@ forwarded verbatim.*/
         PartialEq,
         PartialOrd
     )]
-    pub enum ChatMessageVariant0Role {
-        #[serde(rename = "system")]
-        System,
-    }
-    impl ::std::fmt::Display for ChatMessageVariant0Role {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::System => f.write_str("system"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ChatMessageVariant0Role {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "system" => Ok(Self::System),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatMessageVariant0Role {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageVariant0Role {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    ///`ChatMessageVariant1Role`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
-    pub enum ChatMessageVariant1Role {
-        #[serde(rename = "developer")]
-        Developer,
-    }
-    impl ::std::fmt::Display for ChatMessageVariant1Role {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Developer => f.write_str("developer"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ChatMessageVariant1Role {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "developer" => Ok(Self::Developer),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatMessageVariant1Role {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageVariant1Role {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    ///`ChatMessageVariant2Role`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
-    pub enum ChatMessageVariant2Role {
-        #[serde(rename = "user")]
-        User,
-    }
-    impl ::std::fmt::Display for ChatMessageVariant2Role {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::User => f.write_str("user"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ChatMessageVariant2Role {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "user" => Ok(Self::User),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatMessageVariant2Role {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageVariant2Role {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    ///`ChatMessageVariant3Role`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
-    pub enum ChatMessageVariant3Role {
+    pub enum ChatMessageAssistantRole {
         #[serde(rename = "assistant")]
         Assistant,
     }
-    impl ::std::fmt::Display for ChatMessageVariant3Role {
+    impl ::std::fmt::Display for ChatMessageAssistantRole {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             match *self {
                 Self::Assistant => f.write_str("assistant"),
             }
         }
     }
-    impl ::std::str::FromStr for ChatMessageVariant3Role {
+    impl ::std::str::FromStr for ChatMessageAssistantRole {
         type Err = self::error::ConversionError;
         fn from_str(
             value: &str,
@@ -1342,7 +1208,7 @@ forwarded verbatim.*/
             }
         }
     }
-    impl ::std::convert::TryFrom<&str> for ChatMessageVariant3Role {
+    impl ::std::convert::TryFrom<&str> for ChatMessageAssistantRole {
         type Error = self::error::ConversionError;
         fn try_from(
             value: &str,
@@ -1350,7 +1216,7 @@ forwarded verbatim.*/
             value.parse()
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageVariant3Role {
+    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageAssistantRole {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -1358,7 +1224,24 @@ forwarded verbatim.*/
             value.parse()
         }
     }
-    ///`ChatMessageVariant4Role`
+    ///Developer instructions; Kindo treats them exactly like `system` (OpenAI semantics).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatMessageDeveloper {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<ChatContent>,
+        ///Author name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        pub role: ChatMessageDeveloperRole,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl ChatMessageDeveloper {
+        pub fn builder() -> builder::ChatMessageDeveloper {
+            Default::default()
+        }
+    }
+    ///`ChatMessageDeveloperRole`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1371,18 +1254,153 @@ forwarded verbatim.*/
         PartialEq,
         PartialOrd
     )]
-    pub enum ChatMessageVariant4Role {
+    pub enum ChatMessageDeveloperRole {
+        #[serde(rename = "developer")]
+        Developer,
+    }
+    impl ::std::fmt::Display for ChatMessageDeveloperRole {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Developer => f.write_str("developer"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ChatMessageDeveloperRole {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "developer" => Ok(Self::Developer),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ChatMessageDeveloperRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageDeveloperRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///System instructions.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatMessageSystem {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<ChatContent>,
+        ///Author name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        pub role: ChatMessageSystemRole,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl ChatMessageSystem {
+        pub fn builder() -> builder::ChatMessageSystem {
+            Default::default()
+        }
+    }
+    ///`ChatMessageSystemRole`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum ChatMessageSystemRole {
+        #[serde(rename = "system")]
+        System,
+    }
+    impl ::std::fmt::Display for ChatMessageSystemRole {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::System => f.write_str("system"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ChatMessageSystemRole {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "system" => Ok(Self::System),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ChatMessageSystemRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageSystemRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///The result of a tool call.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatMessageTool {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<ChatContent>,
+        pub role: ChatMessageToolRole,
+        ///The `id` of the tool call this message answers (required on `tool` messages).
+        pub tool_call_id: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl ChatMessageTool {
+        pub fn builder() -> builder::ChatMessageTool {
+            Default::default()
+        }
+    }
+    ///`ChatMessageToolRole`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum ChatMessageToolRole {
         #[serde(rename = "tool")]
         Tool,
     }
-    impl ::std::fmt::Display for ChatMessageVariant4Role {
+    impl ::std::fmt::Display for ChatMessageToolRole {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             match *self {
                 Self::Tool => f.write_str("tool"),
             }
         }
     }
-    impl ::std::str::FromStr for ChatMessageVariant4Role {
+    impl ::std::str::FromStr for ChatMessageToolRole {
         type Err = self::error::ConversionError;
         fn from_str(
             value: &str,
@@ -1393,7 +1411,7 @@ forwarded verbatim.*/
             }
         }
     }
-    impl ::std::convert::TryFrom<&str> for ChatMessageVariant4Role {
+    impl ::std::convert::TryFrom<&str> for ChatMessageToolRole {
         type Error = self::error::ConversionError;
         fn try_from(
             value: &str,
@@ -1401,7 +1419,75 @@ forwarded verbatim.*/
             value.parse()
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageVariant4Role {
+    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageToolRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///A user turn; content parts may be multimodal (`image_url`).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatMessageUser {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<ChatContent>,
+        ///Author name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        pub role: ChatMessageUserRole,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl ChatMessageUser {
+        pub fn builder() -> builder::ChatMessageUser {
+            Default::default()
+        }
+    }
+    ///`ChatMessageUserRole`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum ChatMessageUserRole {
+        #[serde(rename = "user")]
+        User,
+    }
+    impl ::std::fmt::Display for ChatMessageUserRole {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::User => f.write_str("user"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ChatMessageUserRole {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "user" => Ok(Self::User),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ChatMessageUserRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageUserRole {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -1414,69 +1500,65 @@ OpenAI forms (e.g. `allowed_tools`) are forwarded verbatim.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(untagged)]
     pub enum ChatNamedToolChoice {
-        ChatFunctionToolChoice(ChatFunctionToolChoice),
-        Object { #[serde(rename = "type")] type_: ChatNamedToolChoiceObjectType },
+        FunctionToolChoice(ChatFunctionToolChoice),
+        NamedToolChoiceOther(ChatNamedToolChoiceOther),
     }
     impl ::std::convert::From<ChatFunctionToolChoice> for ChatNamedToolChoice {
         fn from(value: ChatFunctionToolChoice) -> Self {
-            Self::ChatFunctionToolChoice(value)
+            Self::FunctionToolChoice(value)
         }
     }
-    ///`ChatNamedToolChoiceObjectType`
+    impl ::std::convert::From<ChatNamedToolChoiceOther> for ChatNamedToolChoice {
+        fn from(value: ChatNamedToolChoiceOther) -> Self {
+            Self::NamedToolChoiceOther(value)
+        }
+    }
+    ///Any other tool choice type, forwarded verbatim by Kindo. Its `type` is none of: `function`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatNamedToolChoiceOther {
+        #[serde(rename = "type")]
+        pub type_: ChatNamedToolChoiceOtherType,
+    }
+    impl ChatNamedToolChoiceOther {
+        pub fn builder() -> builder::ChatNamedToolChoiceOther {
+            Default::default()
+        }
+    }
+    ///`ChatNamedToolChoiceOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct ChatNamedToolChoiceObjectType(::std::string::String);
-    impl ::std::ops::Deref for ChatNamedToolChoiceObjectType {
+    pub struct ChatNamedToolChoiceOtherType(::std::string::String);
+    impl ::std::ops::Deref for ChatNamedToolChoiceOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<ChatNamedToolChoiceObjectType> for ::std::string::String {
-        fn from(value: ChatNamedToolChoiceObjectType) -> Self {
+    impl ::std::convert::From<ChatNamedToolChoiceOtherType> for ::std::string::String {
+        fn from(value: ChatNamedToolChoiceOtherType) -> Self {
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatNamedToolChoiceObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            { ::regress::Regex::new("^(?!(?:function)$)").unwrap() });
-            if PATTERN.find(value).is_none() {
-                return Err("doesn't match pattern \"^(?!(?:function)$)\"".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatNamedToolChoiceObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String>
-    for ChatNamedToolChoiceObjectType {
+    for ChatNamedToolChoiceOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ChatNamedToolChoiceObjectType {
+    impl<'de> ::serde::Deserialize<'de> for ChatNamedToolChoiceOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///`response_format`, forwarded verbatim.
@@ -1600,12 +1682,17 @@ pass through.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(untagged)]
     pub enum ChatTool {
-        ChatFunctionTool(ChatFunctionTool),
-        Object { #[serde(rename = "type")] type_: ChatToolObjectType },
+        FunctionTool(ChatFunctionTool),
+        ToolOther(ChatToolOther),
     }
     impl ::std::convert::From<ChatFunctionTool> for ChatTool {
         fn from(value: ChatFunctionTool) -> Self {
-            Self::ChatFunctionTool(value)
+            Self::FunctionTool(value)
+        }
+    }
+    impl ::std::convert::From<ChatToolOther> for ChatTool {
+        fn from(value: ChatToolOther) -> Self {
+            Self::ToolOther(value)
         }
     }
     /**A tool call made by the model. Open set: `function` is the documented type; other
@@ -1613,12 +1700,17 @@ types OpenAI adds are passed through from upstream.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(untagged)]
     pub enum ChatToolCall {
-        ChatFunctionToolCall(ChatFunctionToolCall),
-        Object { #[serde(rename = "type")] type_: ChatToolCallObjectType },
+        FunctionToolCall(ChatFunctionToolCall),
+        ToolCallOther(ChatToolCallOther),
     }
     impl ::std::convert::From<ChatFunctionToolCall> for ChatToolCall {
         fn from(value: ChatFunctionToolCall) -> Self {
-            Self::ChatFunctionToolCall(value)
+            Self::FunctionToolCall(value)
+        }
+    }
+    impl ::std::convert::From<ChatToolCallOther> for ChatToolCall {
+        fn from(value: ChatToolCallOther) -> Self {
+            Self::ToolCallOther(value)
         }
     }
     ///A fragment of a streamed tool call.
@@ -1639,60 +1731,51 @@ types OpenAI adds are passed through from upstream.*/
             Default::default()
         }
     }
-    ///`ChatToolCallObjectType`
+    ///Any other tool call type, forwarded verbatim by Kindo. Its `type` is none of: `function`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatToolCallOther {
+        #[serde(rename = "type")]
+        pub type_: ChatToolCallOtherType,
+    }
+    impl ChatToolCallOther {
+        pub fn builder() -> builder::ChatToolCallOther {
+            Default::default()
+        }
+    }
+    ///`ChatToolCallOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct ChatToolCallObjectType(::std::string::String);
-    impl ::std::ops::Deref for ChatToolCallObjectType {
+    pub struct ChatToolCallOtherType(::std::string::String);
+    impl ::std::ops::Deref for ChatToolCallOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<ChatToolCallObjectType> for ::std::string::String {
-        fn from(value: ChatToolCallObjectType) -> Self {
+    impl ::std::convert::From<ChatToolCallOtherType> for ::std::string::String {
+        fn from(value: ChatToolCallOtherType) -> Self {
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatToolCallObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            { ::regress::Regex::new("^(?!(?:function)$)").unwrap() });
-            if PATTERN.find(value).is_none() {
-                return Err("doesn't match pattern \"^(?!(?:function)$)\"".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatToolCallObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatToolCallObjectType {
+    impl ::std::convert::TryFrom<::std::string::String> for ChatToolCallOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ChatToolCallObjectType {
+    impl<'de> ::serde::Deserialize<'de> for ChatToolCallOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     /**`tool_choice`: a mode string or a named tool. All documented forms: `"auto"`, `"none"`,
@@ -1701,72 +1784,69 @@ types OpenAI adds are passed through from upstream.*/
     #[serde(untagged)]
     pub enum ChatToolChoice {
         ToolChoiceMode(ToolChoiceMode),
-        ChatNamedToolChoice(ChatNamedToolChoice),
+        ChatFunctionToolChoice(ChatFunctionToolChoice),
+        ChatNamedToolChoiceOther(ChatNamedToolChoiceOther),
     }
     impl ::std::convert::From<ToolChoiceMode> for ChatToolChoice {
         fn from(value: ToolChoiceMode) -> Self {
             Self::ToolChoiceMode(value)
         }
     }
-    impl ::std::convert::From<ChatNamedToolChoice> for ChatToolChoice {
-        fn from(value: ChatNamedToolChoice) -> Self {
-            Self::ChatNamedToolChoice(value)
+    impl ::std::convert::From<ChatFunctionToolChoice> for ChatToolChoice {
+        fn from(value: ChatFunctionToolChoice) -> Self {
+            Self::ChatFunctionToolChoice(value)
         }
     }
-    ///`ChatToolObjectType`
+    impl ::std::convert::From<ChatNamedToolChoiceOther> for ChatToolChoice {
+        fn from(value: ChatNamedToolChoiceOther) -> Self {
+            Self::ChatNamedToolChoiceOther(value)
+        }
+    }
+    ///Any other tool type, forwarded verbatim by Kindo. Its `type` is none of: `function`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatToolOther {
+        #[serde(rename = "type")]
+        pub type_: ChatToolOtherType,
+    }
+    impl ChatToolOther {
+        pub fn builder() -> builder::ChatToolOther {
+            Default::default()
+        }
+    }
+    ///`ChatToolOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct ChatToolObjectType(::std::string::String);
-    impl ::std::ops::Deref for ChatToolObjectType {
+    pub struct ChatToolOtherType(::std::string::String);
+    impl ::std::ops::Deref for ChatToolOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<ChatToolObjectType> for ::std::string::String {
-        fn from(value: ChatToolObjectType) -> Self {
+    impl ::std::convert::From<ChatToolOtherType> for ::std::string::String {
+        fn from(value: ChatToolOtherType) -> Self {
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatToolObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            { ::regress::Regex::new("^(?!(?:function)$)").unwrap() });
-            if PATTERN.find(value).is_none() {
-                return Err("doesn't match pattern \"^(?!(?:function)$)\"".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatToolObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatToolObjectType {
+    impl ::std::convert::TryFrom<::std::string::String> for ChatToolOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ChatToolObjectType {
+    impl<'de> ::serde::Deserialize<'de> for ChatToolOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///Token counts of a completion.
@@ -3425,7 +3505,7 @@ does not re-execute it) and `function_call_output` (a tool result, paired by
         InputMessage(InputMessage),
         FunctionCallItem(FunctionCallItem),
         FunctionCallOutputItem(FunctionCallOutputItem),
-        Object { #[serde(rename = "type")] type_: InputItemObjectType },
+        InputItemOther(InputItemOther),
     }
     impl ::std::convert::From<InputMessage> for InputItem {
         fn from(value: InputMessage) -> Self {
@@ -3442,68 +3522,62 @@ does not re-execute it) and `function_call_output` (a tool result, paired by
             Self::FunctionCallOutputItem(value)
         }
     }
-    ///`InputItemObjectType`
+    impl ::std::convert::From<InputItemOther> for InputItem {
+        fn from(value: InputItemOther) -> Self {
+            Self::InputItemOther(value)
+        }
+    }
+    ///Any other input item type, forwarded verbatim by Kindo. Its `type` is none of: `message`, `function_call`, `function_call_output`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct InputItemOther {
+        #[serde(rename = "type")]
+        pub type_: InputItemOtherType,
+    }
+    impl InputItemOther {
+        pub fn builder() -> builder::InputItemOther {
+            Default::default()
+        }
+    }
+    ///`InputItemOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct InputItemObjectType(::std::string::String);
-    impl ::std::ops::Deref for InputItemObjectType {
+    pub struct InputItemOtherType(::std::string::String);
+    impl ::std::ops::Deref for InputItemOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<InputItemObjectType> for ::std::string::String {
-        fn from(value: InputItemObjectType) -> Self {
+    impl ::std::convert::From<InputItemOtherType> for ::std::string::String {
+        fn from(value: InputItemOtherType) -> Self {
             value.0
         }
     }
-    impl ::std::str::FromStr for InputItemObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?!(?:message|function_call|function_call_output)$)",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?!(?:message|function_call|function_call_output)$)\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for InputItemObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for InputItemObjectType {
+    impl ::std::convert::TryFrom<::std::string::String> for InputItemOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "message".to_string(),
+                "function_call".to_string(),
+                "function_call_output".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for InputItemObjectType {
+    impl<'de> ::serde::Deserialize<'de> for InputItemOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     /**A fragment of a `tool_use` block's JSON `input`; concatenate the fragments and parse at
@@ -3797,7 +3871,7 @@ pass through as objects with a string `type`.*/
         MessageItem(MessageItem),
         FunctionCallItem(FunctionCallItem),
         FunctionCallOutputItem(FunctionCallOutputItem),
-        Object { #[serde(rename = "type")] type_: ItemObjectType },
+        ItemOther(ItemOther),
     }
     impl ::std::convert::From<MessageItem> for Item {
         fn from(value: MessageItem) -> Self {
@@ -3812,6 +3886,11 @@ pass through as objects with a string `type`.*/
     impl ::std::convert::From<FunctionCallOutputItem> for Item {
         fn from(value: FunctionCallOutputItem) -> Self {
             Self::FunctionCallOutputItem(value)
+        }
+    }
+    impl ::std::convert::From<ItemOther> for Item {
+        fn from(value: ItemOther) -> Self {
+            Self::ItemOther(value)
         }
     }
     ///Content of an input message: a string or content parts.
@@ -3850,68 +3929,57 @@ turn can produce sibling `function_call` and `message` items.*/
             Default::default()
         }
     }
-    ///`ItemObjectType`
+    ///Any other item type, forwarded verbatim by Kindo. Its `type` is none of: `message`, `function_call`, `function_call_output`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ItemOther {
+        #[serde(rename = "type")]
+        pub type_: ItemOtherType,
+    }
+    impl ItemOther {
+        pub fn builder() -> builder::ItemOther {
+            Default::default()
+        }
+    }
+    ///`ItemOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct ItemObjectType(::std::string::String);
-    impl ::std::ops::Deref for ItemObjectType {
+    pub struct ItemOtherType(::std::string::String);
+    impl ::std::ops::Deref for ItemOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<ItemObjectType> for ::std::string::String {
-        fn from(value: ItemObjectType) -> Self {
+    impl ::std::convert::From<ItemOtherType> for ::std::string::String {
+        fn from(value: ItemOtherType) -> Self {
             value.0
         }
     }
-    impl ::std::str::FromStr for ItemObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?!(?:message|function_call|function_call_output)$)",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?!(?:message|function_call|function_call_output)$)\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ItemObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ItemObjectType {
+    impl ::std::convert::TryFrom<::std::string::String> for ItemOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "message".to_string(),
+                "function_call".to_string(),
+                "function_call_output".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ItemObjectType {
+    impl<'de> ::serde::Deserialize<'de> for ItemOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///The error object.
@@ -6075,50 +6143,6 @@ registered or extension metadata) are kept.*/
             value.parse()
         }
     }
-    /**A response object.
-
-Only `status` is required: the documented examples each leave out different fields (the
-API overview's tool-call response has no `id`, `object` or `model`; the tool-use page's
-has no `object` or `model`; an agent invocation's first answer and stream snapshots carry
-only `id`, `object` and `status`), so a client must not rely on the others.*/
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
-    pub struct Response {
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub conversation: ::std::option::Option<ConversationRef>,
-        ///Creation time, Unix seconds (OpenAI), when present.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub created_at: ::std::option::Option<i64>,
-        ///Response id: `resp_...`; agent runs use `resp_run_<run-uuid>`.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub id: ::std::option::Option<::std::string::String>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub incomplete_details: ::std::option::Option<IncompleteDetails>,
-        ///The model (or `agent/<id>`) that answered.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub model: ::std::option::Option<::std::string::String>,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub object: ::std::option::Option<ResponseObject>,
-        ///Generated items in order.
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub output: ::std::option::Option<::std::vec::Vec<Item>>,
-        ///Concatenated text of the `output_text` parts (OpenAI SDK convenience).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub output_text: ::std::option::Option<::std::string::String>,
-        /**`completed`, `incomplete` (see `incomplete_details`; `reason: tool_use` means run the
-`function_call` items and send `function_call_output` back), `in_progress` (agent runs:
-stream or poll) or `failed`. Open set: OpenAI also uses `queued` and `cancelled`.*/
-        pub status: ::std::string::String,
-        ///The tools in effect (shown by the older API overview).
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub tools: ::std::option::Option<::std::vec::Vec<ResponseTool>>,
-        #[serde(flatten)]
-        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    }
-    impl Response {
-        pub fn builder() -> builder::Response {
-            Default::default()
-        }
-    }
     /**A content part of a Responses or Conversations message. Known types: `input_text`,
 `output_text`, `input_image`. Open set: other part types pass through.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -6127,7 +6151,7 @@ stream or poll) or `failed`. Open set: OpenAI also uses `queued` and `cancelled`
         InputTextPart(InputTextPart),
         OutputTextPart(OutputTextPart),
         InputImagePart(InputImagePart),
-        Object { #[serde(rename = "type")] type_: ResponseContentPartObjectType },
+        ResponseContentPartOther(ResponseContentPartOther),
     }
     impl ::std::convert::From<InputTextPart> for ResponseContentPart {
         fn from(value: InputTextPart) -> Self {
@@ -6142,6 +6166,11 @@ stream or poll) or `failed`. Open set: OpenAI also uses `queued` and `cancelled`
     impl ::std::convert::From<InputImagePart> for ResponseContentPart {
         fn from(value: InputImagePart) -> Self {
             Self::InputImagePart(value)
+        }
+    }
+    impl ::std::convert::From<ResponseContentPartOther> for ResponseContentPart {
+        fn from(value: ResponseContentPartOther) -> Self {
+            Self::ResponseContentPartOther(value)
         }
     }
     ///Data of `response.content_part.added` and `response.content_part.done`.
@@ -6167,67 +6196,58 @@ it, so rely on the SSE `event:` line.*/
             Default::default()
         }
     }
-    ///`ResponseContentPartObjectType`
+    ///Any other content part type, forwarded verbatim by Kindo. Its `type` is none of: `input_text`, `output_text`, `input_image`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ResponseContentPartOther {
+        #[serde(rename = "type")]
+        pub type_: ResponseContentPartOtherType,
+    }
+    impl ResponseContentPartOther {
+        pub fn builder() -> builder::ResponseContentPartOther {
+            Default::default()
+        }
+    }
+    ///`ResponseContentPartOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct ResponseContentPartObjectType(::std::string::String);
-    impl ::std::ops::Deref for ResponseContentPartObjectType {
+    pub struct ResponseContentPartOtherType(::std::string::String);
+    impl ::std::ops::Deref for ResponseContentPartOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<ResponseContentPartObjectType> for ::std::string::String {
-        fn from(value: ResponseContentPartObjectType) -> Self {
+    impl ::std::convert::From<ResponseContentPartOtherType> for ::std::string::String {
+        fn from(value: ResponseContentPartOtherType) -> Self {
             value.0
         }
     }
-    impl ::std::str::FromStr for ResponseContentPartObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new("^(?!(?:input_text|output_text|input_image)$)")
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?!(?:input_text|output_text|input_image)$)\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ResponseContentPartObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String>
-    for ResponseContentPartObjectType {
+    for ResponseContentPartOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "input_text".to_string(),
+                "output_text".to_string(),
+                "input_image".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ResponseContentPartObjectType {
+    impl<'de> ::serde::Deserialize<'de> for ResponseContentPartOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     /**Data of `response.output_text.delta` and `response.function_call_arguments.delta`:
@@ -6439,7 +6459,7 @@ the snapshot under `response`. Both forms validate.*/
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub object: ::std::option::Option<ResponseObject>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub response: ::std::option::Option<Response>,
+        pub response: ::std::option::Option<ResponseResource>,
         ///Position in the stream (OpenAI), when present.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub sequence_number: ::std::option::Option<u64>,
@@ -6550,6 +6570,53 @@ it, so rely on the SSE `event:` line.*/
             Default::default()
         }
     }
+    /**A response object.
+
+Only `status` is required: the documented examples each leave out different fields (the
+API overview's tool-call response has no `id`, `object` or `model`; the tool-use page's
+has no `object` or `model`; an agent invocation's first answer and stream snapshots carry
+only `id`, `object` and `status`), so a client must not rely on the others.
+
+Published as `ResponseResource`: generators reserve `Response` for their own HTTP response
+type (openapi-python-client's `types.Response`, for one).*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ResponseResource {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub conversation: ::std::option::Option<ConversationRef>,
+        ///Creation time, Unix seconds (OpenAI), when present.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<i64>,
+        ///Response id: `resp_...`; agent runs use `resp_run_<run-uuid>`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub incomplete_details: ::std::option::Option<IncompleteDetails>,
+        ///The model (or `agent/<id>`) that answered.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub model: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub object: ::std::option::Option<ResponseObject>,
+        ///Generated items in order.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub output: ::std::option::Option<::std::vec::Vec<Item>>,
+        ///Concatenated text of the `output_text` parts (OpenAI SDK convenience).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub output_text: ::std::option::Option<::std::string::String>,
+        /**`completed`, `incomplete` (see `incomplete_details`; `reason: tool_use` means run the
+`function_call` items and send `function_call_output` back), `in_progress` (agent runs:
+stream or poll) or `failed`. Open set: OpenAI also uses `queued` and `cancelled`.*/
+        pub status: ::std::string::String,
+        ///The tools in effect (shown by the older API overview).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tools: ::std::option::Option<::std::vec::Vec<ResponseTool>>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl ResponseResource {
+        pub fn builder() -> builder::ResponseResource {
+            Default::default()
+        }
+    }
     /**The `data:` payload of one frame of a Responses SSE stream (this schema describes each frame's payload, not the body as a whole). Every frame has a named `event:` line that selects the payload schema; payloads are not self-describing (Kindo's examples carry no `type`), hence `anyOf`.
 
 | `event:` | `data:` schema |
@@ -6621,7 +6688,7 @@ tools echoed as `shell`, `web_search`, `computer`).*/
         ResponseFunctionTool(ResponseFunctionTool),
         McpTool(McpTool),
         KindoHostedTool(KindoHostedTool),
-        Object { #[serde(rename = "type")] type_: ResponseToolObjectType },
+        ResponseToolOther(ResponseToolOther),
     }
     impl ::std::convert::From<ResponseFunctionTool> for ResponseTool {
         fn from(value: ResponseFunctionTool) -> Self {
@@ -6638,21 +6705,38 @@ tools echoed as `shell`, `web_search`, `computer`).*/
             Self::KindoHostedTool(value)
         }
     }
+    impl ::std::convert::From<ResponseToolOther> for ResponseTool {
+        fn from(value: ResponseToolOther) -> Self {
+            Self::ResponseToolOther(value)
+        }
+    }
     ///`tool_choice`: a mode string or an object.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(untagged)]
     pub enum ResponseToolChoice {
         ToolChoiceMode(ToolChoiceMode),
-        ResponseToolChoiceObject(ResponseToolChoiceObject),
+        ResponseFunctionToolChoice(ResponseFunctionToolChoice),
+        AllowedToolsChoice(AllowedToolsChoice),
+        ResponseToolChoiceObjectOther(ResponseToolChoiceObjectOther),
     }
     impl ::std::convert::From<ToolChoiceMode> for ResponseToolChoice {
         fn from(value: ToolChoiceMode) -> Self {
             Self::ToolChoiceMode(value)
         }
     }
-    impl ::std::convert::From<ResponseToolChoiceObject> for ResponseToolChoice {
-        fn from(value: ResponseToolChoiceObject) -> Self {
-            Self::ResponseToolChoiceObject(value)
+    impl ::std::convert::From<ResponseFunctionToolChoice> for ResponseToolChoice {
+        fn from(value: ResponseFunctionToolChoice) -> Self {
+            Self::ResponseFunctionToolChoice(value)
+        }
+    }
+    impl ::std::convert::From<AllowedToolsChoice> for ResponseToolChoice {
+        fn from(value: AllowedToolsChoice) -> Self {
+            Self::AllowedToolsChoice(value)
+        }
+    }
+    impl ::std::convert::From<ResponseToolChoiceObjectOther> for ResponseToolChoice {
+        fn from(value: ResponseToolChoiceObjectOther) -> Self {
+            Self::ResponseToolChoiceObjectOther(value)
         }
     }
     /**An object `tool_choice`: `{"type": "function", "name"}` forces one function;
@@ -6663,7 +6747,7 @@ request. Open set: other OpenAI forms are forwarded.*/
     pub enum ResponseToolChoiceObject {
         ResponseFunctionToolChoice(ResponseFunctionToolChoice),
         AllowedToolsChoice(AllowedToolsChoice),
-        Object { #[serde(rename = "type")] type_: ResponseToolChoiceObjectObjectType },
+        ResponseToolChoiceObjectOther(ResponseToolChoiceObjectOther),
     }
     impl ::std::convert::From<ResponseFunctionToolChoice> for ResponseToolChoiceObject {
         fn from(value: ResponseFunctionToolChoice) -> Self {
@@ -6675,128 +6759,116 @@ request. Open set: other OpenAI forms are forwarded.*/
             Self::AllowedToolsChoice(value)
         }
     }
-    ///`ResponseToolChoiceObjectObjectType`
+    impl ::std::convert::From<ResponseToolChoiceObjectOther>
+    for ResponseToolChoiceObject {
+        fn from(value: ResponseToolChoiceObjectOther) -> Self {
+            Self::ResponseToolChoiceObjectOther(value)
+        }
+    }
+    ///Any other tool choice type, forwarded verbatim by Kindo. Its `type` is none of: `function`, `allowed_tools`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ResponseToolChoiceObjectOther {
+        #[serde(rename = "type")]
+        pub type_: ResponseToolChoiceObjectOtherType,
+    }
+    impl ResponseToolChoiceObjectOther {
+        pub fn builder() -> builder::ResponseToolChoiceObjectOther {
+            Default::default()
+        }
+    }
+    ///`ResponseToolChoiceObjectOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct ResponseToolChoiceObjectObjectType(::std::string::String);
-    impl ::std::ops::Deref for ResponseToolChoiceObjectObjectType {
+    pub struct ResponseToolChoiceObjectOtherType(::std::string::String);
+    impl ::std::ops::Deref for ResponseToolChoiceObjectOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<ResponseToolChoiceObjectObjectType>
+    impl ::std::convert::From<ResponseToolChoiceObjectOtherType>
     for ::std::string::String {
-        fn from(value: ResponseToolChoiceObjectObjectType) -> Self {
+        fn from(value: ResponseToolChoiceObjectOtherType) -> Self {
             value.0
-        }
-    }
-    impl ::std::str::FromStr for ResponseToolChoiceObjectObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            { ::regress::Regex::new("^(?!(?:function|allowed_tools)$)").unwrap() });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?!(?:function|allowed_tools)$)\"".into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ResponseToolChoiceObjectObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
         }
     }
     impl ::std::convert::TryFrom<::std::string::String>
-    for ResponseToolChoiceObjectObjectType {
+    for ResponseToolChoiceObjectOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string(), "allowed_tools".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ResponseToolChoiceObjectObjectType {
+    impl<'de> ::serde::Deserialize<'de> for ResponseToolChoiceObjectOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
-    ///`ResponseToolObjectType`
+    ///Any other tool type, forwarded verbatim by Kindo. Its `type` is none of: `function`, `mcp`, `kindo_tools`, `kindo_shell`, `kindo_web_search`, `kindo_browser_control`, `kindo_browser_screenshot`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ResponseToolOther {
+        #[serde(rename = "type")]
+        pub type_: ResponseToolOtherType,
+    }
+    impl ResponseToolOther {
+        pub fn builder() -> builder::ResponseToolOther {
+            Default::default()
+        }
+    }
+    ///`ResponseToolOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct ResponseToolObjectType(::std::string::String);
-    impl ::std::ops::Deref for ResponseToolObjectType {
+    pub struct ResponseToolOtherType(::std::string::String);
+    impl ::std::ops::Deref for ResponseToolOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<ResponseToolObjectType> for ::std::string::String {
-        fn from(value: ResponseToolObjectType) -> Self {
+    impl ::std::convert::From<ResponseToolOtherType> for ::std::string::String {
+        fn from(value: ResponseToolOtherType) -> Self {
             value.0
         }
     }
-    impl ::std::str::FromStr for ResponseToolObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            {
-                ::regress::Regex::new(
-                        "^(?!(?:function|mcp|kindo_tools|kindo_shell|kindo_web_search|kindo_browser_control|kindo_browser_screenshot)$)",
-                    )
-                    .unwrap()
-            });
-            if PATTERN.find(value).is_none() {
-                return Err(
-                    "doesn't match pattern \"^(?!(?:function|mcp|kindo_tools|kindo_shell|kindo_web_search|kindo_browser_control|kindo_browser_screenshot)$)\""
-                        .into(),
-                );
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ResponseToolObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ResponseToolObjectType {
+    impl ::std::convert::TryFrom<::std::string::String> for ResponseToolOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if [
+                "function".to_string(),
+                "mcp".to_string(),
+                "kindo_tools".to_string(),
+                "kindo_shell".to_string(),
+                "kindo_web_search".to_string(),
+                "kindo_browser_control".to_string(),
+                "kindo_browser_screenshot".to_string(),
+            ]
+                .contains(&value)
+            {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ResponseToolObjectType {
+    impl<'de> ::serde::Deserialize<'de> for ResponseToolOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///Message author. Closed set: Kindo rejects any role but `user` and `assistant`.
@@ -7775,29 +7847,160 @@ text editor, ...) carry a versioned `type` and are accepted by [`ServerTool`].*/
     /**How the model may use tools. Closed set as Anthropic defines it (`auto`, `any`, `tool`,
 `none`).*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
-    #[serde(tag = "type")]
+    #[serde(untagged)]
     pub enum ToolChoice {
-        ///The model decides.
-        #[serde(rename = "auto")]
-        Auto {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            disable_parallel_tool_use: ::std::option::Option<bool>,
-        },
-        ///The model must use some tool.
+        Auto(ToolChoiceAuto),
+        Any(ToolChoiceAny),
+        Tool(ToolChoiceTool),
+        None(ToolChoiceNone),
+    }
+    impl ::std::convert::From<ToolChoiceAuto> for ToolChoice {
+        fn from(value: ToolChoiceAuto) -> Self {
+            Self::Auto(value)
+        }
+    }
+    impl ::std::convert::From<ToolChoiceAny> for ToolChoice {
+        fn from(value: ToolChoiceAny) -> Self {
+            Self::Any(value)
+        }
+    }
+    impl ::std::convert::From<ToolChoiceTool> for ToolChoice {
+        fn from(value: ToolChoiceTool) -> Self {
+            Self::Tool(value)
+        }
+    }
+    impl ::std::convert::From<ToolChoiceNone> for ToolChoice {
+        fn from(value: ToolChoiceNone) -> Self {
+            Self::None(value)
+        }
+    }
+    ///The model must use some tool.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ToolChoiceAny {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub disable_parallel_tool_use: ::std::option::Option<bool>,
+        #[serde(rename = "type")]
+        pub type_: ToolChoiceAnyType,
+    }
+    impl ToolChoiceAny {
+        pub fn builder() -> builder::ToolChoiceAny {
+            Default::default()
+        }
+    }
+    ///`ToolChoiceAnyType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum ToolChoiceAnyType {
         #[serde(rename = "any")]
-        Any {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            disable_parallel_tool_use: ::std::option::Option<bool>,
-        },
-        ///The model must use the named tool.
-        #[serde(rename = "tool")]
-        Tool {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            disable_parallel_tool_use: ::std::option::Option<bool>,
-            name: ::std::string::String,
-        },
-        #[serde(rename = "none")]
-        None,
+        Any,
+    }
+    impl ::std::fmt::Display for ToolChoiceAnyType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Any => f.write_str("any"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ToolChoiceAnyType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "any" => Ok(Self::Any),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ToolChoiceAnyType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ToolChoiceAnyType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///The model decides.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ToolChoiceAuto {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub disable_parallel_tool_use: ::std::option::Option<bool>,
+        #[serde(rename = "type")]
+        pub type_: ToolChoiceAutoType,
+    }
+    impl ToolChoiceAuto {
+        pub fn builder() -> builder::ToolChoiceAuto {
+            Default::default()
+        }
+    }
+    ///`ToolChoiceAutoType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum ToolChoiceAutoType {
+        #[serde(rename = "auto")]
+        Auto,
+    }
+    impl ::std::fmt::Display for ToolChoiceAutoType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Auto => f.write_str("auto"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ToolChoiceAutoType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "auto" => Ok(Self::Auto),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ToolChoiceAutoType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ToolChoiceAutoType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
     }
     ///Tool-choice mode. Closed set (OpenAI's three modes).
     #[derive(
@@ -7851,6 +8054,133 @@ text editor, ...) carry a versioned `type` and are accepted by [`ServerTool`].*/
         }
     }
     impl ::std::convert::TryFrom<::std::string::String> for ToolChoiceMode {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///The model must not use tools.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ToolChoiceNone {
+        #[serde(rename = "type")]
+        pub type_: ToolChoiceNoneType,
+    }
+    impl ToolChoiceNone {
+        pub fn builder() -> builder::ToolChoiceNone {
+            Default::default()
+        }
+    }
+    ///`ToolChoiceNoneType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum ToolChoiceNoneType {
+        #[serde(rename = "none")]
+        None,
+    }
+    impl ::std::fmt::Display for ToolChoiceNoneType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::None => f.write_str("none"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ToolChoiceNoneType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "none" => Ok(Self::None),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ToolChoiceNoneType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ToolChoiceNoneType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///The model must use the named tool.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ToolChoiceTool {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub disable_parallel_tool_use: ::std::option::Option<bool>,
+        pub name: ::std::string::String,
+        #[serde(rename = "type")]
+        pub type_: ToolChoiceToolType,
+    }
+    impl ToolChoiceTool {
+        pub fn builder() -> builder::ToolChoiceTool {
+            Default::default()
+        }
+    }
+    ///`ToolChoiceToolType`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum ToolChoiceToolType {
+        #[serde(rename = "tool")]
+        Tool,
+    }
+    impl ::std::fmt::Display for ToolChoiceToolType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Tool => f.write_str("tool"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ToolChoiceToolType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "tool" => Ok(Self::Tool),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ToolChoiceToolType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ToolChoiceToolType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -10259,6 +10589,48 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ChatContentPartOther {
+            type_: ::std::result::Result<
+                super::ChatContentPartOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatContentPartOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ChatContentPartOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatContentPartOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatContentPartOther>
+        for super::ChatContentPartOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatContentPartOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ChatContentPartOther> for ChatContentPartOther {
+            fn from(value: super::ChatContentPartOther) -> Self {
+                Self { type_: Ok(value.type_) }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ChatFunctionTool {
             function: ::std::result::Result<
                 super::FunctionDefinition,
@@ -10581,6 +10953,592 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     detail: Ok(value.detail),
                     url: Ok(value.url),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatMessageAssistant {
+            content: ::std::result::Result<
+                ::std::option::Option<super::ChatContent>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                super::ChatMessageAssistantRole,
+                ::std::string::String,
+            >,
+            tool_calls: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<super::ChatToolCall>>,
+                ::std::string::String,
+            >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatMessageAssistant {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    role: Err("no value supplied for role".to_string()),
+                    tool_calls: Ok(Default::default()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl ChatMessageAssistant {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::ChatContent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatMessageAssistantRole>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn tool_calls<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::std::vec::Vec<super::ChatToolCall>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.tool_calls = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for tool_calls: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatMessageAssistant>
+        for super::ChatMessageAssistant {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatMessageAssistant,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    name: value.name?,
+                    role: value.role?,
+                    tool_calls: value.tool_calls?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatMessageAssistant> for ChatMessageAssistant {
+            fn from(value: super::ChatMessageAssistant) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    name: Ok(value.name),
+                    role: Ok(value.role),
+                    tool_calls: Ok(value.tool_calls),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatMessageDeveloper {
+            content: ::std::result::Result<
+                ::std::option::Option<super::ChatContent>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                super::ChatMessageDeveloperRole,
+                ::std::string::String,
+            >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatMessageDeveloper {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    role: Err("no value supplied for role".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl ChatMessageDeveloper {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::ChatContent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatMessageDeveloperRole>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatMessageDeveloper>
+        for super::ChatMessageDeveloper {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatMessageDeveloper,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    name: value.name?,
+                    role: value.role?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatMessageDeveloper> for ChatMessageDeveloper {
+            fn from(value: super::ChatMessageDeveloper) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    name: Ok(value.name),
+                    role: Ok(value.role),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatMessageSystem {
+            content: ::std::result::Result<
+                ::std::option::Option<super::ChatContent>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                super::ChatMessageSystemRole,
+                ::std::string::String,
+            >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatMessageSystem {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    role: Err("no value supplied for role".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl ChatMessageSystem {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::ChatContent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatMessageSystemRole>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatMessageSystem> for super::ChatMessageSystem {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatMessageSystem,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    name: value.name?,
+                    role: value.role?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatMessageSystem> for ChatMessageSystem {
+            fn from(value: super::ChatMessageSystem) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    name: Ok(value.name),
+                    role: Ok(value.role),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatMessageTool {
+            content: ::std::result::Result<
+                ::std::option::Option<super::ChatContent>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                super::ChatMessageToolRole,
+                ::std::string::String,
+            >,
+            tool_call_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatMessageTool {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    role: Err("no value supplied for role".to_string()),
+                    tool_call_id: Err("no value supplied for tool_call_id".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl ChatMessageTool {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::ChatContent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatMessageToolRole>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn tool_call_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.tool_call_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for tool_call_id: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatMessageTool> for super::ChatMessageTool {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatMessageTool,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    role: value.role?,
+                    tool_call_id: value.tool_call_id?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatMessageTool> for ChatMessageTool {
+            fn from(value: super::ChatMessageTool) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    role: Ok(value.role),
+                    tool_call_id: Ok(value.tool_call_id),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatMessageUser {
+            content: ::std::result::Result<
+                ::std::option::Option<super::ChatContent>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                super::ChatMessageUserRole,
+                ::std::string::String,
+            >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatMessageUser {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    role: Err("no value supplied for role".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl ChatMessageUser {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::ChatContent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatMessageUserRole>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatMessageUser> for super::ChatMessageUser {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatMessageUser,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    name: value.name?,
+                    role: value.role?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatMessageUser> for ChatMessageUser {
+            fn from(value: super::ChatMessageUser) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    name: Ok(value.name),
+                    role: Ok(value.role),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatNamedToolChoiceOther {
+            type_: ::std::result::Result<
+                super::ChatNamedToolChoiceOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatNamedToolChoiceOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ChatNamedToolChoiceOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatNamedToolChoiceOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatNamedToolChoiceOther>
+        for super::ChatNamedToolChoiceOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatNamedToolChoiceOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ChatNamedToolChoiceOther>
+        for ChatNamedToolChoiceOther {
+            fn from(value: super::ChatNamedToolChoiceOther) -> Self {
+                Self { type_: Ok(value.type_) }
             }
         }
         #[derive(Clone, Debug)]
@@ -10996,6 +11954,88 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     index: Ok(value.index),
                     type_: Ok(value.type_),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatToolCallOther {
+            type_: ::std::result::Result<
+                super::ChatToolCallOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatToolCallOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ChatToolCallOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatToolCallOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatToolCallOther> for super::ChatToolCallOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatToolCallOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ChatToolCallOther> for ChatToolCallOther {
+            fn from(value: super::ChatToolCallOther) -> Self {
+                Self { type_: Ok(value.type_) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatToolOther {
+            type_: ::std::result::Result<
+                super::ChatToolOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatToolOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ChatToolOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatToolOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatToolOther> for super::ChatToolOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatToolOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ChatToolOther> for ChatToolOther {
+            fn from(value: super::ChatToolOther) -> Self {
+                Self { type_: Ok(value.type_) }
             }
         }
         #[derive(Clone, Debug)]
@@ -14583,6 +15623,47 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct InputItemOther {
+            type_: ::std::result::Result<
+                super::InputItemOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for InputItemOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl InputItemOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::InputItemOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<InputItemOther> for super::InputItemOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: InputItemOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::InputItemOther> for InputItemOther {
+            fn from(value: super::InputItemOther) -> Self {
+                Self { type_: Ok(value.type_) }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct InputJsonDelta {
             partial_json: ::std::result::Result<
                 ::std::string::String,
@@ -15062,6 +16143,44 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     last_id: Ok(value.last_id),
                     object: Ok(value.object),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ItemOther {
+            type_: ::std::result::Result<super::ItemOtherType, ::std::string::String>,
+        }
+        impl ::std::default::Default for ItemOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ItemOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ItemOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ItemOther> for super::ItemOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ItemOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ItemOther> for ItemOther {
+            fn from(value: super::ItemOther) -> Self {
+                Self { type_: Ok(value.type_) }
             }
         }
         #[derive(Clone, Debug)]
@@ -18133,248 +19252,6 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             }
         }
         #[derive(Clone, Debug)]
-        pub struct Response {
-            conversation: ::std::result::Result<
-                ::std::option::Option<super::ConversationRef>,
-                ::std::string::String,
-            >,
-            created_at: ::std::result::Result<
-                ::std::option::Option<i64>,
-                ::std::string::String,
-            >,
-            id: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            incomplete_details: ::std::result::Result<
-                ::std::option::Option<super::IncompleteDetails>,
-                ::std::string::String,
-            >,
-            model: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            object: ::std::result::Result<
-                ::std::option::Option<super::ResponseObject>,
-                ::std::string::String,
-            >,
-            output: ::std::result::Result<
-                ::std::option::Option<::std::vec::Vec<super::Item>>,
-                ::std::string::String,
-            >,
-            output_text: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            status: ::std::result::Result<::std::string::String, ::std::string::String>,
-            tools: ::std::result::Result<
-                ::std::option::Option<::std::vec::Vec<super::ResponseTool>>,
-                ::std::string::String,
-            >,
-            extra: ::std::result::Result<
-                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for Response {
-            fn default() -> Self {
-                Self {
-                    conversation: Ok(Default::default()),
-                    created_at: Ok(Default::default()),
-                    id: Ok(Default::default()),
-                    incomplete_details: Ok(Default::default()),
-                    model: Ok(Default::default()),
-                    object: Ok(Default::default()),
-                    output: Ok(Default::default()),
-                    output_text: Ok(Default::default()),
-                    status: Err("no value supplied for status".to_string()),
-                    tools: Ok(Default::default()),
-                    extra: Err("no value supplied for extra".to_string()),
-                }
-            }
-        }
-        impl Response {
-            pub fn conversation<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::ConversationRef>,
-                >,
-                T::Error: ::std::fmt::Display,
-            {
-                self.conversation = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for conversation: {e}")
-                    });
-                self
-            }
-            pub fn created_at<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.created_at = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for created_at: {e}")
-                    });
-                self
-            }
-            pub fn id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.id = value
-                    .try_into()
-                    .map_err(|e| format!("error converting supplied value for id: {e}"));
-                self
-            }
-            pub fn incomplete_details<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<super::IncompleteDetails>,
-                >,
-                T::Error: ::std::fmt::Display,
-            {
-                self.incomplete_details = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!(
-                            "error converting supplied value for incomplete_details: {e}"
-                        )
-                    });
-                self
-            }
-            pub fn model<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.model = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for model: {e}")
-                    });
-                self
-            }
-            pub fn object<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::option::Option<super::ResponseObject>>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.object = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for object: {e}")
-                    });
-                self
-            }
-            pub fn output<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::Item>>,
-                >,
-                T::Error: ::std::fmt::Display,
-            {
-                self.output = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for output: {e}")
-                    });
-                self
-            }
-            pub fn output_text<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.output_text = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for output_text: {e}")
-                    });
-                self
-            }
-            pub fn status<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.status = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for status: {e}")
-                    });
-                self
-            }
-            pub fn tools<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<super::ResponseTool>>,
-                >,
-                T::Error: ::std::fmt::Display,
-            {
-                self.tools = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for tools: {e}")
-                    });
-                self
-            }
-            pub fn extra<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<
-                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-                >,
-                T::Error: ::std::fmt::Display,
-            {
-                self.extra = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for extra: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<Response> for super::Response {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: Response,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    conversation: value.conversation?,
-                    created_at: value.created_at?,
-                    id: value.id?,
-                    incomplete_details: value.incomplete_details?,
-                    model: value.model?,
-                    object: value.object?,
-                    output: value.output?,
-                    output_text: value.output_text?,
-                    status: value.status?,
-                    tools: value.tools?,
-                    extra: value.extra?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::Response> for Response {
-            fn from(value: super::Response) -> Self {
-                Self {
-                    conversation: Ok(value.conversation),
-                    created_at: Ok(value.created_at),
-                    id: Ok(value.id),
-                    incomplete_details: Ok(value.incomplete_details),
-                    model: Ok(value.model),
-                    object: Ok(value.object),
-                    output: Ok(value.output),
-                    output_text: Ok(value.output_text),
-                    status: Ok(value.status),
-                    tools: Ok(value.tools),
-                    extra: Ok(value.extra),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
         pub struct ResponseContentPartEvent {
             content_index: ::std::result::Result<
                 ::std::option::Option<u32>,
@@ -18513,6 +19390,49 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     sequence_number: Ok(value.sequence_number),
                     type_: Ok(value.type_),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ResponseContentPartOther {
+            type_: ::std::result::Result<
+                super::ResponseContentPartOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ResponseContentPartOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ResponseContentPartOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ResponseContentPartOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ResponseContentPartOther>
+        for super::ResponseContentPartOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ResponseContentPartOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ResponseContentPartOther>
+        for ResponseContentPartOther {
+            fn from(value: super::ResponseContentPartOther) -> Self {
+                Self { type_: Ok(value.type_) }
             }
         }
         #[derive(Clone, Debug)]
@@ -18972,7 +19892,7 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                 ::std::string::String,
             >,
             response: ::std::result::Result<
-                ::std::option::Option<super::Response>,
+                ::std::option::Option<super::ResponseResource>,
                 ::std::string::String,
             >,
             sequence_number: ::std::result::Result<
@@ -19025,7 +19945,9 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             }
             pub fn response<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::Response>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::ResponseResource>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.response = value
@@ -19342,6 +20264,332 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     text: Ok(value.text),
                     type_: Ok(value.type_),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ResponseResource {
+            conversation: ::std::result::Result<
+                ::std::option::Option<super::ConversationRef>,
+                ::std::string::String,
+            >,
+            created_at: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            incomplete_details: ::std::result::Result<
+                ::std::option::Option<super::IncompleteDetails>,
+                ::std::string::String,
+            >,
+            model: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            object: ::std::result::Result<
+                ::std::option::Option<super::ResponseObject>,
+                ::std::string::String,
+            >,
+            output: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<super::Item>>,
+                ::std::string::String,
+            >,
+            output_text: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            status: ::std::result::Result<::std::string::String, ::std::string::String>,
+            tools: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<super::ResponseTool>>,
+                ::std::string::String,
+            >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ResponseResource {
+            fn default() -> Self {
+                Self {
+                    conversation: Ok(Default::default()),
+                    created_at: Ok(Default::default()),
+                    id: Ok(Default::default()),
+                    incomplete_details: Ok(Default::default()),
+                    model: Ok(Default::default()),
+                    object: Ok(Default::default()),
+                    output: Ok(Default::default()),
+                    output_text: Ok(Default::default()),
+                    status: Err("no value supplied for status".to_string()),
+                    tools: Ok(Default::default()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl ResponseResource {
+            pub fn conversation<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::ConversationRef>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.conversation = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for conversation: {e}")
+                    });
+                self
+            }
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn incomplete_details<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::IncompleteDetails>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.incomplete_details = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for incomplete_details: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn model<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.model = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for model: {e}")
+                    });
+                self
+            }
+            pub fn object<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::ResponseObject>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.object = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for object: {e}")
+                    });
+                self
+            }
+            pub fn output<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::std::vec::Vec<super::Item>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.output = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for output: {e}")
+                    });
+                self
+            }
+            pub fn output_text<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.output_text = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for output_text: {e}")
+                    });
+                self
+            }
+            pub fn status<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.status = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for status: {e}")
+                    });
+                self
+            }
+            pub fn tools<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::std::vec::Vec<super::ResponseTool>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.tools = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for tools: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ResponseResource> for super::ResponseResource {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ResponseResource,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    conversation: value.conversation?,
+                    created_at: value.created_at?,
+                    id: value.id?,
+                    incomplete_details: value.incomplete_details?,
+                    model: value.model?,
+                    object: value.object?,
+                    output: value.output?,
+                    output_text: value.output_text?,
+                    status: value.status?,
+                    tools: value.tools?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ResponseResource> for ResponseResource {
+            fn from(value: super::ResponseResource) -> Self {
+                Self {
+                    conversation: Ok(value.conversation),
+                    created_at: Ok(value.created_at),
+                    id: Ok(value.id),
+                    incomplete_details: Ok(value.incomplete_details),
+                    model: Ok(value.model),
+                    object: Ok(value.object),
+                    output: Ok(value.output),
+                    output_text: Ok(value.output_text),
+                    status: Ok(value.status),
+                    tools: Ok(value.tools),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ResponseToolChoiceObjectOther {
+            type_: ::std::result::Result<
+                super::ResponseToolChoiceObjectOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ResponseToolChoiceObjectOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ResponseToolChoiceObjectOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ResponseToolChoiceObjectOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ResponseToolChoiceObjectOther>
+        for super::ResponseToolChoiceObjectOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ResponseToolChoiceObjectOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ResponseToolChoiceObjectOther>
+        for ResponseToolChoiceObjectOther {
+            fn from(value: super::ResponseToolChoiceObjectOther) -> Self {
+                Self { type_: Ok(value.type_) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ResponseToolOther {
+            type_: ::std::result::Result<
+                super::ResponseToolOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ResponseToolOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ResponseToolOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ResponseToolOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ResponseToolOther> for super::ResponseToolOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ResponseToolOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ResponseToolOther> for ResponseToolOther {
+            fn from(value: super::ResponseToolOther) -> Self {
+                Self { type_: Ok(value.type_) }
             }
         }
         #[derive(Clone, Debug)]
@@ -20534,6 +21782,261 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             fn from(value: super::ThinkingDelta) -> Self {
                 Self {
                     thinking: Ok(value.thinking),
+                    type_: Ok(value.type_),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ToolChoiceAny {
+            disable_parallel_tool_use: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            type_: ::std::result::Result<
+                super::ToolChoiceAnyType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ToolChoiceAny {
+            fn default() -> Self {
+                Self {
+                    disable_parallel_tool_use: Ok(Default::default()),
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ToolChoiceAny {
+            pub fn disable_parallel_tool_use<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.disable_parallel_tool_use = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for disable_parallel_tool_use: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ToolChoiceAnyType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ToolChoiceAny> for super::ToolChoiceAny {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ToolChoiceAny,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    disable_parallel_tool_use: value.disable_parallel_tool_use?,
+                    type_: value.type_?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ToolChoiceAny> for ToolChoiceAny {
+            fn from(value: super::ToolChoiceAny) -> Self {
+                Self {
+                    disable_parallel_tool_use: Ok(value.disable_parallel_tool_use),
+                    type_: Ok(value.type_),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ToolChoiceAuto {
+            disable_parallel_tool_use: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            type_: ::std::result::Result<
+                super::ToolChoiceAutoType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ToolChoiceAuto {
+            fn default() -> Self {
+                Self {
+                    disable_parallel_tool_use: Ok(Default::default()),
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ToolChoiceAuto {
+            pub fn disable_parallel_tool_use<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.disable_parallel_tool_use = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for disable_parallel_tool_use: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ToolChoiceAutoType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ToolChoiceAuto> for super::ToolChoiceAuto {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ToolChoiceAuto,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    disable_parallel_tool_use: value.disable_parallel_tool_use?,
+                    type_: value.type_?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ToolChoiceAuto> for ToolChoiceAuto {
+            fn from(value: super::ToolChoiceAuto) -> Self {
+                Self {
+                    disable_parallel_tool_use: Ok(value.disable_parallel_tool_use),
+                    type_: Ok(value.type_),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ToolChoiceNone {
+            type_: ::std::result::Result<
+                super::ToolChoiceNoneType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ToolChoiceNone {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ToolChoiceNone {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ToolChoiceNoneType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ToolChoiceNone> for super::ToolChoiceNone {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ToolChoiceNone,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ToolChoiceNone> for ToolChoiceNone {
+            fn from(value: super::ToolChoiceNone) -> Self {
+                Self { type_: Ok(value.type_) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ToolChoiceTool {
+            disable_parallel_tool_use: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            type_: ::std::result::Result<
+                super::ToolChoiceToolType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ToolChoiceTool {
+            fn default() -> Self {
+                Self {
+                    disable_parallel_tool_use: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ToolChoiceTool {
+            pub fn disable_parallel_tool_use<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.disable_parallel_tool_use = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for disable_parallel_tool_use: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ToolChoiceToolType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ToolChoiceTool> for super::ToolChoiceTool {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ToolChoiceTool,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    disable_parallel_tool_use: value.disable_parallel_tool_use?,
+                    name: value.name?,
+                    type_: value.type_?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ToolChoiceTool> for ToolChoiceTool {
+            fn from(value: super::ToolChoiceTool) -> Self {
+                Self {
+                    disable_parallel_tool_use: Ok(value.disable_parallel_tool_use),
+                    name: Ok(value.name),
                     type_: Ok(value.type_),
                 }
             }
@@ -23422,7 +24925,10 @@ pub mod builder {
         ///Sends a `POST` request to `/v1/responses`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::Response>, Error<types::CreateResponseError>> {
+        ) -> Result<
+            ResponseValue<types::ResponseResource>,
+            Error<types::CreateResponseError>,
+        > {
             let Self { client, body } = self;
             let body = body
                 .and_then(|v| {
@@ -23541,7 +25047,10 @@ pub mod builder {
         ///Sends a `GET` request to `/v1/responses/{response_id}`
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::Response>, Error<types::GetResponseError>> {
+        ) -> Result<
+            ResponseValue<types::ResponseResource>,
+            Error<types::GetResponseError>,
+        > {
             let Self { client, response_id } = self;
             let response_id = response_id.map_err(Error::InvalidRequest)?;
             let url = format!(

@@ -319,74 +319,70 @@ through as long as they carry a string `type`.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(untagged)]
     pub enum ChatContentPart {
-        ChatTextPart(ChatTextPart),
-        ChatImagePart(ChatImagePart),
-        Object { #[serde(rename = "type")] type_: ChatContentPartObjectType },
+        TextPart(ChatTextPart),
+        ImagePart(ChatImagePart),
+        ContentPartOther(ChatContentPartOther),
     }
     impl ::std::convert::From<ChatTextPart> for ChatContentPart {
         fn from(value: ChatTextPart) -> Self {
-            Self::ChatTextPart(value)
+            Self::TextPart(value)
         }
     }
     impl ::std::convert::From<ChatImagePart> for ChatContentPart {
         fn from(value: ChatImagePart) -> Self {
-            Self::ChatImagePart(value)
+            Self::ImagePart(value)
         }
     }
-    ///`ChatContentPartObjectType`
+    impl ::std::convert::From<ChatContentPartOther> for ChatContentPart {
+        fn from(value: ChatContentPartOther) -> Self {
+            Self::ContentPartOther(value)
+        }
+    }
+    ///Any other content part type, forwarded verbatim by Kindo. Its `type` is none of: `text`, `image_url`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatContentPartOther {
+        #[serde(rename = "type")]
+        pub type_: ChatContentPartOtherType,
+    }
+    impl ChatContentPartOther {
+        pub fn builder() -> builder::ChatContentPartOther {
+            Default::default()
+        }
+    }
+    ///`ChatContentPartOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct ChatContentPartObjectType(::std::string::String);
-    impl ::std::ops::Deref for ChatContentPartObjectType {
+    pub struct ChatContentPartOtherType(::std::string::String);
+    impl ::std::ops::Deref for ChatContentPartOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<ChatContentPartObjectType> for ::std::string::String {
-        fn from(value: ChatContentPartObjectType) -> Self {
+    impl ::std::convert::From<ChatContentPartOtherType> for ::std::string::String {
+        fn from(value: ChatContentPartOtherType) -> Self {
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatContentPartObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            { ::regress::Regex::new("^(?!(?:text|image_url)$)").unwrap() });
-            if PATTERN.find(value).is_none() {
-                return Err("doesn't match pattern \"^(?!(?:text|image_url)$)\"".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatContentPartObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatContentPartObjectType {
+    impl ::std::convert::TryFrom<::std::string::String> for ChatContentPartOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["text".to_string(), "image_url".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ChatContentPartObjectType {
+    impl<'de> ::serde::Deserialize<'de> for ChatContentPartOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///A function tool: the model may call it, your code executes it.
@@ -667,20 +663,45 @@ do not assume a prefix).*/
     #[serde(untagged)]
     pub enum ChatLogprobs {
         Boolean(bool),
-        Object(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+        ChatLogprobsVariant2(ChatLogprobsVariant2),
     }
     impl ::std::convert::From<bool> for ChatLogprobs {
         fn from(value: bool) -> Self {
             Self::Boolean(value)
         }
     }
+    impl ::std::convert::From<ChatLogprobsVariant2> for ChatLogprobs {
+        fn from(value: ChatLogprobsVariant2) -> Self {
+            Self::ChatLogprobsVariant2(value)
+        }
+    }
+    ///`ChatLogprobsVariant2`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[serde(transparent)]
+    pub struct ChatLogprobsVariant2(
+        pub ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    );
+    impl ::std::ops::Deref for ChatLogprobsVariant2 {
+        type Target = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn deref(
+            &self,
+        ) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<ChatLogprobsVariant2>
+    for ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        fn from(value: ChatLogprobsVariant2) -> Self {
+            value.0
+        }
+    }
     impl ::std::convert::From<
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-    > for ChatLogprobs {
+    > for ChatLogprobsVariant2 {
         fn from(
             value: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         ) -> Self {
-            Self::Object(value)
+            Self(value)
         }
     }
     /**One message of the conversation, discriminated by `role`. Closed set as documented:
@@ -692,60 +713,58 @@ forwarded verbatim.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(untagged)]
     pub enum ChatMessage {
-        Variant0 {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            content: ::std::option::Option<ChatContent>,
-            ///Author name.
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            name: ::std::option::Option<::std::string::String>,
-            role: ChatMessageVariant0Role,
-            #[serde(flatten)]
-            extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        },
-        Variant1 {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            content: ::std::option::Option<ChatContent>,
-            ///Author name.
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            name: ::std::option::Option<::std::string::String>,
-            role: ChatMessageVariant1Role,
-            #[serde(flatten)]
-            extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        },
-        Variant2 {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            content: ::std::option::Option<ChatContent>,
-            ///Author name.
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            name: ::std::option::Option<::std::string::String>,
-            role: ChatMessageVariant2Role,
-            #[serde(flatten)]
-            extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        },
-        Variant3 {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            content: ::std::option::Option<ChatContent>,
-            ///Author name.
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            name: ::std::option::Option<::std::string::String>,
-            role: ChatMessageVariant3Role,
-            ///The tool calls the model made in this turn.
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            tool_calls: ::std::option::Option<::std::vec::Vec<ChatToolCall>>,
-            #[serde(flatten)]
-            extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        },
-        Variant4 {
-            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-            content: ::std::option::Option<ChatContent>,
-            role: ChatMessageVariant4Role,
-            ///The `id` of the tool call this message answers (required on `tool` messages).
-            tool_call_id: ::std::string::String,
-            #[serde(flatten)]
-            extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        },
+        System(ChatMessageSystem),
+        Developer(ChatMessageDeveloper),
+        User(ChatMessageUser),
+        Assistant(ChatMessageAssistant),
+        Tool(ChatMessageTool),
     }
-    ///`ChatMessageVariant0Role`
+    impl ::std::convert::From<ChatMessageSystem> for ChatMessage {
+        fn from(value: ChatMessageSystem) -> Self {
+            Self::System(value)
+        }
+    }
+    impl ::std::convert::From<ChatMessageDeveloper> for ChatMessage {
+        fn from(value: ChatMessageDeveloper) -> Self {
+            Self::Developer(value)
+        }
+    }
+    impl ::std::convert::From<ChatMessageUser> for ChatMessage {
+        fn from(value: ChatMessageUser) -> Self {
+            Self::User(value)
+        }
+    }
+    impl ::std::convert::From<ChatMessageAssistant> for ChatMessage {
+        fn from(value: ChatMessageAssistant) -> Self {
+            Self::Assistant(value)
+        }
+    }
+    impl ::std::convert::From<ChatMessageTool> for ChatMessage {
+        fn from(value: ChatMessageTool) -> Self {
+            Self::Tool(value)
+        }
+    }
+    ///A previous model turn, replayed as history.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatMessageAssistant {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<ChatContent>,
+        ///Author name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        pub role: ChatMessageAssistantRole,
+        ///The tool calls the model made in this turn.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tool_calls: ::std::option::Option<::std::vec::Vec<ChatToolCall>>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl ChatMessageAssistant {
+        pub fn builder() -> builder::ChatMessageAssistant {
+            Default::default()
+        }
+    }
+    ///`ChatMessageAssistantRole`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -758,171 +777,18 @@ forwarded verbatim.*/
         PartialEq,
         PartialOrd
     )]
-    pub enum ChatMessageVariant0Role {
-        #[serde(rename = "system")]
-        System,
-    }
-    impl ::std::fmt::Display for ChatMessageVariant0Role {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::System => f.write_str("system"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ChatMessageVariant0Role {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "system" => Ok(Self::System),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatMessageVariant0Role {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageVariant0Role {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    ///`ChatMessageVariant1Role`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
-    pub enum ChatMessageVariant1Role {
-        #[serde(rename = "developer")]
-        Developer,
-    }
-    impl ::std::fmt::Display for ChatMessageVariant1Role {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Developer => f.write_str("developer"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ChatMessageVariant1Role {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "developer" => Ok(Self::Developer),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatMessageVariant1Role {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageVariant1Role {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    ///`ChatMessageVariant2Role`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
-    pub enum ChatMessageVariant2Role {
-        #[serde(rename = "user")]
-        User,
-    }
-    impl ::std::fmt::Display for ChatMessageVariant2Role {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::User => f.write_str("user"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for ChatMessageVariant2Role {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "user" => Ok(Self::User),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatMessageVariant2Role {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageVariant2Role {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    ///`ChatMessageVariant3Role`
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
-    pub enum ChatMessageVariant3Role {
+    pub enum ChatMessageAssistantRole {
         #[serde(rename = "assistant")]
         Assistant,
     }
-    impl ::std::fmt::Display for ChatMessageVariant3Role {
+    impl ::std::fmt::Display for ChatMessageAssistantRole {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             match *self {
                 Self::Assistant => f.write_str("assistant"),
             }
         }
     }
-    impl ::std::str::FromStr for ChatMessageVariant3Role {
+    impl ::std::str::FromStr for ChatMessageAssistantRole {
         type Err = self::error::ConversionError;
         fn from_str(
             value: &str,
@@ -933,7 +799,7 @@ forwarded verbatim.*/
             }
         }
     }
-    impl ::std::convert::TryFrom<&str> for ChatMessageVariant3Role {
+    impl ::std::convert::TryFrom<&str> for ChatMessageAssistantRole {
         type Error = self::error::ConversionError;
         fn try_from(
             value: &str,
@@ -941,7 +807,7 @@ forwarded verbatim.*/
             value.parse()
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageVariant3Role {
+    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageAssistantRole {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -949,7 +815,24 @@ forwarded verbatim.*/
             value.parse()
         }
     }
-    ///`ChatMessageVariant4Role`
+    ///Developer instructions; Kindo treats them exactly like `system` (OpenAI semantics).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatMessageDeveloper {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<ChatContent>,
+        ///Author name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        pub role: ChatMessageDeveloperRole,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl ChatMessageDeveloper {
+        pub fn builder() -> builder::ChatMessageDeveloper {
+            Default::default()
+        }
+    }
+    ///`ChatMessageDeveloperRole`
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -962,18 +845,153 @@ forwarded verbatim.*/
         PartialEq,
         PartialOrd
     )]
-    pub enum ChatMessageVariant4Role {
+    pub enum ChatMessageDeveloperRole {
+        #[serde(rename = "developer")]
+        Developer,
+    }
+    impl ::std::fmt::Display for ChatMessageDeveloperRole {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Developer => f.write_str("developer"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ChatMessageDeveloperRole {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "developer" => Ok(Self::Developer),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ChatMessageDeveloperRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageDeveloperRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///System instructions.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatMessageSystem {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<ChatContent>,
+        ///Author name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        pub role: ChatMessageSystemRole,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl ChatMessageSystem {
+        pub fn builder() -> builder::ChatMessageSystem {
+            Default::default()
+        }
+    }
+    ///`ChatMessageSystemRole`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum ChatMessageSystemRole {
+        #[serde(rename = "system")]
+        System,
+    }
+    impl ::std::fmt::Display for ChatMessageSystemRole {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::System => f.write_str("system"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ChatMessageSystemRole {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "system" => Ok(Self::System),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ChatMessageSystemRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageSystemRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///The result of a tool call.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatMessageTool {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<ChatContent>,
+        pub role: ChatMessageToolRole,
+        ///The `id` of the tool call this message answers (required on `tool` messages).
+        pub tool_call_id: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl ChatMessageTool {
+        pub fn builder() -> builder::ChatMessageTool {
+            Default::default()
+        }
+    }
+    ///`ChatMessageToolRole`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum ChatMessageToolRole {
         #[serde(rename = "tool")]
         Tool,
     }
-    impl ::std::fmt::Display for ChatMessageVariant4Role {
+    impl ::std::fmt::Display for ChatMessageToolRole {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             match *self {
                 Self::Tool => f.write_str("tool"),
             }
         }
     }
-    impl ::std::str::FromStr for ChatMessageVariant4Role {
+    impl ::std::str::FromStr for ChatMessageToolRole {
         type Err = self::error::ConversionError;
         fn from_str(
             value: &str,
@@ -984,7 +1002,7 @@ forwarded verbatim.*/
             }
         }
     }
-    impl ::std::convert::TryFrom<&str> for ChatMessageVariant4Role {
+    impl ::std::convert::TryFrom<&str> for ChatMessageToolRole {
         type Error = self::error::ConversionError;
         fn try_from(
             value: &str,
@@ -992,7 +1010,75 @@ forwarded verbatim.*/
             value.parse()
         }
     }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageVariant4Role {
+    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageToolRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///A user turn; content parts may be multimodal (`image_url`).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatMessageUser {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<ChatContent>,
+        ///Author name.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        pub role: ChatMessageUserRole,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl ChatMessageUser {
+        pub fn builder() -> builder::ChatMessageUser {
+            Default::default()
+        }
+    }
+    ///`ChatMessageUserRole`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum ChatMessageUserRole {
+        #[serde(rename = "user")]
+        User,
+    }
+    impl ::std::fmt::Display for ChatMessageUserRole {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::User => f.write_str("user"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for ChatMessageUserRole {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "user" => Ok(Self::User),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ChatMessageUserRole {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ChatMessageUserRole {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -1005,69 +1091,65 @@ OpenAI forms (e.g. `allowed_tools`) are forwarded verbatim.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(untagged)]
     pub enum ChatNamedToolChoice {
-        ChatFunctionToolChoice(ChatFunctionToolChoice),
-        Object { #[serde(rename = "type")] type_: ChatNamedToolChoiceObjectType },
+        FunctionToolChoice(ChatFunctionToolChoice),
+        NamedToolChoiceOther(ChatNamedToolChoiceOther),
     }
     impl ::std::convert::From<ChatFunctionToolChoice> for ChatNamedToolChoice {
         fn from(value: ChatFunctionToolChoice) -> Self {
-            Self::ChatFunctionToolChoice(value)
+            Self::FunctionToolChoice(value)
         }
     }
-    ///`ChatNamedToolChoiceObjectType`
+    impl ::std::convert::From<ChatNamedToolChoiceOther> for ChatNamedToolChoice {
+        fn from(value: ChatNamedToolChoiceOther) -> Self {
+            Self::NamedToolChoiceOther(value)
+        }
+    }
+    ///Any other tool choice type, forwarded verbatim by Kindo. Its `type` is none of: `function`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatNamedToolChoiceOther {
+        #[serde(rename = "type")]
+        pub type_: ChatNamedToolChoiceOtherType,
+    }
+    impl ChatNamedToolChoiceOther {
+        pub fn builder() -> builder::ChatNamedToolChoiceOther {
+            Default::default()
+        }
+    }
+    ///`ChatNamedToolChoiceOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct ChatNamedToolChoiceObjectType(::std::string::String);
-    impl ::std::ops::Deref for ChatNamedToolChoiceObjectType {
+    pub struct ChatNamedToolChoiceOtherType(::std::string::String);
+    impl ::std::ops::Deref for ChatNamedToolChoiceOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<ChatNamedToolChoiceObjectType> for ::std::string::String {
-        fn from(value: ChatNamedToolChoiceObjectType) -> Self {
+    impl ::std::convert::From<ChatNamedToolChoiceOtherType> for ::std::string::String {
+        fn from(value: ChatNamedToolChoiceOtherType) -> Self {
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatNamedToolChoiceObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            { ::regress::Regex::new("^(?!(?:function)$)").unwrap() });
-            if PATTERN.find(value).is_none() {
-                return Err("doesn't match pattern \"^(?!(?:function)$)\"".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatNamedToolChoiceObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     impl ::std::convert::TryFrom<::std::string::String>
-    for ChatNamedToolChoiceObjectType {
+    for ChatNamedToolChoiceOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ChatNamedToolChoiceObjectType {
+    impl<'de> ::serde::Deserialize<'de> for ChatNamedToolChoiceOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///`response_format`, forwarded verbatim.
@@ -1191,12 +1273,17 @@ pass through.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(untagged)]
     pub enum ChatTool {
-        ChatFunctionTool(ChatFunctionTool),
-        Object { #[serde(rename = "type")] type_: ChatToolObjectType },
+        FunctionTool(ChatFunctionTool),
+        ToolOther(ChatToolOther),
     }
     impl ::std::convert::From<ChatFunctionTool> for ChatTool {
         fn from(value: ChatFunctionTool) -> Self {
-            Self::ChatFunctionTool(value)
+            Self::FunctionTool(value)
+        }
+    }
+    impl ::std::convert::From<ChatToolOther> for ChatTool {
+        fn from(value: ChatToolOther) -> Self {
+            Self::ToolOther(value)
         }
     }
     /**A tool call made by the model. Open set: `function` is the documented type; other
@@ -1204,12 +1291,17 @@ types OpenAI adds are passed through from upstream.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[serde(untagged)]
     pub enum ChatToolCall {
-        ChatFunctionToolCall(ChatFunctionToolCall),
-        Object { #[serde(rename = "type")] type_: ChatToolCallObjectType },
+        FunctionToolCall(ChatFunctionToolCall),
+        ToolCallOther(ChatToolCallOther),
     }
     impl ::std::convert::From<ChatFunctionToolCall> for ChatToolCall {
         fn from(value: ChatFunctionToolCall) -> Self {
-            Self::ChatFunctionToolCall(value)
+            Self::FunctionToolCall(value)
+        }
+    }
+    impl ::std::convert::From<ChatToolCallOther> for ChatToolCall {
+        fn from(value: ChatToolCallOther) -> Self {
+            Self::ToolCallOther(value)
         }
     }
     ///A fragment of a streamed tool call.
@@ -1230,60 +1322,51 @@ types OpenAI adds are passed through from upstream.*/
             Default::default()
         }
     }
-    ///`ChatToolCallObjectType`
+    ///Any other tool call type, forwarded verbatim by Kindo. Its `type` is none of: `function`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatToolCallOther {
+        #[serde(rename = "type")]
+        pub type_: ChatToolCallOtherType,
+    }
+    impl ChatToolCallOther {
+        pub fn builder() -> builder::ChatToolCallOther {
+            Default::default()
+        }
+    }
+    ///`ChatToolCallOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct ChatToolCallObjectType(::std::string::String);
-    impl ::std::ops::Deref for ChatToolCallObjectType {
+    pub struct ChatToolCallOtherType(::std::string::String);
+    impl ::std::ops::Deref for ChatToolCallOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<ChatToolCallObjectType> for ::std::string::String {
-        fn from(value: ChatToolCallObjectType) -> Self {
+    impl ::std::convert::From<ChatToolCallOtherType> for ::std::string::String {
+        fn from(value: ChatToolCallOtherType) -> Self {
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatToolCallObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            { ::regress::Regex::new("^(?!(?:function)$)").unwrap() });
-            if PATTERN.find(value).is_none() {
-                return Err("doesn't match pattern \"^(?!(?:function)$)\"".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatToolCallObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatToolCallObjectType {
+    impl ::std::convert::TryFrom<::std::string::String> for ChatToolCallOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ChatToolCallObjectType {
+    impl<'de> ::serde::Deserialize<'de> for ChatToolCallOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     /**`tool_choice`: a mode string or a named tool. All documented forms: `"auto"`, `"none"`,
@@ -1292,72 +1375,69 @@ types OpenAI adds are passed through from upstream.*/
     #[serde(untagged)]
     pub enum ChatToolChoice {
         ToolChoiceMode(ToolChoiceMode),
-        ChatNamedToolChoice(ChatNamedToolChoice),
+        ChatFunctionToolChoice(ChatFunctionToolChoice),
+        ChatNamedToolChoiceOther(ChatNamedToolChoiceOther),
     }
     impl ::std::convert::From<ToolChoiceMode> for ChatToolChoice {
         fn from(value: ToolChoiceMode) -> Self {
             Self::ToolChoiceMode(value)
         }
     }
-    impl ::std::convert::From<ChatNamedToolChoice> for ChatToolChoice {
-        fn from(value: ChatNamedToolChoice) -> Self {
-            Self::ChatNamedToolChoice(value)
+    impl ::std::convert::From<ChatFunctionToolChoice> for ChatToolChoice {
+        fn from(value: ChatFunctionToolChoice) -> Self {
+            Self::ChatFunctionToolChoice(value)
         }
     }
-    ///`ChatToolObjectType`
+    impl ::std::convert::From<ChatNamedToolChoiceOther> for ChatToolChoice {
+        fn from(value: ChatNamedToolChoiceOther) -> Self {
+            Self::ChatNamedToolChoiceOther(value)
+        }
+    }
+    ///Any other tool type, forwarded verbatim by Kindo. Its `type` is none of: `function`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ChatToolOther {
+        #[serde(rename = "type")]
+        pub type_: ChatToolOtherType,
+    }
+    impl ChatToolOther {
+        pub fn builder() -> builder::ChatToolOther {
+            Default::default()
+        }
+    }
+    ///`ChatToolOtherType`
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
     #[serde(transparent)]
-    pub struct ChatToolObjectType(::std::string::String);
-    impl ::std::ops::Deref for ChatToolObjectType {
+    pub struct ChatToolOtherType(::std::string::String);
+    impl ::std::ops::Deref for ChatToolOtherType {
         type Target = ::std::string::String;
         fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<ChatToolObjectType> for ::std::string::String {
-        fn from(value: ChatToolObjectType) -> Self {
+    impl ::std::convert::From<ChatToolOtherType> for ::std::string::String {
+        fn from(value: ChatToolOtherType) -> Self {
             value.0
         }
     }
-    impl ::std::str::FromStr for ChatToolObjectType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
-            { ::regress::Regex::new("^(?!(?:function)$)").unwrap() });
-            if PATTERN.find(value).is_none() {
-                return Err("doesn't match pattern \"^(?!(?:function)$)\"".into());
-            }
-            Ok(Self(value.to_string()))
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for ChatToolObjectType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for ChatToolObjectType {
+    impl ::std::convert::TryFrom<::std::string::String> for ChatToolOtherType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
         ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
+            if ["function".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for ChatToolObjectType {
+    impl<'de> ::serde::Deserialize<'de> for ChatToolOtherType {
         fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
         where
             D: ::serde::Deserializer<'de>,
         {
-            ::std::string::String::deserialize(deserializer)?
-                .parse()
-                .map_err(|e: self::error::ConversionError| {
-                    <D::Error as ::serde::de::Error>::custom(e.to_string())
-                })
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///Token counts of a completion.
@@ -2417,6 +2497,48 @@ Not shown in Kindo's examples.*/
             }
         }
         #[derive(Clone, Debug)]
+        pub struct ChatContentPartOther {
+            type_: ::std::result::Result<
+                super::ChatContentPartOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatContentPartOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ChatContentPartOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatContentPartOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatContentPartOther>
+        for super::ChatContentPartOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatContentPartOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ChatContentPartOther> for ChatContentPartOther {
+            fn from(value: super::ChatContentPartOther) -> Self {
+                Self { type_: Ok(value.type_) }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct ChatFunctionTool {
             function: ::std::result::Result<
                 super::FunctionDefinition,
@@ -2739,6 +2861,592 @@ Not shown in Kindo's examples.*/
                     detail: Ok(value.detail),
                     url: Ok(value.url),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatMessageAssistant {
+            content: ::std::result::Result<
+                ::std::option::Option<super::ChatContent>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                super::ChatMessageAssistantRole,
+                ::std::string::String,
+            >,
+            tool_calls: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<super::ChatToolCall>>,
+                ::std::string::String,
+            >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatMessageAssistant {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    role: Err("no value supplied for role".to_string()),
+                    tool_calls: Ok(Default::default()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl ChatMessageAssistant {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::ChatContent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatMessageAssistantRole>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn tool_calls<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::std::vec::Vec<super::ChatToolCall>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.tool_calls = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for tool_calls: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatMessageAssistant>
+        for super::ChatMessageAssistant {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatMessageAssistant,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    name: value.name?,
+                    role: value.role?,
+                    tool_calls: value.tool_calls?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatMessageAssistant> for ChatMessageAssistant {
+            fn from(value: super::ChatMessageAssistant) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    name: Ok(value.name),
+                    role: Ok(value.role),
+                    tool_calls: Ok(value.tool_calls),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatMessageDeveloper {
+            content: ::std::result::Result<
+                ::std::option::Option<super::ChatContent>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                super::ChatMessageDeveloperRole,
+                ::std::string::String,
+            >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatMessageDeveloper {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    role: Err("no value supplied for role".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl ChatMessageDeveloper {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::ChatContent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatMessageDeveloperRole>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatMessageDeveloper>
+        for super::ChatMessageDeveloper {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatMessageDeveloper,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    name: value.name?,
+                    role: value.role?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatMessageDeveloper> for ChatMessageDeveloper {
+            fn from(value: super::ChatMessageDeveloper) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    name: Ok(value.name),
+                    role: Ok(value.role),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatMessageSystem {
+            content: ::std::result::Result<
+                ::std::option::Option<super::ChatContent>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                super::ChatMessageSystemRole,
+                ::std::string::String,
+            >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatMessageSystem {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    role: Err("no value supplied for role".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl ChatMessageSystem {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::ChatContent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatMessageSystemRole>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatMessageSystem> for super::ChatMessageSystem {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatMessageSystem,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    name: value.name?,
+                    role: value.role?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatMessageSystem> for ChatMessageSystem {
+            fn from(value: super::ChatMessageSystem) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    name: Ok(value.name),
+                    role: Ok(value.role),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatMessageTool {
+            content: ::std::result::Result<
+                ::std::option::Option<super::ChatContent>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                super::ChatMessageToolRole,
+                ::std::string::String,
+            >,
+            tool_call_id: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatMessageTool {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    role: Err("no value supplied for role".to_string()),
+                    tool_call_id: Err("no value supplied for tool_call_id".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl ChatMessageTool {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::ChatContent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatMessageToolRole>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn tool_call_id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.tool_call_id = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for tool_call_id: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatMessageTool> for super::ChatMessageTool {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatMessageTool,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    role: value.role?,
+                    tool_call_id: value.tool_call_id?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatMessageTool> for ChatMessageTool {
+            fn from(value: super::ChatMessageTool) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    role: Ok(value.role),
+                    tool_call_id: Ok(value.tool_call_id),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatMessageUser {
+            content: ::std::result::Result<
+                ::std::option::Option<super::ChatContent>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<
+                super::ChatMessageUserRole,
+                ::std::string::String,
+            >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatMessageUser {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    role: Err("no value supplied for role".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl ChatMessageUser {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::ChatContent>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatMessageUserRole>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatMessageUser> for super::ChatMessageUser {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatMessageUser,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    name: value.name?,
+                    role: value.role?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatMessageUser> for ChatMessageUser {
+            fn from(value: super::ChatMessageUser) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    name: Ok(value.name),
+                    role: Ok(value.role),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatNamedToolChoiceOther {
+            type_: ::std::result::Result<
+                super::ChatNamedToolChoiceOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatNamedToolChoiceOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ChatNamedToolChoiceOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatNamedToolChoiceOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatNamedToolChoiceOther>
+        for super::ChatNamedToolChoiceOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatNamedToolChoiceOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ChatNamedToolChoiceOther>
+        for ChatNamedToolChoiceOther {
+            fn from(value: super::ChatNamedToolChoiceOther) -> Self {
+                Self { type_: Ok(value.type_) }
             }
         }
         #[derive(Clone, Debug)]
@@ -3154,6 +3862,88 @@ Not shown in Kindo's examples.*/
                     index: Ok(value.index),
                     type_: Ok(value.type_),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatToolCallOther {
+            type_: ::std::result::Result<
+                super::ChatToolCallOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatToolCallOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ChatToolCallOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatToolCallOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatToolCallOther> for super::ChatToolCallOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatToolCallOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ChatToolCallOther> for ChatToolCallOther {
+            fn from(value: super::ChatToolCallOther) -> Self {
+                Self { type_: Ok(value.type_) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatToolOther {
+            type_: ::std::result::Result<
+                super::ChatToolOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatToolOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl ChatToolOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatToolOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatToolOther> for super::ChatToolOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatToolOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::ChatToolOther> for ChatToolOther {
+            fn from(value: super::ChatToolOther) -> Self {
+                Self { type_: Ok(value.type_) }
             }
         }
         #[derive(Clone, Debug)]

@@ -18,6 +18,9 @@
 //!   progenitor counts `default` as both a success and an error type, which breaks its
 //!   one-success-type rule; for a client, "any other status" of an API whose successes are all
 //!   listed means any other error.
+//! * S7 — catch-all tags: a string with both `not: {enum}` and the `pattern` that restates it
+//!   (an open union's catch-all, see `kindo-types`) keeps only `not`, so the generated client
+//!   needs no regular-expression engine; typify enforces `not: {enum}` itself.
 //! * S4 — streaming responses: when `text/event-stream` sits beside `application/json`, the JSON
 //!   media type is put first so progenitor (and readers) type the response from it; a request
 //!   body with several media types, which progenitor cannot generate, is an error.
@@ -49,6 +52,10 @@ pub fn shape_client(doc: &mut Value, stats: &mut Stats) -> Result<()> {
         .pointer("/components/schemas")
         .cloned()
         .unwrap_or_else(|| Value::Object(Map::new()));
+    walk::every_schema(doc, &mut |s, _| {
+        s7_catch_all_without_pattern(s, stats);
+        Ok(())
+    })?;
     let mut synthesized = Vec::new();
     for_each_operation(doc, &mut |op, ptr| {
         s5_drop_untyped_beside_typed(op, stats);
@@ -533,6 +540,17 @@ fn s4_streaming_media(op: &mut Map<String, Value>, ptr: &str, stats: &mut Stats)
         }
     }
     Ok(())
+}
+
+/// S7 (see the module docs).
+fn s7_catch_all_without_pattern(schema: &mut Value, stats: &mut Stats) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    let restated = obj.get("not").is_some_and(|n| n.get("enum").is_some());
+    if restated && obj.remove("pattern").is_some() {
+        stats.hit_shaping("S7");
+    }
 }
 
 #[cfg(test)]

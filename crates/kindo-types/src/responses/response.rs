@@ -13,7 +13,11 @@ use utoipa::ToSchema;
 /// API overview's tool-call response has no `id`, `object` or `model`; the tool-use page's
 /// has no `object` or `model`; an agent invocation's first answer and stream snapshots carry
 /// only `id`, `object` and `status`), so a client must not rely on the others.
+///
+/// Published as `ResponseResource`: generators reserve `Response` for their own HTTP response
+/// type (openapi-python-client's `types.Response`, for one).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[schema(as = ResponseResource)]
 pub struct Response {
     /// Response id: `resp_...`; agent runs use `resp_run_<run-uuid>`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

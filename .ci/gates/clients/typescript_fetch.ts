@@ -1,0 +1,73 @@
+// One operation per API area through openapi-generator's `typescript-fetch` client (from the
+// 3.0.3 rendition), against the server at KINDO_BASE_URL; compiled with `tsc --strict` first.
+import {
+  AgentsApi,
+  ChatCompletionsApi,
+  Configuration,
+  ConversationsApi,
+  IntegrationsApi,
+  MCPApi,
+  MessagesApi,
+  ModelsApi,
+  ResponsesApi,
+  RunsApi,
+} from "./client/index";
+import type { ChatMessage } from "./client/index";
+
+// Narrowing on a closed, discriminated union: `role === "tool"` leaves only the tool message.
+function toolCallId(message: ChatMessage): string | undefined {
+  if (message.role === "tool") {
+    const id: string = message.toolCallId;
+    return id;
+  }
+  return undefined;
+}
+
+function check(ok: unknown, what: string): void {
+  if (!ok) throw new Error(`typescript-fetch: ${what}`);
+}
+
+async function main(): Promise<void> {
+  const config = new Configuration({
+    basePath: process.env.KINDO_BASE_URL,
+    accessToken: async () => "test-key",
+  });
+  const models = await new ModelsApi(config).listModels();
+  check(models.data.length, "listModels returns models");
+  check(await new AgentsApi(config).listAgents(), "listAgents");
+  const run = await new RunsApi(config).getRun({ runId: "run_123" });
+  check(run.status, "getRun status");
+  check(await new IntegrationsApi(config).listIntegrationConnections(), "listIntegrationConnections");
+  const chat = await new ChatCompletionsApi(config).createChatCompletion({
+    createChatCompletionRequest: {
+      model: "claude-sonnet-4",
+      messages: [{ role: "user", content: "Hello" }],
+    },
+  });
+  check(chat.choices.length, "createChatCompletion choices");
+  const response = await new ResponsesApi(config).createResponse({
+    createResponseRequest: { model: "claude-sonnet-4", input: "Hello" },
+  });
+  check(response.output?.length, "createResponse output");
+  const items = await new ConversationsApi(config).listConversationItems({
+    conversationId: "conv_123",
+  });
+  check(items.data, "listConversationItems");
+  const message = await new MessagesApi(config).createMessage({
+    createMessageRequest: {
+      model: "claude-sonnet-4",
+      maxTokens: 64,
+      messages: [{ role: "user", content: "Hello" }],
+    },
+  });
+  check(message.content.length, "createMessage content");
+  const metadata = await new MCPApi(config).getProtectedResourceMetadata();
+  check(metadata.resource, "getProtectedResourceMetadata");
+  check(toolCallId({ role: "tool", toolCallId: "call_1", content: "42" }) === "call_1", "narrowing");
+  console.log("typescript-fetch: 9 typed calls");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
