@@ -30,7 +30,16 @@ const START_DEADLINE: Duration = Duration::from_secs(90);
 const CHAT_STREAM: &str = r#"{"model":"claude-sonnet-4-5-20250929","stream":true,"messages":[{"role":"user","content":"Write a haiku about observability."}]}"#;
 
 /// (route label, method, path, accept, body, marker a whole answer contains)
-const ROUTES: [(&str, &str, &str, &str, Option<&str>, &str); 2] = [
+type Route = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+);
+
+const ROUTES: [Route; 2] = [
     (
         "`GET /v1/models` (JSON)",
         "GET",
@@ -242,12 +251,15 @@ fn start_mock(exe: &Path, spec: &Path) -> Result<Server, String> {
         child,
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
     };
-    for line in BufReader::new(stdout).lines() {
+    let mut lines = BufReader::new(stdout).lines();
+    for line in lines.by_ref() {
         let line = line.map_err(|e| format!("kindo-mock: {e}"))?;
         if let Some(addr) = line.strip_prefix("listening kindo-api http://") {
             server.addr = addr
                 .parse()
                 .map_err(|_| format!("kindo-mock printed a bad address: {line}"))?;
+            // Keep reading: a closed pipe would make its next `listening` line fail.
+            std::thread::spawn(move || lines.for_each(drop));
             return Ok(server);
         }
     }
