@@ -9,6 +9,8 @@
 mod client;
 mod conformance;
 mod env;
+mod load;
+mod mock;
 mod regen;
 mod report;
 mod samples;
@@ -23,7 +25,7 @@ pub use samples::{Samples, sample_line};
 pub use stats::{Summary, ratio};
 
 pub const USAGE: &str =
-    "usage: cargo xtask bench [--quick] [--rounds <n>] [--root <dir>] [--no-write]";
+    "usage: cargo xtask bench [--quick] [--only mock] [--rounds <n>] [--root <dir>] [--no-write]";
 
 /// What the command line asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +41,9 @@ pub struct BenchArgs {
     /// Internal (`--generation-step-only`): only time the in-process generation step and print
     /// its samples; how the bench measures a release build of itself.
     pub step_only: bool,
+    /// `--only mock`: run just the mock-server comparison and print it (never written: the
+    /// report holds every section).
+    pub only_mock: bool,
 }
 
 /// Parses the arguments after `bench`.
@@ -50,6 +55,7 @@ pub fn parse(args: &[String]) -> Result<BenchArgs, XtaskError> {
         root: workspace_root()?,
         write: true,
         step_only: false,
+        only_mock: false,
     };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
@@ -57,6 +63,15 @@ pub fn parse(args: &[String]) -> Result<BenchArgs, XtaskError> {
             "--quick" => parsed.quick = true,
             "--no-write" => parsed.write = false,
             "--generation-step-only" => parsed.step_only = true,
+            "--only" => match iter.next().map(String::as_str) {
+                Some("mock") => parsed.only_mock = true,
+                other => {
+                    return Err(usage(format!(
+                        "`--only {}`: the only section run alone is `mock`",
+                        other.unwrap_or("")
+                    )));
+                }
+            },
             "--rounds" => {
                 let n = iter
                     .next()
@@ -84,17 +99,24 @@ pub fn run(args: &BenchArgs) -> Result<u8, XtaskError> {
     if args.step_only {
         return regen::print_step(args).map(|()| 0);
     }
-    let tools = env::Tools::install(args.quick);
+    let tools = env::Tools::install(args.quick || args.only_mock);
     let mut sections = Vec::new();
-    eprintln!("bench: regeneration");
-    sections.push(regen::run(args, &tools)?);
-    eprintln!("bench: conformance");
-    sections.push(conformance::run(args, &tools)?);
-    eprintln!("bench: client overhead");
-    sections.push(client::run(args)?);
+    if !args.only_mock {
+        eprintln!("bench: regeneration");
+        sections.push(regen::run(args, &tools)?);
+        eprintln!("bench: conformance");
+        sections.push(conformance::run(args, &tools)?);
+        eprintln!("bench: client overhead");
+        sections.push(client::run(args)?);
+    }
+    eprintln!("bench: mock server");
+    sections.push(mock::run(args)?);
     let mut command = String::from("cargo xtask bench");
     if args.quick {
         command.push_str(" --quick");
+    }
+    if args.only_mock {
+        command.push_str(" --only mock");
     }
     if args.rounds != 5 {
         command.push_str(&format!(" --rounds {}", args.rounds));
@@ -106,7 +128,7 @@ pub fn run(args: &BenchArgs) -> Result<u8, XtaskError> {
     };
     let text = report.render();
     println!("{text}");
-    if args.write {
+    if args.write && !args.only_mock {
         // The same staged, all-or-nothing writer `gen` uses.
         let output = crate::Output {
             path: "BENCHMARKS.md".into(),
@@ -145,6 +167,7 @@ mod tests {
                 root: PathBuf::from("/x"),
                 write: false,
                 step_only: false,
+                only_mock: false,
             }
         );
     }
@@ -157,6 +180,8 @@ mod tests {
             &["--rounds", "many"],
             &["--root"],
             &["--check"],
+            &["--only"],
+            &["--only", "regen"],
         ] {
             let err = args(bad).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{bad:?}");
