@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use crate::{XtaskError, outputs, stale, workspace_root, write_all};
 
-pub const USAGE: &str =
-    "usage: cargo xtask gen [--check] [--root <dir>] | cargo xtask bench [--quick] [...]";
+pub const USAGE: &str = "usage: cargo xtask gen [--check] [--root <dir>] | cargo xtask bench [--quick] [...] \
+| cargo xtask diff [OLD NEW] [--format text|markdown|json] | cargo xtask release <document> <version>";
 
 /// What the command line asked for.
 #[derive(Debug, PartialEq, Eq)]
@@ -54,9 +54,14 @@ pub fn run(args: &GenArgs) -> Result<u8, XtaskError> {
     let outputs = outputs()?;
     if args.check {
         let stale = stale(&args.root, &outputs)?;
-        if stale.is_empty() {
+        let versions_ok = crate::diff::gate::check(&args.root)?;
+        if stale.is_empty() && versions_ok {
             println!("xtask: {} generated files are up to date", outputs.len());
             return Ok(0);
+        }
+        if stale.is_empty() {
+            eprintln!("error: the contract versions do not match the changes (see above)");
+            return Ok(1);
         }
         for s in &stale {
             print!("{}", s.diff);

@@ -6,10 +6,14 @@
 pub mod bench;
 pub mod cli;
 pub mod client;
+mod convert;
+pub mod diff;
 mod error;
 mod files;
 mod outputs;
+pub mod release;
 
+pub use convert::run as oas30;
 pub use error::XtaskError;
 pub use files::{Stale, stale, write_all};
 pub use outputs::{Output, client_path, outputs};
