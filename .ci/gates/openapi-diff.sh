@@ -29,14 +29,15 @@ for f in sorted(os.listdir(src)):
     for side in ("old", "new"):
         json.dump(fx[side], open(os.path.join(d, f"{side}.31.json"), "w"))
 PY
-pairs=()
+pairs=() skipped=()
 for d in "$work"/od-pairs/*/; do
   name="$(basename "$d")"
   if "$xtask" oas30 "$d/old.31.json" "$d/old.json" 2>"$d/err" && "$xtask" oas30 "$d/new.31.json" "$d/new.json" 2>>"$d/err"; then
     pairs+=("$name")
   else
-    echo "openapi-diff: fixture $name has no 3.0.3 rendition: $(head -1 "$d/err")" >&2
-    exit 1
+    # The published 3.0.3 conversion refuses some shapes (e.g. two request media types).
+    echo "openapi-diff: skipped $name (no 3.0.3 rendition: $(head -1 "$d/err" | sed 's/.*json: //'))"
+    skipped+=("$name")
   fi
 done
 for doc in "$repo"/spec/released/*/; do
@@ -82,5 +83,5 @@ while read -r name dir _; do
     failed=$((failed + 1))
   fi
 done <"$allow"
-echo "openapi-diff cross-check: ${#pairs[@]} pairs; both breaking $both, ours only $ours_only, theirs only (allowlisted) $theirs_allowed, neither $neither, missed $failed"
+echo "openapi-diff cross-check: ${#pairs[@]} pairs (${#skipped[@]} skipped); both breaking $both, ours only $ours_only, theirs only (allowlisted) $theirs_allowed, neither $neither, missed $failed"
 [ "$failed" -eq 0 ]
