@@ -146,7 +146,8 @@ const REQUEST_SCHEMA: &[(&str, Level, &str)] = &[
     ),
 ];
 
-/// Schema rules in a response position (the new schema may only promise more).
+/// Schema rules in a response position (the new schema may only promise more: a looser limit
+/// breaks clients that size buffers or validate by the old one).
 const RESPONSE_SCHEMA: &[(&str, Level, &str)] = &[
     (
         "type-changed",
@@ -190,20 +191,20 @@ const RESPONSE_SCHEMA: &[(&str, Level, &str)] = &[
     ("pattern-removed", Warn, "the pattern no longer holds"),
     ("pattern-changed", Warn, "the pattern changed"),
     ("pattern-added", Info, "a pattern now holds"),
-    ("max-length-unset", Warn, "the maximum length was dropped"),
-    ("max-length-increased", Warn, "the maximum length increased"),
+    ("max-length-unset", Err, "the maximum length was dropped"),
+    ("max-length-increased", Err, "the maximum length increased"),
     ("max-length-decreased", Info, "the maximum length decreased"),
     ("max-length-set", Info, "a maximum length was set"),
-    ("min-length-unset", Warn, "the minimum length was dropped"),
-    ("min-length-decreased", Warn, "the minimum length decreased"),
+    ("min-length-unset", Err, "the minimum length was dropped"),
+    ("min-length-decreased", Err, "the minimum length decreased"),
     ("min-length-increased", Info, "the minimum length increased"),
     ("min-length-set", Info, "a minimum length was set"),
-    ("max-unset", Warn, "the maximum was dropped"),
-    ("max-increased", Warn, "the maximum increased"),
+    ("max-unset", Err, "the maximum was dropped"),
+    ("max-increased", Err, "the maximum increased"),
     ("max-decreased", Info, "the maximum decreased"),
     ("max-set", Info, "a maximum was set"),
-    ("min-unset", Warn, "the minimum was dropped"),
-    ("min-decreased", Warn, "the minimum decreased"),
+    ("min-unset", Err, "the minimum was dropped"),
+    ("min-decreased", Err, "the minimum decreased"),
     ("min-increased", Info, "the minimum increased"),
     ("min-set", Info, "a minimum was set"),
     (

@@ -200,7 +200,10 @@ def body_op(schema, dir_):
 
 
 def obj(props, required=()):
-    return {"type": "object", "properties": {p: STR for p in props}, "required": list(required)}
+    o = {"type": "object", "properties": {p: STR for p in props}}
+    if required:
+        o["required"] = list(required)
+    return o
 
 
 for dir_, cases in {
