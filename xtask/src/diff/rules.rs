@@ -207,14 +207,10 @@ const RESPONSE_SCHEMA: &[(&str, Level, &str)] = &[
     ("min-decreased", Err, "the minimum decreased"),
     ("min-increased", Info, "the minimum increased"),
     ("min-set", Info, "a minimum was set"),
-    (
-        "max-items-unset",
-        Warn,
-        "the maximum item count was dropped",
-    ),
+    ("max-items-unset", Err, "the maximum item count was dropped"),
     (
         "max-items-increased",
-        Warn,
+        Err,
         "the maximum item count increased",
     ),
     (
@@ -223,14 +219,10 @@ const RESPONSE_SCHEMA: &[(&str, Level, &str)] = &[
         "the maximum item count decreased",
     ),
     ("max-items-set", Info, "a maximum item count was set"),
-    (
-        "min-items-unset",
-        Warn,
-        "the minimum item count was dropped",
-    ),
+    ("min-items-unset", Err, "the minimum item count was dropped"),
     (
         "min-items-decreased",
-        Warn,
+        Err,
         "the minimum item count decreased",
     ),
     (
