@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use crate::{GenLock, XtaskError, apply, orphans, outputs, stale, workspace_root};
 
-pub const USAGE: &str =
-    "usage: cargo xtask gen [--check] [--root <dir>] | cargo xtask bench [--quick] [...]";
+pub const USAGE: &str = "usage: cargo xtask gen [--check] [--root <dir>] | cargo xtask bench [--quick] [...] \
+| cargo xtask diff [OLD NEW] [--format text|markdown|json] | cargo xtask release <document> <version>";
 
 /// `cargo xtask help` (also `--help`, `-h`, `gen --help`): printed on stdout, exit 0.
 pub const HELP: &str = "\
@@ -117,9 +117,14 @@ fn check(args: &GenArgs) -> Result<u8, XtaskError> {
     let outputs = outputs(&args.root)?;
     let stale = stale(&args.root, &outputs)?;
     let orphans = orphans(&args.root, &outputs)?;
+    let versions_ok = crate::diff::gate::check(&args.root)?;
     if stale.is_empty() && orphans.is_empty() {
-        println!("xtask: {} generated files are up to date", outputs.len());
-        return Ok(0);
+        if versions_ok {
+            println!("xtask: {} generated files are up to date", outputs.len());
+            return Ok(0);
+        }
+        eprintln!("error: the contract versions do not match the changes (see above)");
+        return Ok(1);
     }
     for s in &stale {
         print!("{}", s.diff);

@@ -8,6 +8,8 @@
 pub mod bench;
 pub mod cli;
 pub mod client;
+mod convert;
+pub mod diff;
 pub mod docs;
 mod error;
 mod examples;
@@ -15,8 +17,10 @@ mod files;
 mod lock;
 mod orphans;
 mod outputs;
+pub mod release;
 mod transaction;
 
+pub use convert::run as oas30;
 pub use error::XtaskError;
 pub use files::{Stale, stale};
 pub use lock::GenLock;

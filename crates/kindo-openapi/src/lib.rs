@@ -27,6 +27,8 @@ pub struct Document {
     pub name: &'static str,
     /// The host the document describes.
     pub host: &'static str,
+    /// The contract's own semver (`info.version`), from [`REGISTRY`].
+    pub version: &'static str,
     /// The canonical OpenAPI 3.1 document, examples embedded.
     pub value: Value,
 }
@@ -75,10 +77,13 @@ pub fn bare_documents() -> Result<Vec<Document>, Error> {
     REGISTRY
         .iter()
         .map(|r| {
+            let mut value = to_value(r.name, (r.build)())?;
+            value["info"]["version"] = Value::String(r.version.to_owned());
             Ok(Document {
                 name: r.name,
                 host: r.host,
-                value: to_value(r.name, (r.build)())?,
+                version: r.version,
+                value,
             })
         })
         .collect()
@@ -88,24 +93,36 @@ pub fn bare_documents() -> Result<Vec<Document>, Error> {
 struct Registration {
     name: &'static str,
     host: &'static str,
+    /// The contract version, independent of the crate version. Released contracts live in
+    /// `spec/released/<name>/<version>.openapi.json`; `cargo xtask gen --check` refuses a change
+    /// that breaks clients (an ERR in `cargo xtask diff`) without a major bump (a minor bump
+    /// while below 1.0), and a bump with no change.
+    version: &'static str,
     build: fn() -> utoipa::openapi::OpenApi,
 }
 
 /// Every published document. Publishing another API is one entry here: `cargo xtask gen`, the
 /// client, conformance and the CI gates pick documents up from this list or from `spec/`.
+///
+/// First versions are 0.1.0: the contracts are still being reshaped against Kindo's docs, and
+/// below 1.0 semver lets a breaking change ship as a minor bump (0.1 → 0.2) while a patch bump
+/// stays additive, so teams can pin `0.1.x` safely. 1.0.0 is for when the shapes settle.
 const REGISTRY: &[Registration] = &[
     Registration {
         name: "kindo-api",
+        version: "0.1.0",
         host: "api.kindo.ai",
         build: api::document,
     },
     Registration {
         name: "kindo-llm",
+        version: "0.1.0",
         host: "llm.kindo.ai",
         build: llm::document,
     },
     Registration {
         name: "koda-control-plane",
+        version: "0.1.0",
         host: "Koda installation, port 8090",
         build: koda::document,
     },
