@@ -27,7 +27,7 @@ pub fn parse(args: &[String]) -> Result<DiffArgs, XtaskError> {
     let usage = |m: &str| XtaskError::Usage(format!("{m} ({USAGE})"));
     let mut positional = Vec::new();
     let mut format = Format::Text;
-    let mut root = workspace_root();
+    let mut root: Option<PathBuf> = None;
     let mut rules = false;
     let mut iter = args.iter();
     while let Some(a) = iter.next() {
@@ -40,10 +40,10 @@ pub fn parse(args: &[String]) -> Result<DiffArgs, XtaskError> {
                 format = Format::parse(f).ok_or_else(|| usage(&format!("unknown format `{f}`")))?;
             }
             "--root" => {
-                root = PathBuf::from(
+                root = Some(PathBuf::from(
                     iter.next()
                         .ok_or_else(|| usage("`--root` needs a directory"))?,
-                )
+                ))
             }
             flag if flag.starts_with('-') => return Err(usage(&format!("unknown flag `{flag}`"))),
             _ => positional.push(PathBuf::from(a)),
@@ -57,6 +57,12 @@ pub fn parse(args: &[String]) -> Result<DiffArgs, XtaskError> {
                 "give two files, or none to compare with the releases",
             ));
         }
+    };
+    // Two named files need no workspace; the releases do.
+    let root = match (root, &files) {
+        (Some(root), _) => root,
+        (None, Some(_)) => workspace_root().unwrap_or_else(|_| PathBuf::from(".")),
+        (None, None) => workspace_root()?,
     };
     Ok(DiffArgs {
         files,

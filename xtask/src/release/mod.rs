@@ -26,15 +26,15 @@ pub struct ReleaseArgs {
 pub fn parse(args: &[String]) -> Result<ReleaseArgs, XtaskError> {
     let usage = |m: &str| XtaskError::Usage(format!("{m} ({USAGE})"));
     let mut positional = Vec::new();
-    let mut root = workspace_root();
+    let mut root: Option<PathBuf> = None;
     let mut iter = args.iter();
     while let Some(a) = iter.next() {
         match a.as_str() {
             "--root" => {
-                root = PathBuf::from(
+                root = Some(PathBuf::from(
                     iter.next()
                         .ok_or_else(|| usage("`--root` needs a directory"))?,
-                )
+                ))
             }
             flag if flag.starts_with('-') => return Err(usage(&format!("unknown flag `{flag}`"))),
             _ => positional.push(a.clone()),
@@ -45,6 +45,10 @@ pub fn parse(args: &[String]) -> Result<ReleaseArgs, XtaskError> {
     };
     let version = Version::parse(version)
         .ok_or_else(|| usage(&format!("`{version}` is not MAJOR.MINOR.PATCH")))?;
+    let root = match root {
+        Some(root) => root,
+        None => workspace_root()?,
+    };
     Ok(ReleaseArgs {
         document: document.clone(),
         version,
