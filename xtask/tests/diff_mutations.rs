@@ -11,7 +11,9 @@ use xtask::release::version::Version;
 use xtask::workspace_root;
 
 fn published(name: &str) -> Value {
-    let path = workspace_root().join(format!("spec/{name}.openapi.json"));
+    let path = workspace_root()
+        .unwrap()
+        .join(format!("spec/{name}.openapi.json"));
     serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
 }
 
