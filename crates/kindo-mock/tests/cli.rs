@@ -48,7 +48,7 @@ fn prints_one_listening_line_per_document_serves_and_stops_on_sigterm() {
     let api = &urls[0].1;
     let rt = tokio::runtime::Runtime::new().unwrap();
     let status = rt.block_on(async {
-        reqwest::Client::new()
+        common::http_client()
             .get(format!("{api}/v1/models"))
             .bearer_auth("k")
             .send()

@@ -72,7 +72,7 @@ pub async fn harness_with(options: Options) -> Harness {
     let mock = Mock::new(Spec::from_dir(&spec_dir()).unwrap(), options);
     Harness {
         running: kindo_mock::start_local(mock).await.unwrap(),
-        client: reqwest::Client::new(),
+        client: http_client(),
         mock_spec: Spec::from_dir(&spec_dir()).unwrap(),
         spec: kindo_conformance::Spec::load(&spec_dir()).unwrap(),
         log: RefCell::new(Vec::new()),
@@ -308,4 +308,11 @@ impl Harness {
             .map(|o| (self.spec.documents[o.doc].name.clone(), o.id))
             .collect()
     }
+}
+
+/// A plain HTTP client for the tests. Installs the ring provider first: in the workspace build
+/// reqwest carries kindo-client's `rustls-no-provider` feature and refuses to build without one.
+pub fn http_client() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::new()
 }
