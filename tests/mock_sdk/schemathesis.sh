@@ -11,16 +11,21 @@ work="$1" api="$2" llm="$3" koda="$4"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==4.32.5"
 st() {
   local doc="$1" url="$2" auth="$3" phases="$4"
+  shift 4
   echo "schemathesis: spec/$doc.openapi.json against $url ($phases)"
   (cd "$work" && timeout 600 "$work/venv/bin/schemathesis" \
     --config-file "$OLDPWD/tests/mock_sdk/schemathesis.toml" run "$OLDPWD/spec/$doc.openapi.json" \
     --url "$url" --header "Authorization: Bearer $auth" --phases "$phases" \
-    --max-examples 20 --workers 2 --no-color --seed 1) >"$work/st-$doc.log" 2>&1 \
+    --max-examples 20 --workers 2 --no-color --seed 1 "$@") >"$work/st-$doc.log" 2>&1 \
     || { cat "$work/st-$doc.log"; echo "schemathesis: failures against $doc (log above)" >&2; exit 1; }
   grep -E '[0-9]+ generated' "$work/st-$doc.log" | tail -1
   grep -E '^=+ .* in [0-9.]+s =+$' "$work/st-$doc.log" | tail -1
 }
-st kindo-api "$api" st-key examples,coverage,fuzzing
+# 4.32.5 crashes in its own example extraction on createMessage since the open unions carry a
+# lookahead-free complement pattern (Python's "AST constructor recursion depth mismatch", reported
+# as "Inconsistent results"), so that one operation is left out here; the mock's contract test and
+# the Anthropic SDK flows still cover it.
+st kindo-api "$api" st-key examples,coverage,fuzzing --exclude-operation-id createMessage
 # The coverage phase of 4.32.5 crashes inside its own generator on createCompletion's schema
 # ("Inconsistent results"), so the llm document runs the example and fuzzing phases.
 st kindo-llm "$llm" st-key examples,fuzzing
