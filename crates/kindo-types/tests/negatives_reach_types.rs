@@ -58,7 +58,7 @@ const TYPES: &[(&str, Check)] = &[
         "CreateResponseRequest",
         rejects::<responses::CreateResponseRequest>,
     ),
-    ("Response", rejects::<responses::Response>),
+    ("ResponseResource", rejects::<responses::Response>),
     ("Run", rejects::<runs::Run>),
     ("RunEvals", rejects::<runs::RunEvals>),
 ];
