@@ -23,6 +23,14 @@ fn tree() -> tempfile::TempDir {
             }
         }
     }
+    // gen reads the example corpus from the root it runs in.
+    let copied = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(root.join("spec/examples"))
+        .arg(dir.path().join("spec/examples"))
+        .status()
+        .unwrap();
+    assert!(copied.success());
     for e in fs::read_dir(root.join("spec/released")).unwrap() {
         let p = e.unwrap().path();
         let to = dir
