@@ -7,7 +7,9 @@
 //!   `<Union>Variant<n>`), so generators do not invent `ChatMessageOneOf3`.
 //! * Flat unions: a `oneOf` branch that refers to another pure `oneOf` of objects is replaced by
 //!   that union's branches when every other branch is a non-object; the branches stay pairwise
-//!   disjoint, so exactly the same values match exactly one branch.
+//!   disjoint, so exactly the same values match exactly one branch. A union left with no
+//!   reference anywhere after that is dropped: an orphan component is noise to every linter and
+//!   generator, and its branches stay published under their own names.
 //! * Discriminators: a closed `oneOf` whose branches all refer to objects that pin one required
 //!   property to distinct values (`type`, `role`, ...) gets `discriminator` with a `mapping` of
 //!   those values. An open union (one branch is a catch-all whose tag is `not: {enum}` the known
@@ -156,8 +158,45 @@ fn object_union(name: &str, schemas: &Map<String, Value>) -> Option<Vec<Value>> 
 }
 
 fn flatten_unions(doc: &mut Value) {
+    let flattened = flatten_union_branches(doc);
+    let referenced = references(doc);
+    if let Some(schemas) = schemas_mut(doc) {
+        for name in flattened.difference(&referenced) {
+            schemas.remove(name);
+        }
+    }
+}
+
+/// Every component name some `$ref` in `doc` points at (extensions such as
+/// `x-sse-data-schema` included).
+fn references(doc: &Value) -> BTreeSet<String> {
+    fn walk(value: &Value, out: &mut BTreeSet<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(name) = map
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.strip_prefix(REF_PREFIX))
+                {
+                    out.insert(name.to_owned());
+                }
+                map.values().for_each(|v| walk(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(doc, &mut out);
+    out
+}
+
+/// Replaces nested object unions by their branches; returns the names of the unions it
+/// replaced.
+fn flatten_union_branches(doc: &mut Value) -> BTreeSet<String> {
+    let mut flattened = BTreeSet::new();
     let Some(schemas) = schemas_mut(doc) else {
-        return;
+        return flattened;
     };
     let snapshot = schemas.clone();
     let resolve = |b: &Value| -> Value {
@@ -196,6 +235,18 @@ fn flatten_unions(doc: &mut Value) {
         if !others_disjoint || nested.iter().filter(|n| n.is_some()).count() > 1 {
             continue;
         }
+        flattened.extend(
+            branches
+                .iter()
+                .zip(&nested)
+                .filter(|(_, n)| n.is_some())
+                .filter_map(|(b, _)| {
+                    b.get("$ref")
+                        .and_then(Value::as_str)
+                        .and_then(|r| r.strip_prefix(REF_PREFIX))
+                        .map(str::to_owned)
+                }),
+        );
         let flat: Vec<Value> = branches
             .iter()
             .zip(nested)
@@ -203,6 +254,7 @@ fn flatten_unions(doc: &mut Value) {
             .collect();
         schema["oneOf"] = Value::Array(flat);
     }
+    flattened
 }
 
 fn add_discriminators(doc: &mut Value) {
@@ -384,6 +436,23 @@ mod tests {
             doc["components"]["schemas"]["Choice"]["oneOf"],
             json!([{ "$ref": "#/components/schemas/Mode" }, { "$ref": "#/components/schemas/Fn" }])
         );
+        assert!(doc["components"]["schemas"].get("Named").is_none());
+    }
+
+    #[test]
+    fn a_flattened_union_still_referenced_elsewhere_is_kept() {
+        let mut doc = json!({ "components": { "schemas": {
+            "Choice": { "oneOf": [
+                { "$ref": "#/components/schemas/Mode" },
+                { "$ref": "#/components/schemas/Named" } ] },
+            "Holder": { "type": "object", "properties": {
+                "named": { "$ref": "#/components/schemas/Named" } } },
+            "Mode": { "type": "string", "enum": ["auto"] },
+            "Named": { "oneOf": [ { "$ref": "#/components/schemas/Fn" } ] },
+            "Fn": { "type": "object", "properties": {} }
+        } } });
+        shape(&mut doc).unwrap();
+        assert!(doc["components"]["schemas"]["Named"].is_object());
     }
 
     #[test]

@@ -1495,24 +1495,6 @@ forwarded verbatim.*/
             value.parse()
         }
     }
-    /**An object `tool_choice`. Open set: the documented form forces one function; other
-OpenAI forms (e.g. `allowed_tools`) are forwarded verbatim.*/
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
-    #[serde(untagged)]
-    pub enum ChatNamedToolChoice {
-        FunctionToolChoice(ChatFunctionToolChoice),
-        NamedToolChoiceOther(ChatNamedToolChoiceOther),
-    }
-    impl ::std::convert::From<ChatFunctionToolChoice> for ChatNamedToolChoice {
-        fn from(value: ChatFunctionToolChoice) -> Self {
-            Self::FunctionToolChoice(value)
-        }
-    }
-    impl ::std::convert::From<ChatNamedToolChoiceOther> for ChatNamedToolChoice {
-        fn from(value: ChatNamedToolChoiceOther) -> Self {
-            Self::NamedToolChoiceOther(value)
-        }
-    }
     ///Any other tool choice type, forwarded verbatim by Kindo. Its `type` is none of: `function`.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct ChatNamedToolChoiceOther {
@@ -6735,32 +6717,6 @@ tools echoed as `shell`, `web_search`, `computer`).*/
         }
     }
     impl ::std::convert::From<ResponseToolChoiceObjectOther> for ResponseToolChoice {
-        fn from(value: ResponseToolChoiceObjectOther) -> Self {
-            Self::ResponseToolChoiceObjectOther(value)
-        }
-    }
-    /**An object `tool_choice`: `{"type": "function", "name"}` forces one function;
-`{"type": "allowed_tools", "mode", "tools"}` restricts the model to a subset for this
-request. Open set: other OpenAI forms are forwarded.*/
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
-    #[serde(untagged)]
-    pub enum ResponseToolChoiceObject {
-        ResponseFunctionToolChoice(ResponseFunctionToolChoice),
-        AllowedToolsChoice(AllowedToolsChoice),
-        ResponseToolChoiceObjectOther(ResponseToolChoiceObjectOther),
-    }
-    impl ::std::convert::From<ResponseFunctionToolChoice> for ResponseToolChoiceObject {
-        fn from(value: ResponseFunctionToolChoice) -> Self {
-            Self::ResponseFunctionToolChoice(value)
-        }
-    }
-    impl ::std::convert::From<AllowedToolsChoice> for ResponseToolChoiceObject {
-        fn from(value: AllowedToolsChoice) -> Self {
-            Self::AllowedToolsChoice(value)
-        }
-    }
-    impl ::std::convert::From<ResponseToolChoiceObjectOther>
-    for ResponseToolChoiceObject {
         fn from(value: ResponseToolChoiceObjectOther) -> Self {
             Self::ResponseToolChoiceObjectOther(value)
         }

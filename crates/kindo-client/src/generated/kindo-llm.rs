@@ -1086,24 +1086,6 @@ forwarded verbatim.*/
             value.parse()
         }
     }
-    /**An object `tool_choice`. Open set: the documented form forces one function; other
-OpenAI forms (e.g. `allowed_tools`) are forwarded verbatim.*/
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
-    #[serde(untagged)]
-    pub enum ChatNamedToolChoice {
-        FunctionToolChoice(ChatFunctionToolChoice),
-        NamedToolChoiceOther(ChatNamedToolChoiceOther),
-    }
-    impl ::std::convert::From<ChatFunctionToolChoice> for ChatNamedToolChoice {
-        fn from(value: ChatFunctionToolChoice) -> Self {
-            Self::FunctionToolChoice(value)
-        }
-    }
-    impl ::std::convert::From<ChatNamedToolChoiceOther> for ChatNamedToolChoice {
-        fn from(value: ChatNamedToolChoiceOther) -> Self {
-            Self::NamedToolChoiceOther(value)
-        }
-    }
     ///Any other tool choice type, forwarded verbatim by Kindo. Its `type` is none of: `function`.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct ChatNamedToolChoiceOther {
