@@ -7,6 +7,7 @@
 
 mod api;
 mod base;
+mod conventions;
 pub mod corpus;
 mod error;
 mod koda;
