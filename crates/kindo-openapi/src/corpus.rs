@@ -44,7 +44,8 @@ pub enum Direction {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Id in `INVENTORY.md` of the reference material (`E1`..`E66`), when it has one.
+    /// Provenance label (`E1`..`E66`) of the payload in the survey of Kindo's documentation the
+    /// corpus was first collected from, when it has one. Informational: nothing resolves it.
     #[serde(default)]
     pub inventory: Option<String>,
     /// The documentation pages that show the payload.
