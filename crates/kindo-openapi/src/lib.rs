@@ -26,8 +26,6 @@ use serde_json::Value;
 pub struct Document {
     /// File stem under `spec/`, e.g. `kindo-api` → `spec/kindo-api.openapi.json`.
     pub name: &'static str,
-    /// The host the document describes.
-    pub host: &'static str,
     /// The contract's own semver (`info.version`), from [`REGISTRY`].
     pub version: &'static str,
     /// The canonical OpenAPI 3.1 document, examples embedded.
@@ -82,7 +80,6 @@ pub fn bare_documents() -> Result<Vec<Document>, Error> {
             value["info"]["version"] = Value::String(r.version.to_owned());
             Ok(Document {
                 name: r.name,
-                host: r.host,
                 version: r.version,
                 value,
             })
@@ -93,7 +90,6 @@ pub fn bare_documents() -> Result<Vec<Document>, Error> {
 /// One published document: where it is written and what builds it.
 struct Registration {
     name: &'static str,
-    host: &'static str,
     /// The contract version, independent of the crate version. Released contracts live in
     /// `spec/released/<name>/<version>.openapi.json`; `cargo xtask gen --check` refuses a change
     /// that breaks clients (an ERR in `cargo xtask diff`) without a major bump (a minor bump
@@ -112,19 +108,16 @@ const REGISTRY: &[Registration] = &[
     Registration {
         name: "kindo-api",
         version: "0.1.0",
-        host: "api.kindo.ai",
         build: api::document,
     },
     Registration {
         name: "kindo-llm",
         version: "0.1.0",
-        host: "llm.kindo.ai",
         build: llm::document,
     },
     Registration {
         name: "koda-control-plane",
         version: "0.1.0",
-        host: "Koda installation, port 8090",
         build: koda::document,
     },
 ];
