@@ -23,18 +23,14 @@ pub fn envelope<T: ToSchema>(components: &mut Components) -> String {
     T::name().into_owned()
 }
 
-/// One status every operation of a family can answer with.
-pub struct Status {
-    pub code: &'static str,
-    pub description: &'static str,
-    /// `None` where the body is not documented.
-    pub body: Option<Envelope>,
-}
-
-/// A group of operations (named by their tags) that answer errors the same way.
+/// A group of operations (named by their tags) that answer errors the same way: each of
+/// `statuses` (code, description) with `body`, or with the envelope `body_of` names for it.
+/// `None` where the body is not documented.
 pub struct Family {
     pub tags: &'static [&'static str],
-    pub statuses: &'static [Status],
+    pub body: Option<Envelope>,
+    pub body_of: &'static [(&'static str, Envelope)],
+    pub statuses: &'static [(&'static str, &'static str)],
 }
 
 /// The security requirement "any one of these schemes", in the order given.
@@ -63,14 +59,16 @@ pub fn apply_families(doc: &mut OpenApi, families: &[&Family]) {
         else {
             continue;
         };
-        for status in family.statuses {
-            if !op.responses.responses.contains_key(status.code) {
-                let body = status.body.map(|register| register(&mut components));
-                add(
-                    op,
-                    status.code,
-                    response(status.description, body.as_deref()),
-                );
+        for (code, description) in family.statuses {
+            if !op.responses.responses.contains_key(*code) {
+                let body = family
+                    .body_of
+                    .iter()
+                    .find(|(status, _)| status == code)
+                    .map(|(_, envelope)| *envelope)
+                    .or(family.body)
+                    .map(|register| register(&mut components));
+                add(op, code, response(description, body.as_deref()));
             }
         }
     }
@@ -193,17 +191,11 @@ mod tests {
     fn a_family_adds_the_statuses_its_operations_leave_out() {
         const FAMILY: Family = Family {
             tags: &["A"],
+            body: None,
+            body_of: &[],
             statuses: &[
-                Status {
-                    code: "401",
-                    description: "Who are you?",
-                    body: None,
-                },
-                Status {
-                    code: "429",
-                    description: "Never used: the stub says it.",
-                    body: None,
-                },
+                ("401", "Who are you?"),
+                ("429", "Never used: the stub says it."),
             ],
         };
         let mut doc = doc(vec![("/a", op("A", None)), ("/b", op("B", None))]);

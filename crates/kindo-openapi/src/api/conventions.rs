@@ -13,49 +13,32 @@ use kindo_types::messages::errors::MessagesError;
 use utoipa::openapi::OpenApi;
 
 use crate::base;
-use crate::conventions::{self, Family, Status, envelope};
+use crate::conventions::{self, Family, envelope};
 
 /// Agents and runs: the Agents error page's flat `{error, message}` body on every status.
 const AGENTS: Family = Family {
     tags: &["Agents", "Runs"],
+    body: Some(envelope::<AgentsError>),
+    body_of: &[],
     statuses: &[
-        Status {
-            code: "401",
-            description: "Missing, malformed or revoked API key (emitted by the auth middleware).",
-            body: Some(envelope::<AgentsError>),
-        },
-        Status {
-            code: "429",
-            description: "Organization or user rate limit reached.",
-            body: Some(envelope::<AgentsError>),
-        },
-        Status {
-            code: "500",
-            description: "Unexpected Kindo-side failure.",
-            body: Some(envelope::<AgentsError>),
-        },
+        (
+            "401",
+            "Missing, malformed or revoked API key (emitted by the auth middleware).",
+        ),
+        ("429", "Organization or user rate limit reached."),
+        ("500", "Unexpected Kindo-side failure."),
     ],
 };
 
 /// Models and integrations: the flat envelope of the platform endpoints.
 const PLATFORM: Family = Family {
     tags: &["Models", "Integrations"],
+    body: Some(envelope::<FlatError>),
+    body_of: &[],
     statuses: &[
-        Status {
-            code: "401",
-            description: "Missing, malformed or revoked API key.",
-            body: Some(envelope::<FlatError>),
-        },
-        Status {
-            code: "429",
-            description: "Organization or user rate limit reached.",
-            body: Some(envelope::<FlatError>),
-        },
-        Status {
-            code: "500",
-            description: "Unexpected Kindo-side failure.",
-            body: Some(envelope::<FlatError>),
-        },
+        ("401", "Missing, malformed or revoked API key."),
+        ("429", "Organization or user rate limit reached."),
+        ("500", "Unexpected Kindo-side failure."),
     ],
 };
 
@@ -63,44 +46,30 @@ const PLATFORM: Family = Family {
 /// flat `401`. Also applied on llm.kindo.ai, which serves the same chat completions.
 pub const OPENAI: Family = Family {
     tags: &["Chat Completions", "Responses", "Conversations"],
+    body: Some(envelope::<OpenAiError>),
+    body_of: &[("401", envelope::<FlatError>)],
     statuses: &[
-        Status {
-            code: "401",
-            description: "Missing, malformed or revoked API key.",
-            body: Some(envelope::<FlatError>),
-        },
-        Status {
-            code: "429",
-            description: "Organization or user rate limit.",
-            body: Some(envelope::<OpenAiError>),
-        },
-        Status {
-            code: "500",
-            description: "Unexpected Kindo-side failure.",
-            body: Some(envelope::<OpenAiError>),
-        },
+        ("401", "Missing, malformed or revoked API key."),
+        ("429", "Organization or user rate limit."),
+        ("500", "Unexpected Kindo-side failure."),
     ],
 };
 
 /// The Anthropic-compatible Messages API: Anthropic's typed envelope on every status.
 const MESSAGES: Family = Family {
     tags: &["Messages"],
+    body: Some(envelope::<MessagesError>),
+    body_of: &[],
     statuses: &[
-        Status {
-            code: "401",
-            description: "`authentication_error`: missing, malformed or revoked API key.",
-            body: Some(envelope::<MessagesError>),
-        },
-        Status {
-            code: "429",
-            description: "`rate_limit_error`: organization or user rate limit.",
-            body: Some(envelope::<MessagesError>),
-        },
-        Status {
-            code: "500",
-            description: "`api_error`: unexpected Kindo-side failure.",
-            body: Some(envelope::<MessagesError>),
-        },
+        (
+            "401",
+            "`authentication_error`: missing, malformed or revoked API key.",
+        ),
+        (
+            "429",
+            "`rate_limit_error`: organization or user rate limit.",
+        ),
+        ("500", "`api_error`: unexpected Kindo-side failure."),
     ],
 };
 

@@ -7,41 +7,19 @@
 use utoipa::openapi::OpenApi;
 
 use crate::base;
-use crate::conventions::{self, Family, Status};
+use crate::conventions::{self, Family};
 
 const GENERIC: Family = Family {
     tags: &["Completions"],
+    body: None,
+    body_of: &[],
     statuses: &[
-        Status {
-            code: "400",
-            description: "Bad request (body not documented).",
-            body: None,
-        },
-        Status {
-            code: "401",
-            description: "Missing or invalid API key (body not documented).",
-            body: None,
-        },
-        Status {
-            code: "403",
-            description: "Insufficient permissions (body not documented).",
-            body: None,
-        },
-        Status {
-            code: "404",
-            description: "Not found (body not documented).",
-            body: None,
-        },
-        Status {
-            code: "429",
-            description: "Rate limited (body not documented).",
-            body: None,
-        },
-        Status {
-            code: "500",
-            description: "Server error (body not documented).",
-            body: None,
-        },
+        ("400", "Bad request (body not documented)."),
+        ("401", "Missing or invalid API key (body not documented)."),
+        ("403", "Insufficient permissions (body not documented)."),
+        ("404", "Not found (body not documented)."),
+        ("429", "Rate limited (body not documented)."),
+        ("500", "Server error (body not documented)."),
     ],
 };
 
