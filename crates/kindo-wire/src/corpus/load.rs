@@ -128,3 +128,84 @@ fn malformed(path: PathBuf, message: &str) -> CorpusError {
         kind: CorpusErrorKind::Malformed(message.to_owned()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    const RESPONSE: &str = r#"{"operations": ["listModels"], "direction": "response",
+        "status": 200, "summary": "s", "source": {"pages": []}, "value": {}}"#;
+
+    #[test]
+    fn files_below_the_folder_load_sorted_and_only_json() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "b/two.json", RESPONSE);
+        write(dir.path(), "a/one.json", RESPONSE);
+        write(dir.path(), "notes.md", "not a corpus file");
+        let files = load_examples(dir.path()).unwrap();
+        let names: Vec<_> = files
+            .iter()
+            .map(|(p, _)| p.strip_prefix(dir.path()).unwrap())
+            .collect();
+        assert_eq!(names, [Path::new("a/one.json"), Path::new("b/two.json")]);
+        let target = files[0].1.target();
+        assert_eq!(target.media_type, "application/json");
+        assert_eq!(target.describe(), "response 200 application/json");
+        assert_eq!(
+            target.media_pointer("/paths/~1v1~1models/get"),
+            "/paths/~1v1~1models/get/responses/200/content/application~1json"
+        );
+    }
+
+    #[test]
+    fn a_bad_file_is_named_with_what_is_wrong() {
+        let cases = [
+            (
+                r#"{"operations": [], "direction": "request", "summary": "s", "source": {"pages": []}, "value": {}}"#,
+                "`operations` must name at least one operationId",
+            ),
+            (
+                r#"{"operations": ["x"], "direction": "response", "summary": "s", "source": {"pages": []}, "value": {}}"#,
+                "a response needs a `status`",
+            ),
+            (
+                r#"{"operations": ["x"], "direction": "request", "status": 200, "summary": "s", "source": {"pages": []}, "value": {}}"#,
+                "a request must not have a `status`",
+            ),
+            (
+                r#"{"operations": ["x"], "direction": "request", "summary": "s", "source": {"pages": []}, "value": {}, "extra": 1}"#,
+                "unknown field `extra`",
+            ),
+        ];
+        for (text, expected) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let path = write(dir.path(), "bad.json", text);
+            let err = load_examples(dir.path()).unwrap_err();
+            assert_eq!(err.path, path);
+            assert!(matches!(err.kind, CorpusErrorKind::Malformed(_)), "{err}");
+            assert!(err.to_string().contains(expected), "{err}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "neg.json",
+            r#"{"operation": "x", "direction": "request",
+            "description": "d", "expect_error_at": "model", "value": {}}"#,
+        );
+        let err = load_negatives(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("must be a JSON pointer"), "{err}");
+        let missing = dir.path().join("missing");
+        let err = load_examples(&missing).unwrap_err();
+        assert_eq!(
+            (err.path, matches!(err.kind, CorpusErrorKind::Folder(_))),
+            (missing, true)
+        );
+    }
+}
