@@ -5,9 +5,12 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::corpus::{Direction, Target};
+use kindo_wire::corpus::{self, Route};
+use kindo_wire::pointer::{last_token, ref_target};
+
+use crate::corpus::Target;
 use crate::error::InputError;
-use crate::spec::{Operation, Spec, escape, percent_decode};
+use crate::spec::{Operation, Spec};
 use crate::sse;
 use crate::validate::{Failure, validate};
 
@@ -33,14 +36,11 @@ pub fn resolve(spec: &Spec, file: &Path, target: &Target) -> Result<Vec<Slot>, I
             });
         }
         if ops.is_empty() {
-            let scope = target
-                .document
-                .as_deref()
-                .map_or(String::from("any document"), |d| format!("document `{d}`"));
             return Err(InputError::UnknownTarget {
                 path: file.to_path_buf(),
                 message: format!(
-                    "operation `{id}` is not in {scope} in {}",
+                    "{} in {}",
+                    corpus::not_found(id, target.document.as_deref()),
                     spec.dir.display()
                 ),
             });
@@ -66,35 +66,22 @@ pub fn resolve(spec: &Spec, file: &Path, target: &Target) -> Result<Vec<Slot>, I
     Ok(slots)
 }
 
-/// Why `ops` (one id, found in several documents) cannot all be meant: the same id names
-/// different routes. A file must then name its `document`.
+/// Why `ops` (one id, found in several documents) cannot all be meant.
 fn ambiguity(spec: &Spec, id: &str, ops: &[Operation]) -> Option<String> {
-    let first = ops.first()?;
-    let other = ops
+    let routes: Vec<Route> = ops
         .iter()
-        .find(|o| (&o.path, &o.method) != (&first.path, &first.method))?;
-    Some(format!(
-        "operation `{id}` is {} {} in {} but {} {} in {}: name the document with `\"document\"`",
-        first.method.to_uppercase(),
-        first.path,
-        spec.documents[first.doc].name,
-        other.method.to_uppercase(),
-        other.path,
-        spec.documents[other.doc].name
-    ))
+        .map(|o| Route {
+            document: &spec.documents[o.doc].name,
+            path: &o.path,
+            method: &o.method,
+        })
+        .collect();
+    corpus::ambiguity(id, &routes)
 }
 
 /// Pointer of the Media Type Object for `target` in `op` (whether or not it exists).
 pub fn media_pointer(op: &Operation, target: &Target) -> String {
-    let media = escape(&target.media_type);
-    match target.direction {
-        Direction::Request => format!("{}/requestBody/content/{media}", op.pointer()),
-        Direction::Response => format!(
-            "{}/responses/{}/content/{media}",
-            op.pointer(),
-            target.status.unwrap_or_default()
-        ),
-    }
+    target.media_pointer(&op.pointer())
 }
 
 /// What became of one payload at one media type.
@@ -109,11 +96,7 @@ pub enum Judgement {
 
 /// Judges `value` against the media type object at `media` of document `doc`.
 pub fn judge(spec: &Spec, doc: usize, media: &str, value: &Value) -> Result<Judgement, InputError> {
-    let media_type = media
-        .rsplit('/')
-        .next()
-        .map(|t| t.replace("~1", "/").replace("~0", "~"));
-    if media_type.is_some_and(|t| is_event_stream(&t)) {
+    if last_token(media).is_some_and(|t| is_event_stream(&t)) {
         return judge_stream(spec, doc, media, value);
     }
     let schema = format!("{media}/schema");
@@ -279,13 +262,9 @@ pub fn event_schema(spec: &Spec, doc: usize, media: &str) -> Option<String> {
 /// Follows local `$ref`s from the schema at `pointer` to the pointer of the schema they name.
 fn follow_refs(document: &Value, mut pointer: String) -> String {
     for _ in 0..32 {
-        match document
-            .pointer(&pointer)
-            .and_then(|s| s.get("$ref"))
-            .and_then(Value::as_str)
-        {
-            Some(r) if r.starts_with('#') => pointer = percent_decode(&r[1..]),
-            _ => break,
+        match document.pointer(&pointer).and_then(ref_target) {
+            Some(target) => pointer = target,
+            None => break,
         }
     }
     pointer

@@ -9,7 +9,7 @@
 
 use serde_json::{Value, json};
 
-use crate::corpus::escape;
+use kindo_wire::pointer::escape;
 
 /// The media type of SSE responses.
 pub const EVENT_STREAM: &str = "text/event-stream";
