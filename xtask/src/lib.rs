@@ -18,7 +18,7 @@ mod lock;
 mod orphans;
 mod outputs;
 pub mod release;
-mod stream_events;
+pub mod stream_events;
 mod transaction;
 
 pub use convert::run as oas30;

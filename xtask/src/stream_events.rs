@@ -208,7 +208,9 @@ fn typed_enum(data: &str, name: &str, t: &Table) -> String {
         decode.push_str(&format!(
             "{event:?} => {name}::{v}(serde_json::from_str(data)?),\n"
         ));
-        encode.push_str(&format!("{name}::{v}(d) => d.serialize(serializer),\n"));
+        encode.push_str(&format!(
+            "{name}::{v}(d) => serde::Serialize::serialize(d, serializer),\n"
+        ));
     }
     format!(
         "/// One event of a `{data}` stream, its payload typed by its `event:` name. Error events\n\
@@ -225,7 +227,7 @@ Ok(match event {{ {decode} other => {name}::Other {{ event: other.to_owned(), da
 /// Serialises the frame's `data:` payload (the event name is not part of it).\n\
 impl serde::Serialize for {name} {{\n\
 fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {{\n\
-match self {{ {encode} {name}::Other {{ data, .. }} => data.serialize(serializer), }} }}\n}}\n\
+match self {{ {encode} {name}::Other {{ data, .. }} => serde::Serialize::serialize(data, serializer), }} }}\n}}\n\
 impl crate::sse::SseEvent for {name} {{\n\
 fn from_frame(frame: &crate::sse::SseFrame) -> Result<Self, serde_json::Error> {{\n\
 {name}::from_sse(frame.event.as_deref().unwrap_or(\"message\"), &frame.data) }}\n}}\n"

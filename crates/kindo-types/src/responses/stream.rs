@@ -26,8 +26,8 @@ macro_rules! stream_event {
 }
 
 stream_event! {
-    /// Data of `response.created`, `response.in_progress`, `response.completed` and
-    /// `response.failed`: a snapshot of the response.
+    /// Data of `response.created`, `response.in_progress`, `response.completed`,
+    /// `response.failed` and `response.incomplete`: a snapshot of the response.
     ///
     /// Kindo's pages show the flat form `{"id", "status", "object"}`; OpenAI's stream nests
     /// the snapshot under `response`. Both forms validate.
