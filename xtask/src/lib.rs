@@ -18,6 +18,7 @@ mod lock;
 mod orphans;
 mod outputs;
 pub mod release;
+pub mod stream_events;
 mod transaction;
 
 pub use convert::run as oas30;

@@ -2,13 +2,14 @@
 //! pretty JSON with a trailing newline and a YAML rendition of the same value. Key order is the
 //! documents' own (declaration order; components sorted by utoipa), so output is byte-stable.
 //! Per document: the published 3.1 files, the 3.0.3 rendition under `spec/oas30/` and the
-//! generated client module; plus [`MANIFEST`], the list of published documents.
+//! generated client module; plus the client's stream event tables and [`MANIFEST`], the list
+//! of published documents.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::{XtaskError, client, examples};
+use crate::{XtaskError, client, examples, stream_events};
 
 /// The list of published documents (file stems), written beside them. `--check` and
 /// `kindo-conformance` treat a `*.openapi.json|yaml` it does not list as an orphan.
@@ -59,6 +60,11 @@ pub fn outputs(root: &Path) -> Result<Vec<Output>, XtaskError> {
             contents: client::generate(doc.name, &parsed)?,
         });
     }
+    let published: Vec<(&str, &Value)> = documents.iter().map(|d| (d.name, &d.value)).collect();
+    out.push(Output {
+        path: PathBuf::from(stream_events::PATH),
+        contents: stream_events::generate(&published)?,
+    });
     let names: Vec<&str> = documents.iter().map(|d| d.name).collect();
     out.push(Output {
         path: PathBuf::from(MANIFEST),

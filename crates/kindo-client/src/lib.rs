@@ -60,6 +60,12 @@ pub mod llm;
 #[path = "generated/koda-control-plane.rs"]
 pub mod koda;
 
+/// The event table of every published stream, from the documents' `x-sse-events` (generated).
+#[rustfmt::skip]
+#[allow(clippy::all, clippy::pedantic)]
+#[path = "generated/stream_events.rs"]
+pub mod stream_events;
+
 /// The README's code blocks, compiled as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -10,6 +10,7 @@ use kindo_wire::pointer::{last_token, ref_target};
 
 use crate::corpus::Target;
 use crate::error::InputError;
+use crate::event_table;
 use crate::spec::{Operation, Spec};
 use crate::sse;
 use crate::validate::{Failure, validate};
@@ -125,7 +126,10 @@ fn verdict(failures: Vec<Failure>) -> Judgement {
 /// A stream example is the raw SSE text as a JSON string. Each event's `data` must be JSON that
 /// conforms to the event schema, except the `[DONE]` terminator, after which nothing may follow.
 /// When the event schema declares that terminator (Chat Completions), a stream without it is
-/// truncated (a client reports it so) and fails.
+/// truncated (a client reports it so) and fails. When the media type publishes `x-sse-events`,
+/// each frame is judged by the schema its `event:` name selects there, a named frame whose
+/// payload `type` is another name fails, and nothing but the terminator may follow a terminal
+/// event.
 fn judge_stream(
     spec: &Spec,
     doc: usize,
@@ -145,6 +149,12 @@ fn judge_stream(
              `schema.contentSchema`, or a non-string `schema`)"
         )));
     };
+    let table = match event_table::read(&spec.documents[doc].value, media) {
+        Ok(table) => table,
+        Err(message) => {
+            return Ok(Judgement::Fails(vec![Failure::new("", "sse", message)]));
+        }
+    };
     let events = sse::parse(text);
     if events.is_empty() {
         return Ok(Judgement::Fails(vec![Failure::new(
@@ -155,6 +165,7 @@ fn judge_stream(
     }
     let mut failures = Vec::new();
     let mut done_at: Option<usize> = None;
+    let mut ended_by: Option<(usize, &str)> = None;
     for event in &events {
         let at = |pointer: &str, keyword: &str, message: String| {
             let mut f = Failure::new(pointer, keyword, message);
@@ -176,6 +187,18 @@ fn judge_stream(
             done_at = Some(event.index);
             continue;
         }
+        let name = event.event.as_deref().unwrap_or(event_table::UNNAMED);
+        if let Some((at_index, terminal)) = ended_by {
+            failures.push(at(
+                "",
+                "sse",
+                format!(
+                    "event `{name}` (line {}) after the terminal event `{terminal}` (event {at_index})",
+                    event.line
+                ),
+            ));
+            continue;
+        }
         let payload: Value = match serde_json::from_str(&event.data) {
             Ok(v) => v,
             Err(e) => {
@@ -187,12 +210,33 @@ fn judge_stream(
                 continue;
             }
         };
-        for mut f in validate(spec, doc, &schema, &payload)? {
+        let Some(table) = &table else {
+            for mut f in validate(spec, doc, &schema, &payload)? {
+                f.event = Some(event.index);
+                failures.push(f);
+            }
+            continue;
+        };
+        if table.is_terminal(name) {
+            ended_by = Some((event.index, name));
+        }
+        let own = match table.schema_for(name, &schema) {
+            Ok(pointer) => pointer,
+            Err(mut f) => {
+                f.event = Some(event.index);
+                failures.push(f);
+                continue;
+            }
+        };
+        let mut found = validate(spec, doc, own, &payload)?;
+        found.extend(event_table::type_mismatch(event.event.as_deref(), &payload));
+        for mut f in found {
             f.event = Some(event.index);
             failures.push(f);
         }
     }
-    if done_at.is_none() && declares_done(spec, doc, &schema) {
+    let declared_done = table.as_ref().is_some_and(|t| t.done.is_some());
+    if done_at.is_none() && (declared_done || declares_done(spec, doc, &schema)) {
         let last = events.last().expect("checked non-empty");
         let mut f = Failure::new(
             "",

@@ -68,7 +68,7 @@ pub fn bare_documents() -> Result<Vec<Document>, Error> {
             Some(pointer) => Err(Error::Build {
                 document: name,
                 message: format!(
-                    "{pointer}: a text/event-stream response must name its event schema"
+                    "{pointer}: a text/event-stream response must name its event schema, one with a table in kindo_types::stream_events::STREAMS"
                 ),
             }),
         }

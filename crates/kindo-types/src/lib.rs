@@ -24,6 +24,7 @@ pub mod open;
 mod open_tag;
 pub mod responses;
 pub mod runs;
+pub mod stream_events;
 
 /// Serde helpers shared by the wire types.
 pub mod serde_helpers {

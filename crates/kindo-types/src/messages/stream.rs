@@ -58,6 +58,20 @@ open_union! {
     other = Unknown(UnknownStreamEvent)
 }
 
+crate::stream_events::stream_table! {
+    /// The events of a Messages stream; each payload's `type` equals its `event:` name.
+    pub const MESSAGE_STREAM for MessageStreamEvent, open: true, done: None, {
+        "message_start" => MessageStartEvent;
+        "content_block_start" => ContentBlockStartEvent;
+        "content_block_delta" => ContentBlockDeltaEvent;
+        "content_block_stop" => ContentBlockStopEvent;
+        "message_delta" => MessageDeltaEvent;
+        "message_stop" => MessageStopEvent, terminal;
+        "ping" => PingEvent;
+        "error" => MessagesError, terminal, error;
+    }
+}
+
 /// First event: the message with empty `content` and `stop_reason: null`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct MessageStartEvent {
@@ -254,4 +268,43 @@ pub struct UnknownDelta {
     pub kind: String,
     #[serde(flatten)]
     pub fields: BTreeMap<String, Value>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The open union's known tags and the published event table are one list: every table
+    /// name is a known tag, and serde routes a payload with that `type` to the table's schema.
+    #[test]
+    fn the_event_table_and_the_known_tags_agree() {
+        let names: Vec<&str> = MESSAGE_STREAM.events.iter().map(|e| e.name).collect();
+        assert_eq!(names, KNOWN_EVENT_TYPES);
+        let start = r#"{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"m","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":1,"output_tokens":0}}}"#;
+        let samples = [
+            start,
+            r#"{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}"#,
+            r#"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"a"}}"#,
+            r#"{"type":"content_block_stop","index":0}"#,
+            r#"{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":1}}"#,
+            r#"{"type":"message_stop"}"#,
+            r#"{"type":"ping"}"#,
+            r#"{"type":"error","error":{"type":"overloaded_error","message":"busy"}}"#,
+        ];
+        for (event, sample) in MESSAGE_STREAM.events.iter().zip(samples) {
+            let parsed: MessageStreamEvent = serde_json::from_str(sample).unwrap();
+            let variant = match parsed {
+                MessageStreamEvent::MessageStart(_) => "MessageStartEvent",
+                MessageStreamEvent::ContentBlockStart(_) => "ContentBlockStartEvent",
+                MessageStreamEvent::ContentBlockDelta(_) => "ContentBlockDeltaEvent",
+                MessageStreamEvent::ContentBlockStop(_) => "ContentBlockStopEvent",
+                MessageStreamEvent::MessageDelta(_) => "MessageDeltaEvent",
+                MessageStreamEvent::MessageStop(_) => "MessageStopEvent",
+                MessageStreamEvent::Ping(_) => "PingEvent",
+                MessageStreamEvent::Error(_) => "MessagesError",
+                MessageStreamEvent::Unknown(_) => "UnknownStreamEvent",
+            };
+            assert_eq!((event.payload)(), variant, "{}", event.name);
+        }
+    }
 }
