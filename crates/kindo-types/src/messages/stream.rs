@@ -279,7 +279,7 @@ mod tests {
     #[test]
     fn the_event_table_and_the_known_tags_agree() {
         let names: Vec<&str> = MESSAGE_STREAM.events.iter().map(|e| e.name).collect();
-        assert_eq!(names, KNOWN_EVENT_TYPES);
+        assert_eq!(names, MessageStreamEvent::known_tags());
         let start = r#"{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"m","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":1,"output_tokens":0}}}"#;
         let samples = [
             start,
