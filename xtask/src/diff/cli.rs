@@ -90,19 +90,15 @@ pub fn read_document(path: &Path) -> Result<Value, XtaskError> {
     Ok(value)
 }
 
-/// The names of the published documents (`spec/<name>.openapi.json`), sorted.
+/// The names of the published documents (`spec/<name>.openapi.json`), sorted; an unreadable
+/// `spec/` is unreadable input (exit 3).
 pub fn published(root: &Path) -> Result<Vec<String>, XtaskError> {
-    let dir = root.join("spec");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .map_err(|e| XtaskError::Input(format!("{}: cannot read: {e}", dir.display())))?
-        .flatten()
-        .filter_map(|e| {
-            let n = e.file_name().to_string_lossy().into_owned();
-            n.strip_suffix(".openapi.json").map(str::to_owned)
-        })
-        .collect();
-    names.sort();
-    Ok(names)
+    super::gate::published(root).map_err(|e| match e {
+        XtaskError::Io { path, message } => {
+            XtaskError::Input(format!("{}: cannot read: {message}", path.display()))
+        }
+        other => other,
+    })
 }
 
 /// Every published document against its latest release.
