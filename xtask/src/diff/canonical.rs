@@ -58,8 +58,11 @@ fn canonical<'a>(root: &'a Value, schema: &'a Value, stack: &mut Vec<&'a str>) -
     }
     let out = match target {
         Value::Object(obj) => {
+            // Keys sorted: the documents' maps keep their written order.
+            let mut keys: Vec<&String> = obj.keys().collect();
+            keys.sort();
             let mut m = Map::new();
-            for (k, v) in obj {
+            for (k, v) in keys.into_iter().map(|k| (k, &obj[k])) {
                 if ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-") || k == "$ref" {
                     continue;
                 }
@@ -73,11 +76,16 @@ fn canonical<'a>(root: &'a Value, schema: &'a Value, stack: &mut Vec<&'a str>) -
                         }
                         v => v.clone(),
                     },
-                    Value::Object(map) if SCHEMA_MAPS.contains(&k.as_str()) => Value::Object(
-                        map.iter()
-                            .map(|(name, s)| (name.clone(), canonical(root, s, stack)))
-                            .collect(),
-                    ),
+                    Value::Object(map) if SCHEMA_MAPS.contains(&k.as_str()) => {
+                        let mut names: Vec<&String> = map.keys().collect();
+                        names.sort();
+                        Value::Object(
+                            names
+                                .into_iter()
+                                .map(|name| (name.clone(), canonical(root, &map[name], stack)))
+                                .collect(),
+                        )
+                    }
                     Value::Array(items) if UNORDERED.contains(&k.as_str()) => {
                         let mut items: Vec<Value> =
                             items.iter().map(|i| canonical(root, i, stack)).collect();
@@ -88,7 +96,6 @@ fn canonical<'a>(root: &'a Value, schema: &'a Value, stack: &mut Vec<&'a str>) -
                 };
                 m.insert(k.clone(), v);
             }
-            // serde_json's map is ordered by key here, so key order is already gone.
             Value::Object(m)
         }
         Value::Array(items) => {
