@@ -119,9 +119,21 @@ async fn run_agent_and_wait_polls_the_mock_run_to_success() {
         panic!("the mock's result decodes as a message: {result:?}")
     };
     assert_eq!(message.role, "assistant");
-    assert!(message.id.as_deref().is_some_and(|id| id.starts_with("msg_")), "{message:?}");
-    assert!(matches!(&message.parts[0], Part::StepStart { .. }), "{message:?}");
-    assert!(matches!(&message.parts[1], Part::Text { state: Some(s), .. } if s == "done"), "{message:?}");
+    assert!(
+        message
+            .id
+            .as_deref()
+            .is_some_and(|id| id.starts_with("msg_")),
+        "{message:?}"
+    );
+    assert!(
+        matches!(&message.parts[0], Part::StepStart { .. }),
+        "{message:?}"
+    );
+    assert!(
+        matches!(&message.parts[1], Part::Text { state: Some(s), .. } if s == "done"),
+        "{message:?}"
+    );
 
     // The run stays in progress for exactly 3 polls: 3 allowed polls time out, 4 succeed.
     let three = WaitOptions {

@@ -156,7 +156,9 @@ mod tests {
         };
         assert_eq!(m.id.as_deref(), Some("m1"));
         assert_eq!(m.parts.len(), 3);
-        assert!(matches!(&m.parts[0], Part::Text { state: Some(s), extra, .. } if s == "done" && extra.is_empty()));
+        assert!(
+            matches!(&m.parts[0], Part::Text { state: Some(s), extra, .. } if s == "done" && extra.is_empty())
+        );
         assert!(matches!(&m.parts[1], Part::Other(v) if v["name"] == "x"));
         assert_eq!(r.text(), "ab");
         // Re-encoding gives back the same message.
@@ -176,12 +178,16 @@ mod tests {
         assert_eq!(m.metadata, Some(serde_json::json!({"k": 1})));
         assert_eq!(m.extra["x"], true);
         assert!(matches!(&m.parts[0], Part::StepStart { extra } if extra.is_empty()));
-        assert!(matches!(&m.parts[1], Part::Text { text, state: Some(s), .. } if text == "Done." && s == "done"));
+        assert!(
+            matches!(&m.parts[1], Part::Text { text, state: Some(s), .. } if text == "Done." && s == "done")
+        );
         assert_eq!(r.text(), "Done.");
         let back: RunMessage = serde_json::from_value(serde_json::to_value(m).unwrap()).unwrap();
         assert_eq!(&back, m);
         // A `text` part whose fields do not fit is kept whole, not dropped.
-        let odd = RunResult::parse(r#"{"role":"assistant","parts":[{"type":"text","text":"a","state":1}]}"#);
+        let odd = RunResult::parse(
+            r#"{"role":"assistant","parts":[{"type":"text","text":"a","state":1}]}"#,
+        );
         let RunResult::Message(m) = &odd else {
             panic!("{odd:?}")
         };
