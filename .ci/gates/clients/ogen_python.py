@@ -1,25 +1,46 @@
 """Calls one operation per API area through the openapi-generator `python` client (from the
 3.0.3 rendition) against the server at $KINDO_BASE_URL, asserting typed results."""
+import json
 import os
+import time
 
 import kindo_api_ogen as k
+
+# The documented agent of kindo-mock's seeded state, and its one required input.
+AGENT = "18d20df4-d9b3-4cb0-a009-9f11ec9c5d3d"
 
 cfg = k.Configuration(host=os.environ["KINDO_BASE_URL"], access_token="test-key")
 with k.ApiClient(cfg) as c:
     models = k.ModelsApi(c).list_models()
     assert isinstance(models, k.ModelList) and models.data, models
+    model = models.data[0].id
 
     agents = k.AgentsApi(c).list_agents()
     assert isinstance(agents, k.AgentList), agents
 
-    run = k.RunsApi(c).get_run("run_123")
-    assert isinstance(run, k.Run) and run.status, run
+    accepted = k.AgentsApi(c).run_agent(
+        k.RunAgentRequest.from_dict(
+            {"agentId": AGENT, "inputs": [{"name": "query", "value": "the nightly audit"}]}
+        )
+    )
+    assert isinstance(accepted, k.RunAccepted), accepted
+    for _ in range(20):
+        run = k.RunsApi(c).get_run(accepted.run_id)
+        assert isinstance(run, k.Run), run
+        if run.status != k.RunStatus.IN_PROGRESS:
+            break
+        time.sleep(0.2)
+    assert run.status == k.RunStatus.SUCCESS and run.result, run
+    message = k.RunMessage.from_dict(json.loads(run.result))
+    assert message is not None and message.parts, message
+    texts = [p.actual_instance for p in message.parts if isinstance(p.actual_instance, k.RunTextPart)]
+    assert texts and texts[0].text, message
 
     conns = k.IntegrationsApi(c).list_integration_connections()
     assert isinstance(conns, k.ConnectionList), conns
 
     chat_request = k.CreateChatCompletionRequest.from_dict(
-        {"model": "claude-sonnet-4", "messages": [{"role": "user", "content": "Hello"}]}
+        {"model": model, "messages": [{"role": "user", "content": "Hello"}]}
     )
     assert chat_request is not None
     # Unset optional fields are left out of the body (no `"tool_choice": null`).
@@ -28,7 +49,7 @@ with k.ApiClient(cfg) as c:
     assert isinstance(chat, k.ChatCompletion) and chat.choices, chat
 
     response = k.ResponsesApi(c).create_response(
-        k.CreateResponseRequest.from_dict({"model": "claude-sonnet-4", "input": "Hello"})
+        k.CreateResponseRequest.from_dict({"model": model, "input": "Hello", "store": True})
     )
     assert isinstance(response, k.ResponseResource), response
     assert response.output, response
@@ -37,13 +58,14 @@ with k.ApiClient(cfg) as c:
         if isinstance(inner, k.MessageItem):
             assert inner.type == "message" and inner.role, inner
 
-    items = k.ConversationsApi(c).list_conversation_items("conv_123")
-    assert isinstance(items, k.ItemList), items
+    assert response.conversation is not None, response
+    items = k.ConversationsApi(c).list_conversation_items(response.conversation.id)
+    assert isinstance(items, k.ItemList) and items.data, items
 
     message = k.MessagesApi(c).create_message(
         k.CreateMessageRequest.from_dict(
             {
-                "model": "claude-sonnet-4",
+                "model": model,
                 "max_tokens": 64,
                 "messages": [{"role": "user", "content": "Hello"}],
             }
@@ -54,4 +76,4 @@ with k.ApiClient(cfg) as c:
     metadata = k.MCPApi(c).get_protected_resource_metadata()
     assert isinstance(metadata, k.ProtectedResourceMetadata) and metadata.resource, metadata
 
-print("openapi-generator python: 9 typed calls")
+print("openapi-generator python: 10 typed calls")

@@ -23,6 +23,9 @@ function toolCallId(message: ChatMessage): string | undefined {
   return undefined;
 }
 
+// The documented agent of kindo-mock's seeded state, and its one required input.
+const AGENT = "18d20df4-d9b3-4cb0-a009-9f11ec9c5d3d";
+
 function check(ok: unknown, what: string): void {
   if (!ok) throw new Error(`typescript-fetch: ${what}`);
 }
@@ -33,29 +36,34 @@ async function main(): Promise<void> {
     accessToken: async () => "test-key",
   });
   const models = await new ModelsApi(config).listModels();
-  check(models.data.length, "listModels returns models");
+  const model = models.data[0]?.id ?? "";
+  check(model, "listModels returns models");
   check(await new AgentsApi(config).listAgents(), "listAgents");
-  const run = await new RunsApi(config).getRun({ runId: "run_123" });
-  check(run.status, "getRun status");
+  const accepted = await new AgentsApi(config).runAgent({
+    runAgentRequest: { agentId: AGENT, inputs: [{ name: "query", value: "the nightly audit" }] },
+  });
+  check(accepted.runId, "runAgent runId");
+  const run = await new RunsApi(config).getRun({ runId: accepted.runId });
+  check(run.status === "in_progress" || run.status === "success", `getRun status ${run.status}`);
   check(await new IntegrationsApi(config).listIntegrationConnections(), "listIntegrationConnections");
   const chat = await new ChatCompletionsApi(config).createChatCompletion({
     createChatCompletionRequest: {
-      model: "claude-sonnet-4",
+      model,
       messages: [{ role: "user", content: "Hello" }],
     },
   });
   check(chat.choices.length, "createChatCompletion choices");
   const response = await new ResponsesApi(config).createResponse({
-    createResponseRequest: { model: "claude-sonnet-4", input: "Hello" },
+    createResponseRequest: { model, input: "Hello", store: true },
   });
   check(response.output?.length, "createResponse output");
   const items = await new ConversationsApi(config).listConversationItems({
-    conversationId: "conv_123",
+    conversationId: response.conversation?.id ?? "",
   });
-  check(items.data, "listConversationItems");
+  check(items.data.length, "listConversationItems");
   const message = await new MessagesApi(config).createMessage({
     createMessageRequest: {
-      model: "claude-sonnet-4",
+      model,
       maxTokens: 64,
       messages: [{ role: "user", content: "Hello" }],
     },
@@ -64,7 +72,7 @@ async function main(): Promise<void> {
   const metadata = await new MCPApi(config).getProtectedResourceMetadata();
   check(metadata.resource, "getProtectedResourceMetadata");
   check(toolCallId({ role: "tool", toolCallId: "call_1", content: "42" }) === "call_1", "narrowing");
-  console.log("typescript-fetch: 9 typed calls");
+  console.log("typescript-fetch: 10 typed calls");
 }
 
 main().catch((e) => {

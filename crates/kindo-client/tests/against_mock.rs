@@ -11,7 +11,7 @@ use kindo_client::api::types::{
     RunAgentRequest, RunStatus,
 };
 use kindo_client::koda::types::{AgentDraft, LoginRequest, OwnerRegistration, TokenRequest};
-use kindo_client::runs::{RunResult, WaitError, WaitOptions};
+use kindo_client::runs::{Part, RunResult, WaitError, WaitOptions};
 use kindo_client::sse::{SseRequest, StreamError};
 use kindo_client::streams::{MessageHeaders, ResponseEvent};
 use kindo_client::{AuthHeader, ClientBuilder, Error, RetryPolicy, Settings, api, session};
@@ -114,6 +114,26 @@ async fn run_agent_and_wait_polls_the_mock_run_to_success() {
     assert!(run.ended_at_utc.is_some());
     let result = RunResult::of(&run).unwrap();
     assert!(result.text().contains("the nightly audit"), "{result:?}");
+    // The decoded envelope: the message id, a step marker, then the text part with its state.
+    let RunResult::Message(message) = &result else {
+        panic!("the mock's result decodes as a message: {result:?}")
+    };
+    assert_eq!(message.role, "assistant");
+    assert!(
+        message
+            .id
+            .as_deref()
+            .is_some_and(|id| id.starts_with("msg_")),
+        "{message:?}"
+    );
+    assert!(
+        matches!(&message.parts[0], Part::StepStart { .. }),
+        "{message:?}"
+    );
+    assert!(
+        matches!(&message.parts[1], Part::Text { state: Some(s), .. } if s == "done"),
+        "{message:?}"
+    );
 
     // The run stays in progress for exactly 3 polls: 3 allowed polls time out, 4 succeed.
     let three = WaitOptions {

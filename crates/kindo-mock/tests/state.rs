@@ -46,8 +46,9 @@ async fn a_run_is_in_progress_for_the_configured_polls_then_succeeds() {
     let done = h.api("GET", &format!("/v1/runs/{run}")).send().await.json();
     let result: Value = serde_json::from_str(done["result"].as_str().unwrap()).unwrap();
     assert_eq!(result["role"], "assistant");
+    assert_eq!(result["parts"][0]["type"], "step-start");
     assert!(
-        result["parts"][0]["text"]
+        result["parts"][1]["text"]
             .as_str()
             .unwrap()
             .contains("daily security scan")

@@ -14,6 +14,7 @@ pub mod agents;
 pub mod chat;
 pub mod completions;
 pub mod conversations;
+pub mod encoded;
 pub mod errors;
 pub mod integrations;
 pub mod koda;

@@ -1,8 +1,25 @@
 //! Runs: status polling (`GET /v1/runs/{runId}`) and step evaluations
 //! (`GET /v1/runs/{runId}/evals`).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use utoipa::ToSchema;
+use utoipa::openapi::schema::Object;
+
+use crate::open_union;
+
+/// What `Run.result` holds, as published.
+pub const RESULT_DOC: &str = "The final assistant message as a JSON-encoded string: decode it \
+to get a `RunMessage` (`{\"id\", \"role\", \"parts\": [...], \"metadata\"}`). `null` while \
+`in_progress`, always `null` on `failure` and `cancelled`, and `null` on `success` when the run \
+produced no assistant payload. One older overview page shows a plain-text result instead, so \
+clients should fall back to treating an undecodable value as text.";
+
+fn result_schema() -> Object {
+    crate::encoded::json_text("RunMessage", true, RESULT_DOC)
+}
 
 /// The state of one agent run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -28,15 +45,79 @@ pub struct Run {
     /// ISO-8601 time the run reached a terminal status; `null` while `in_progress`.
     #[schema(required = true, format = DateTime)]
     pub ended_at_utc: Option<String>,
-    /// The final assistant message as a JSON-encoded string (decode it to get
-    /// `{"role": ..., "parts": [...], ...}`). `null` while `in_progress`, always `null` on
-    /// `failure` and `cancelled`, and `null` on `success` when the run produced no assistant
-    /// payload. One older overview page shows a plain-text result instead, so clients should
-    /// fall back to treating an undecodable value as text.
-    #[schema(required = true)]
+    /// The final assistant message as a JSON-encoded string; see [`RESULT_DOC`].
+    #[schema(required = true, schema_with = result_schema)]
     pub result: Option<String>,
     /// Lifecycle status.
     pub status: RunStatus,
+}
+
+/// The final assistant message of a run, the content of `Run.result`. Open: real runs add
+/// fields beyond these, and parts of types other than the known ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct RunMessage {
+    /// The message id, when the deployment sends one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `assistant` for a run's final message.
+    pub role: String,
+    /// The message content, in order: step markers and text parts, among others.
+    pub parts: Vec<RunMessagePart>,
+    /// Message metadata, when the deployment sends it; its shape is not documented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Value>,
+    /// Other message fields, kept as sent.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+open_union! {
+    /// One part of a run's final message. Known types: `text` and `step-start` (the start of
+    /// one agent step). Open set: other part types pass through.
+    pub enum RunMessagePart: "run message part" {
+        Text(RunTextPart) = ["text"],
+        StepStart(RunStepStartPart) = ["step-start"],
+    }
+}
+
+/// Tag `text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub enum RunTextTag {
+    #[serde(rename = "text")]
+    Text,
+}
+
+/// Tag `step-start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub enum RunStepStartTag {
+    #[serde(rename = "step-start")]
+    StepStart,
+}
+
+/// Text the agent produced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct RunTextPart {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub r#type: RunTextTag,
+    pub text: String,
+    /// The part's streaming state when the message was stored (e.g. `done`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Other part fields, kept as sent.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// The start of one agent step; text and tool parts of the step follow it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct RunStepStartPart {
+    #[serde(rename = "type")]
+    #[schema(inline)]
+    pub r#type: RunStepStartTag,
+    /// Other part fields, kept as sent.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// Run lifecycle. Closed set: `in_progress` is the only non-terminal status.

@@ -4,9 +4,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 
 	k "kindo.local/kindo/kindoapi"
@@ -26,6 +28,28 @@ func check(ok bool, what string) {
 	}
 }
 
+// The documented agent of kindo-mock's seeded state, and its one required input.
+const agent = "18d20df4-d9b3-4cb0-a009-9f11ec9c5d3d"
+
+// A conversation to list: created with a plain request, since the generated createResponse
+// cannot decode its answer (see the content note in main).
+func storedConversation(model string) string {
+	body, _ := json.Marshal(map[string]any{"model": model, "input": "Hello", "store": true})
+	req, err := http.NewRequest("POST", os.Getenv("KINDO_BASE_URL")+"/v1/responses", bytes.NewReader(body))
+	must(err, "createResponse request")
+	req.Header.Set("Authorization", "Bearer test-key")
+	req.Header.Set("Content-Type", "application/json")
+	res, err := http.DefaultClient.Do(req)
+	must(err, "createResponse")
+	defer res.Body.Close()
+	var created struct {
+		Conversation struct{ Id string } `json:"conversation"`
+	}
+	must(json.NewDecoder(res.Body).Decode(&created), "createResponse body")
+	check(created.Conversation.Id != "", "createResponse conversation")
+	return created.Conversation.Id
+}
+
 func main() {
 	cfg := k.NewConfiguration()
 	cfg.Servers = k.ServerConfigurations{{URL: os.Getenv("KINDO_BASE_URL")}}
@@ -35,13 +59,18 @@ func main() {
 	models, _, err := c.ModelsAPI.ListModels(ctx).Execute()
 	must(err, "listModels")
 	check(len(models.Data) > 0, "listModels returns models")
+	model := models.Data[0].Id
 
 	_, _, err = c.AgentsAPI.ListAgents(ctx).Execute()
 	must(err, "listAgents")
 
-	run, _, err := c.RunsAPI.GetRun(ctx, "run_123").Execute()
+	runRequest := k.NewRunAgentRequest(agent)
+	runRequest.Inputs = []k.AgentInput{{Name: "query", Value: "the nightly audit"}}
+	accepted, _, err := c.AgentsAPI.RunAgent(ctx).RunAgentRequest(*runRequest).Execute()
+	must(err, "runAgent")
+	run, _, err := c.RunsAPI.GetRun(ctx, accepted.RunId).Execute()
 	must(err, "getRun")
-	check(run.Status != "", "getRun status")
+	check(run.Status == k.IN_PROGRESS || run.Status == k.SUCCESS, "getRun status")
 
 	_, _, err = c.IntegrationsAPI.ListIntegrationConnections(ctx).Execute()
 	must(err, "listIntegrationConnections")
@@ -53,7 +82,7 @@ func main() {
 	user := k.NewChatMessageUser("user")
 	content := k.StringAsChatContent(&hello)
 	user.Content = &content
-	chatRequest := k.NewCreateChatCompletionRequest("claude-sonnet-4", []k.ChatMessage{k.ChatMessageUserAsChatMessage(user)})
+	chatRequest := k.NewCreateChatCompletionRequest(model, []k.ChatMessage{k.ChatMessageUserAsChatMessage(user)})
 	chat, _, err := c.ChatCompletionsAPI.CreateChatCompletion(ctx).CreateChatCompletionRequest(*chatRequest).Execute()
 	must(err, "createChatCompletion")
 	check(len(chat.Choices) > 0, "createChatCompletion choices")
@@ -64,7 +93,7 @@ func main() {
 	must(json.Unmarshal([]byte(`{"type":"x_future_part","data":1}`), &part), "decode an unknown part")
 	check(part.ResponseContentPartOther != nil, "an unknown part decodes as the catch-all")
 
-	items, _, err := c.ConversationsAPI.ListConversationItems(ctx, "conv_123").Execute()
+	items, _, err := c.ConversationsAPI.ListConversationItems(ctx, storedConversation(model)).Execute()
 	must(err, "listConversationItems")
 	check(items.Data != nil, "listConversationItems data")
 
@@ -73,5 +102,5 @@ func main() {
 	must(err, "getProtectedResourceMetadata")
 	check(metadata.Resource != "", "metadata resource")
 
-	fmt.Println("go: 7 typed calls")
+	fmt.Println("go: 8 typed calls")
 }

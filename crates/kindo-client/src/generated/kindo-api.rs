@@ -6910,11 +6910,7 @@ type it nullable; older deployments omit the field, so it is optional here.*/
         pub ended_at_utc: ::std::option::Option<
             ::chrono::DateTime<::chrono::offset::Utc>,
         >,
-        /**The final assistant message as a JSON-encoded string (decode it to get
-`{"role": ..., "parts": [...], ...}`). `null` while `in_progress`, always `null` on
-`failure` and `cancelled`, and `null` on `success` when the run produced no assistant
-payload. One older overview page shows a plain-text result instead, so clients should
-fall back to treating an undecodable value as text.*/
+        ///The final assistant message as a JSON-encoded string: decode it to get a `RunMessage` (`{"id", "role", "parts": [...], "metadata"}`). `null` while `in_progress`, always `null` on `failure` and `cancelled`, and `null` on `success` when the run produced no assistant payload. One older overview page shows a plain-text result instead, so clients should fall back to treating an undecodable value as text.
         #[serde(deserialize_with = "::std::option::Option::deserialize")]
         pub result: ::std::option::Option<::std::string::String>,
         ///Matches the `runId` returned by the trigger.
@@ -6968,6 +6964,99 @@ missing required label is `422`, and unknown labels are silently dropped.*/
     impl RunEvals {
         pub fn builder() -> builder::RunEvals {
             Default::default()
+        }
+    }
+    /**The final assistant message of a run, the content of `Run.result`. Open: real runs add
+fields beyond these, and parts of types other than the known ones.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct RunMessage {
+        ///The message id, when the deployment sends one.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        ///Message metadata, when the deployment sends it; its shape is not documented.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub metadata: ::std::option::Option<::serde_json::Value>,
+        ///The message content, in order: step markers and text parts, among others.
+        pub parts: ::std::vec::Vec<RunMessagePart>,
+        ///`assistant` for a run's final message.
+        pub role: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl RunMessage {
+        pub fn builder() -> builder::RunMessage {
+            Default::default()
+        }
+    }
+    /**One part of a run's final message. Known types: `text` and `step-start` (the start of
+one agent step). Open set: other part types pass through.*/
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[serde(untagged)]
+    pub enum RunMessagePart {
+        TextPart(RunTextPart),
+        StepStartPart(RunStepStartPart),
+        MessagePartOther(RunMessagePartOther),
+    }
+    impl ::std::convert::From<RunTextPart> for RunMessagePart {
+        fn from(value: RunTextPart) -> Self {
+            Self::TextPart(value)
+        }
+    }
+    impl ::std::convert::From<RunStepStartPart> for RunMessagePart {
+        fn from(value: RunStepStartPart) -> Self {
+            Self::StepStartPart(value)
+        }
+    }
+    impl ::std::convert::From<RunMessagePartOther> for RunMessagePart {
+        fn from(value: RunMessagePartOther) -> Self {
+            Self::MessagePartOther(value)
+        }
+    }
+    ///Any other run message part type, forwarded verbatim by Kindo. Its `type` is none of: `text`, `step-start`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct RunMessagePartOther {
+        #[serde(rename = "type")]
+        pub type_: RunMessagePartOtherType,
+    }
+    impl RunMessagePartOther {
+        pub fn builder() -> builder::RunMessagePartOther {
+            Default::default()
+        }
+    }
+    ///`RunMessagePartOtherType`
+    #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[serde(transparent)]
+    pub struct RunMessagePartOtherType(::std::string::String);
+    impl ::std::ops::Deref for RunMessagePartOtherType {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<RunMessagePartOtherType> for ::std::string::String {
+        fn from(value: RunMessagePartOtherType) -> Self {
+            value.0
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for RunMessagePartOtherType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if ["text".to_string(), "step-start".to_string()].contains(&value) {
+                Err("invalid value".into())
+            } else {
+                Ok(Self(value))
+            }
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RunMessagePartOtherType {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            Self::try_from(<::std::string::String>::deserialize(deserializer)?)
+                .map_err(|e| { <D::Error as ::serde::de::Error>::custom(e.to_string()) })
         }
     }
     ///Run lifecycle. Closed set: `in_progress` is the only non-terminal status.
@@ -7026,6 +7115,140 @@ missing required label is `422`, and unknown labels are silently dropped.*/
         }
     }
     impl ::std::convert::TryFrom<::std::string::String> for RunStatus {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///The start of one agent step; text and tool parts of the step follow it.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct RunStepStartPart {
+        ///Tag `step-start`.
+        #[serde(rename = "type")]
+        pub type_: RunStepStartPartType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl RunStepStartPart {
+        pub fn builder() -> builder::RunStepStartPart {
+            Default::default()
+        }
+    }
+    ///Tag `step-start`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum RunStepStartPartType {
+        #[serde(rename = "step-start")]
+        StepStart,
+    }
+    impl ::std::fmt::Display for RunStepStartPartType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::StepStart => f.write_str("step-start"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for RunStepStartPartType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "step-start" => Ok(Self::StepStart),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for RunStepStartPartType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for RunStepStartPartType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    ///Text the agent produced.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct RunTextPart {
+        ///The part's streaming state when the message was stored (e.g. `done`).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub state: ::std::option::Option<::std::string::String>,
+        pub text: ::std::string::String,
+        ///Tag `text`.
+        #[serde(rename = "type")]
+        pub type_: RunTextPartType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    impl RunTextPart {
+        pub fn builder() -> builder::RunTextPart {
+            Default::default()
+        }
+    }
+    ///Tag `text`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Copy,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    pub enum RunTextPartType {
+        #[serde(rename = "text")]
+        Text,
+    }
+    impl ::std::fmt::Display for RunTextPartType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match *self {
+                Self::Text => f.write_str("text"),
+            }
+        }
+    }
+    impl ::std::str::FromStr for RunTextPartType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            match value {
+                "text" => Ok(Self::Text),
+                _ => Err("invalid value".into()),
+            }
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for RunTextPartType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for RunTextPartType {
         type Error = self::error::ConversionError;
         fn try_from(
             value: ::std::string::String,
@@ -20887,6 +21110,330 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     result: Ok(value.result),
                     run_id: Ok(value.run_id),
                     steps: Ok(value.steps),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct RunMessage {
+            id: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            metadata: ::std::result::Result<
+                ::std::option::Option<::serde_json::Value>,
+                ::std::string::String,
+            >,
+            parts: ::std::result::Result<
+                ::std::vec::Vec<super::RunMessagePart>,
+                ::std::string::String,
+            >,
+            role: ::std::result::Result<::std::string::String, ::std::string::String>,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for RunMessage {
+            fn default() -> Self {
+                Self {
+                    id: Ok(Default::default()),
+                    metadata: Ok(Default::default()),
+                    parts: Err("no value supplied for parts".to_string()),
+                    role: Err("no value supplied for role".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl RunMessage {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn metadata<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::serde_json::Value>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.metadata = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for metadata: {e}")
+                    });
+                self
+            }
+            pub fn parts<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::RunMessagePart>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.parts = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for parts: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<RunMessage> for super::RunMessage {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: RunMessage,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    id: value.id?,
+                    metadata: value.metadata?,
+                    parts: value.parts?,
+                    role: value.role?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::RunMessage> for RunMessage {
+            fn from(value: super::RunMessage) -> Self {
+                Self {
+                    id: Ok(value.id),
+                    metadata: Ok(value.metadata),
+                    parts: Ok(value.parts),
+                    role: Ok(value.role),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct RunMessagePartOther {
+            type_: ::std::result::Result<
+                super::RunMessagePartOtherType,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for RunMessagePartOther {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                }
+            }
+        }
+        impl RunMessagePartOther {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::RunMessagePartOtherType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<RunMessagePartOther>
+        for super::RunMessagePartOther {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: RunMessagePartOther,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { type_: value.type_? })
+            }
+        }
+        impl ::std::convert::From<super::RunMessagePartOther> for RunMessagePartOther {
+            fn from(value: super::RunMessagePartOther) -> Self {
+                Self { type_: Ok(value.type_) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct RunStepStartPart {
+            type_: ::std::result::Result<
+                super::RunStepStartPartType,
+                ::std::string::String,
+            >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for RunStepStartPart {
+            fn default() -> Self {
+                Self {
+                    type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl RunStepStartPart {
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::RunStepStartPartType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<RunStepStartPart> for super::RunStepStartPart {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: RunStepStartPart,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::RunStepStartPart> for RunStepStartPart {
+            fn from(value: super::RunStepStartPart) -> Self {
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct RunTextPart {
+            state: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            text: ::std::result::Result<::std::string::String, ::std::string::String>,
+            type_: ::std::result::Result<super::RunTextPartType, ::std::string::String>,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for RunTextPart {
+            fn default() -> Self {
+                Self {
+                    state: Ok(Default::default()),
+                    text: Err("no value supplied for text".to_string()),
+                    type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
+                }
+            }
+        }
+        impl RunTextPart {
+            pub fn state<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.state = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for state: {e}")
+                    });
+                self
+            }
+            pub fn text<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.text = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for text: {e}")
+                    });
+                self
+            }
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::RunTextPartType>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<RunTextPart> for super::RunTextPart {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: RunTextPart,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    state: value.state?,
+                    text: value.text?,
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::RunTextPart> for RunTextPart {
+            fn from(value: super::RunTextPart) -> Self {
+                Self {
+                    state: Ok(value.state),
+                    text: Ok(value.text),
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
                 }
             }
         }

@@ -196,6 +196,7 @@ pub fn get_run(ctx: &Ctx<'_>) -> Reply {
     let id = ctx.param("runId");
     let options = &ctx.mock.options;
     let conversation = ctx.mock.ids.prefixed("conv_");
+    let message_id = ctx.mock.ids.prefixed("msg_");
     ctx.mock.world(ctx.key(), |w| {
         let Some(state) = w.runs.get_mut(id) else {
             return ctx.fail(Fail::not_found(format!("Run {id} not found.")));
@@ -214,7 +215,11 @@ pub fn get_run(ctx: &Ctx<'_>) -> Reply {
                 state.run["result"] = if state.outcome == "cancelled" {
                     Value::Null
                 } else {
-                    json!(json!({"role": "assistant", "parts": [{"type": "text", "text": text}]}).to_string())
+                    // The envelope real runs store: a step marker, then the text with its state.
+                    json!(json!({"id": message_id, "role": "assistant", "parts": [
+                        {"type": "step-start"},
+                        {"type": "text", "text": text, "state": "done"}
+                    ]}).to_string())
                 };
                 state.run["conversationId"] = json!(conversation);
                 state.evals = Some(json!({

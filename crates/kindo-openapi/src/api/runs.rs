@@ -2,11 +2,12 @@
 #![allow(dead_code)] // the functions only carry `#[utoipa::path]`
 
 use kindo_types::errors::AgentsError;
-use kindo_types::runs::{Run, RunEvals};
+use kindo_types::runs::{Run, RunEvals, RunMessage};
 use utoipa::OpenApi;
 
 #[derive(OpenApi)]
-#[openapi(paths(get_run, get_run_evals))]
+// `RunMessage` is what `Run.result` decodes to (its `contentSchema`), so no body names it.
+#[openapi(paths(get_run, get_run_evals), components(schemas(RunMessage)))]
 pub struct Area;
 
 /// Get a run

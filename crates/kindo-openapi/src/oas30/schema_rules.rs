@@ -77,6 +77,7 @@ pub fn convert_schema(schema: &mut Value, ptr: &str, stats: &mut Stats) -> Resul
     rule6_examples(obj, ptr, stats)?;
     rule7_exclusive_bounds(obj, stats);
     rule8_property_names(obj, ptr, stats)?;
+    json_content(obj);
     rule9_content_keywords(obj, stats);
     rule10_unknown_keywords(obj, ptr)?;
     walk::children(schema, ptr, &mut |child, p| convert_schema(child, p, stats))
@@ -256,6 +257,25 @@ fn rule8_property_names(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Sta
     Ok(())
 }
 
+/// A string holding a JSON document (`contentMediaType: application/json` or `*+json`) stays a
+/// plain string: 3.0.3 cannot say what it holds, and rule 9's `format: binary` would make
+/// generators type it as bytes. The media type is kept as `x-contentMediaType`; the
+/// `contentSchema` is dropped (its component stays, and the description names it).
+fn json_content(obj: &mut Map<String, Value>) {
+    let is_json = |m: &str| m == "application/json" || m.ends_with("+json");
+    if obj.contains_key("contentEncoding") {
+        return;
+    }
+    if let Some(media) = obj.remove("contentMediaType") {
+        if media.as_str().is_some_and(is_json) {
+            obj.remove("contentSchema");
+            obj.insert("x-contentMediaType".into(), media);
+        } else {
+            obj.insert("contentMediaType".into(), media);
+        }
+    }
+}
+
 /// Rule 9: `contentEncoding: base64` → `format: byte`; `contentMediaType` → `format: binary`.
 fn rule9_content_keywords(obj: &mut Map<String, Value>, stats: &mut Stats) {
     let encoding = obj.remove("contentEncoding");
@@ -404,6 +424,16 @@ mod tests {
         let e =
             convert(json!({"type": "object", "propertyNames": {"type": "integer"}})).unwrap_err();
         assert_eq!(e.pointer, "/components/schemas/X/propertyNames");
+    }
+
+    #[test]
+    fn json_content_stays_a_string() {
+        let schema = json!({"type": "string", "contentMediaType": "application/json",
+            "contentSchema": {"$ref": "#/components/schemas/M"}});
+        assert_eq!(
+            convert(schema).unwrap(),
+            json!({"type": "string", "x-contentMediaType": "application/json"})
+        );
     }
 
     #[test]
