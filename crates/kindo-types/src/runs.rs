@@ -75,8 +75,8 @@ open_union! {
     /// One part of a run's final message. Known types: `text` and `step-start` (the start of
     /// one agent step). Open set: other part types pass through.
     pub enum RunMessagePart: "run message part" {
-        Text(RunTextPart) = ["text"],
-        StepStart(RunStepStartPart) = ["step-start"],
+        Text(RunTextPart),
+        StepStart(RunStepStartPart),
     }
 }
 
