@@ -18,6 +18,9 @@ pub const PATH: &str = "crates/kindo-client/src/generated/stream_events.rs";
 /// into their generated union instead.
 const TYPED_BY_NAME: &[(&str, &str)] = &[("ResponseStreamEvent", "ResponseEvent")];
 
+/// One event as published: (name, payload component, terminal, error).
+type Row = (String, String, bool, bool);
+
 /// One stream's table as published.
 #[derive(Debug, Clone, PartialEq)]
 struct Table {
@@ -27,8 +30,8 @@ struct Table {
     at: String,
     open: bool,
     done: Option<String>,
-    /// (name, payload component, terminal, error), in published order.
-    events: Vec<(String, String, bool, bool)>,
+    /// In published order.
+    events: Vec<Row>,
 }
 
 /// The client module a document's generated types live in.
@@ -158,9 +161,8 @@ fn list(names: impl Iterator<Item = String>) -> String {
 
 /// The constants of one stream.
 fn constants(data: &str, t: &Table) -> String {
-    let names = |f: &dyn Fn(&(String, String, bool, bool)) -> bool| {
-        list(t.events.iter().filter(|e| f(e)).map(|e| e.0.clone()))
-    };
+    let names =
+        |f: &dyn Fn(&Row) -> bool| list(t.events.iter().filter(|e| f(e)).map(|e| e.0.clone()));
     let error_ends = t.events.iter().filter(|e| e.3).all(|e| e.2);
     let done = match &t.done {
         Some(d) => format!("Some({d:?})"),
