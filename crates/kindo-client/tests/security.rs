@@ -75,13 +75,7 @@ async fn no_credential_follows_a_redirect_to_another_port() {
             assert!(refused_redirect(&koda.list_agents().send().await.unwrap_err()).is_some());
 
             // A stream.
-            let stream = api
-                .post_sse::<_, Json<Value>, Value>(
-                    "/v1/chat/completions",
-                    &json!({}),
-                    Protocol::CHAT_COMPLETIONS,
-                )
-                .await;
+            let stream = support::chat_stream::<_, Json<Value>>(&api).await;
             assert!(refused_redirect(&stream.unwrap_err()).is_some());
             let mcp = kindo_client::streams::McpOptions::default();
             let message: kindo_client::api::types::McpRequest =
@@ -287,33 +281,9 @@ async fn idempotent_methods_are_retried_after_a_502() {
     assert_eq!(server.requests().len(), 4);
 }
 
-#[tokio::test]
-async fn not_processed_answers_are_retried_for_a_post() {
-    let server = Server::start(|n, _| match n {
-        0 => Reply::Full(
-            429,
-            vec![
-                ("content-type", "application/json".into()),
-                ("retry-after", "0".into()),
-            ],
-            br#"{"error":"Too Many Requests"}"#.to_vec(),
-        ),
-        1 => Reply::Full(
-            503,
-            vec![
-                ("content-type", "application/json".into()),
-                ("retry-after", "0".into()),
-            ],
-            br#"{"error":"Service Unavailable"}"#.to_vec(),
-        ),
-        _ => Reply::json(202, &example("agents", "run-accepted")),
-    })
-    .await;
-    let api = client(&server).retry(eager(3)).build_api().unwrap();
-    let accepted = api.run_agent().body(run_request()).send().await.unwrap();
-    assert_eq!(accepted.status(), 202);
-    assert_eq!(server.requests().len(), 3);
-}
+// `429`, and `503` with `Retry-After`, on a POST ("not processed"): retried, against the mock
+// (`against_mock.rs`: `a_429_is_retried_until_the_fault_clears`,
+// `a_503_is_retried_exactly_max_retries_times`).
 
 #[tokio::test]
 async fn a_post_whose_connection_never_reached_the_server_is_retried() {
@@ -349,17 +319,9 @@ async fn a_post_whose_connection_never_reached_the_server_is_retried() {
 
 #[tokio::test]
 async fn a_storm_of_429s_is_capped_by_the_shared_retry_budget() {
-    let server = Server::start(|_, _| {
-        Reply::Full(
-            429,
-            vec![
-                ("content-type", "application/json".into()),
-                ("retry-after", "0".into()),
-            ],
-            br#"{"error":"Too Many Requests"}"#.to_vec(),
-        )
-    })
-    .await;
+    let server =
+        Server::start(|_, _| Reply::retry_after(429, "0", &json!({"error":"Too Many Requests"})))
+            .await;
     let budget = RetryBudget::new(4, 0.0);
     let policy = eager(100).budget(Some(budget.clone()));
     let api = client(&server).retry(policy).build_api().unwrap();
@@ -413,14 +375,7 @@ async fn a_stream_through_the_generated_client_new_has_no_total_timeout() {
         .clone();
     let api = kindo_client::api::Client::new(&server.url, settings);
     let guard = Duration::from_secs(10);
-    let mut stream = api
-        .post_sse::<_, Json<Value>, Value>(
-            "/v1/chat/completions",
-            &json!({}),
-            Protocol::CHAT_COMPLETIONS,
-        )
-        .await
-        .unwrap();
+    let mut stream = support::chat_stream::<_, Json<Value>>(&api).await.unwrap();
     let mut events = 0;
     while let Some(item) = tokio::time::timeout(guard, stream.next()).await.unwrap() {
         item.unwrap();
@@ -437,14 +392,7 @@ async fn a_stream_through_the_generated_client_new_has_no_total_timeout() {
         "{err:?}"
     );
     // And a stalled stream at the read timeout (not 600 s later).
-    let mut stream = api
-        .post_sse::<_, Json<Value>, Value>(
-            "/v1/chat/completions",
-            &json!({}),
-            Protocol::CHAT_COMPLETIONS,
-        )
-        .await
-        .unwrap();
+    let mut stream = support::chat_stream::<_, Json<Value>>(&api).await.unwrap();
     assert!(stream.next().await.unwrap().is_ok());
     let stalled = tokio::time::timeout(guard, stream.next())
         .await
