@@ -154,6 +154,15 @@ fn bad_gateway() -> Reply {
     )
 }
 
+/// A run triggered through `api` that fails (every server here answers it with an error).
+async fn trigger(api: &kindo_client::api::Client) -> Error<kindo_client::api::types::AgentsError> {
+    api.run_agent()
+        .body(run_request())
+        .send()
+        .await
+        .unwrap_err()
+}
+
 fn run_request() -> RunAgentRequest {
     RunAgentRequest {
         agent_id: "agent-1".into(),
@@ -165,17 +174,8 @@ fn run_request() -> RunAgentRequest {
 async fn a_post_answered_502_is_not_sent_again() {
     let server = Server::start(|_, _| bad_gateway()).await;
     let api = client(&server).retry(eager(3)).build_api().unwrap();
-    let err = api
-        .run_agent()
-        .body(run_request())
-        .send()
-        .await
-        .unwrap_err();
-    assert_eq!(
-        err.status(),
-        Some(reqwest::StatusCode::BAD_GATEWAY),
-        "{err:?}"
-    );
+    let err = trigger(&api).await;
+    support::assert_status(&err, 502);
     assert_eq!(
         server.requests().len(),
         1,
@@ -192,23 +192,14 @@ async fn a_post_answered_502_is_not_sent_again() {
         )
         .await
         .unwrap_err();
-    assert_eq!(
-        err.status(),
-        Some(reqwest::StatusCode::BAD_GATEWAY),
-        "{err:?}"
-    );
+    support::assert_status(&err, 502);
     assert_eq!(server.requests().len(), 2);
 
     // Other 5xx are no different, 503 without Retry-After included.
     for status in [500, 503, 504] {
         let server = Server::start(move |_, _| Reply::json(status, &json!({"error": "x"}))).await;
         let api = client(&server).retry(eager(3)).build_api().unwrap();
-        let _ = api
-            .run_agent()
-            .body(run_request())
-            .send()
-            .await
-            .unwrap_err();
+        let _ = trigger(&api).await;
         assert_eq!(server.requests().len(), 1, "{status}");
     }
 }
@@ -227,12 +218,7 @@ async fn a_post_is_retried_when_the_caller_opts_in_or_it_carries_an_idempotency_
         .unwrap_err();
     assert_eq!(server.requests().len(), 4, "first attempt + 3 retries");
     // The client itself still does not.
-    let _ = api
-        .run_agent()
-        .body(run_request())
-        .send()
-        .await
-        .unwrap_err();
+    let _ = trigger(&api).await;
     assert_eq!(server.requests().len(), 5);
 
     // Koda creations carry an Idempotency-Key: the server replays, so retrying is safe.

@@ -483,6 +483,15 @@ where
         .await
 }
 
+/// Asserts that `error` keeps the HTTP `status`.
+pub fn assert_status<E: std::fmt::Debug>(error: &kindo_client::Error<E>, status: u16) {
+    assert_eq!(
+        error.status().map(|s| s.as_u16()),
+        Some(status),
+        "{error:?}"
+    );
+}
+
 /// A client for `server` with a test key.
 pub fn client(server: &Server) -> kindo_client::ClientBuilder {
     kindo_client::ClientBuilder::new(KEY)
