@@ -77,6 +77,24 @@ fn own_http_client(name: &str, code: String) -> Result<String, XtaskError> {
     ))
 }
 
+/// What progenitor's operations decode an answer with, and what they call instead: the
+/// client's decoding keeps the status and the operation when a body is not of the documented
+/// type, and never prints the body (`kindo-client`'s `decode` module).
+const DECODE: &str = "ResponseValue::from_response(response)";
+const OWN_DECODE: &str = "crate::decode::from_response(response, &info)";
+
+/// Routes every decoding of an answer through the client's own; fails when progenitor's
+/// output decodes answers some other way, so the replacement never silently stops happening.
+fn own_decoding(name: &str, code: String) -> Result<String, XtaskError> {
+    let code = code.replace(DECODE, OWN_DECODE);
+    if code.matches("from_response(").count() != code.matches(OWN_DECODE).count() {
+        return Err(XtaskError::Input(format!(
+            "spec/oas30/{name}.openapi.json: the generated operations no longer call `{DECODE}`"
+        )));
+    }
+    Ok(code)
+}
+
 /// The formatted client for one document. progenitor panics on some inputs the shaper does not
 /// anticipate; the panic becomes an input error naming the document.
 pub fn generate(name: &str, spec: &openapiv3::OpenAPI) -> Result<String, XtaskError> {
@@ -103,6 +121,6 @@ pub fn generate(name: &str, spec: &openapiv3::OpenAPI) -> Result<String, XtaskEr
         }
     };
     let file: syn::File = syn::parse2(tokens).map_err(|e| fail(e.to_string()))?;
-    let code = own_http_client(name, prettyplease::unparse(&file))?;
+    let code = own_decoding(name, own_http_client(name, prettyplease::unparse(&file))?)?;
     Ok(format!("{HEADER}\n{code}"))
 }

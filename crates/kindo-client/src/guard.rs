@@ -8,13 +8,17 @@
 //! A `4xx`/`5xx` with such a body becomes `Error::CommunicationError` with the status
 //! (`err.status()`); a `2xx` becomes `Error::Custom` with a one-line message starting
 //! `HTTP <status>`. Only requests that ask for `application/json` alone are checked: event
-//! streams and the MCP call (which may answer with a stream) pass through unread.
+//! streams and the MCP call (which may answer with a stream) pass through unread. A body that
+//! is JSON but not of the documented type is judged when it is decoded ([`crate::decode`]).
+//!
+//! A connection reset or closed before the response headers arrive is told apart from a
+//! timeout too ([`before_headers`]): reqwest says "error sending request" for both.
 
 use std::fmt;
 
 use bytes::{Bytes, BytesMut};
 use reqwest::StatusCode;
-use reqwest::header::{ACCEPT, CONTENT_LENGTH, CONTENT_TYPE};
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
 
 /// What was wrong with a `2xx` answer (kept in the response's extensions for the `post` hook).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,16 +96,7 @@ pub(crate) async fn check(
     if let Some(what) = problem {
         if status.is_client_error() || status.is_server_error() {
             // The status is what matters; reqwest's own error type carries it.
-            if let Some(headers) = head.headers_mut() {
-                headers.remove(CONTENT_LENGTH);
-            }
-            let rebuilt = head
-                .body(Bytes::new())
-                .expect("status and headers are valid");
-            return Err(reqwest::Response::from(rebuilt)
-                .error_for_status()
-                .expect_err("4xx/5xx")
-                .without_url());
+            return Err(status_error(status));
         }
         let mut rebuilt = head
             .body(Bytes::new())
@@ -113,13 +108,83 @@ pub(crate) async fn check(
         });
         return Ok(reqwest::Response::from(rebuilt));
     }
-    let rebuilt = head.body(body).expect("status and headers are valid");
+    let mut rebuilt = head.body(body).expect("status and headers are valid");
+    rebuilt.extensions_mut().insert(Operation(operation));
     Ok(reqwest::Response::from(rebuilt))
 }
 
 /// The fault the `post` hook reports, if the guard attached one.
 pub(crate) fn fault(response: &reqwest::Response) -> Option<&Fault> {
     response.extensions().get::<Fault>()
+}
+
+/// `GET /v1/models (list_models)`: what a checked response answers, kept in its extensions
+/// for the messages of [`crate::decode`].
+#[derive(Debug, Clone)]
+struct Operation(String);
+
+/// The operation a checked response answers.
+pub(crate) fn operation_of(response: &reqwest::Response) -> Option<&str> {
+    response
+        .extensions()
+        .get::<Operation>()
+        .map(|o| o.0.as_str())
+}
+
+/// reqwest's error for a `4xx`/`5xx` status (`is_status()`, `status()`), without the URL.
+pub(crate) fn status_error(status: StatusCode) -> reqwest::Error {
+    let answer = http::Response::builder()
+        .status(status)
+        .body(Bytes::new())
+        .expect("a status is a valid response");
+    reqwest::Response::from(answer)
+        .error_for_status()
+        .expect_err("4xx/5xx")
+        .without_url()
+}
+
+/// A transport failure of `operation` as the client reports it: [`before_headers`] in words,
+/// anything else as reqwest's typed error.
+pub(crate) fn transport_failure<E>(
+    error: reqwest::Error,
+    operation: &str,
+) -> progenitor_client::Error<E> {
+    match before_headers(&error) {
+        Some(what) => progenitor_client::Error::Custom(format!("{operation}: {what}")),
+        None => progenitor_client::Error::CommunicationError(error),
+    }
+}
+
+/// What went wrong when a request failed before any response header arrived, for a failure
+/// that reqwest's own words do not tell apart (a timeout, a refused connection or a refused
+/// redirect keep reqwest's typed error: `None`).
+pub(crate) fn before_headers(error: &reqwest::Error) -> Option<&'static str> {
+    if error.is_timeout() || error.is_connect() || error.is_redirect() || error.is_builder() {
+        return None;
+    }
+    let mut source = std::error::Error::source(error);
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            use std::io::ErrorKind::*;
+            match io.kind() {
+                TimedOut => return None,
+                ConnectionReset | ConnectionAborted | BrokenPipe => {
+                    return Some(
+                        "the connection was reset before the response headers (the request may have been processed)",
+                    );
+                }
+                _ => {}
+            }
+        }
+        // hyper's words for a peer that closed without answering.
+        if s.to_string() == "connection closed before message completed" {
+            return Some(
+                "the connection was closed before the response headers (the request may have been processed)",
+            );
+        }
+        source = s.source();
+    }
+    None
 }
 
 /// Up to `limit` bytes of the body, or why it could not be read whole.

@@ -1,7 +1,9 @@
 //! progenitor's `ClientHooks` for the generated clients: every request gets the auth header and
 //! the per-request timeout, loses progenitor's `api-version` header (a dropshot convention
 //! Kindo does not use), is sent through the retry policy, and its answer is checked by
-//! [`crate::guard`] (bounded body, JSON content type, status kept) before progenitor decodes it.
+//! [`crate::guard`] (bounded body, JSON content type, status kept) before it is decoded
+//! ([`crate::decode`]). A connection lost before the response headers becomes
+//! `Error::Custom` saying so; timeouts and refused connections stay reqwest's typed errors.
 
 use progenitor_client::{ClientHooks, ClientInfo, Error, OperationInfo};
 
@@ -43,11 +45,24 @@ macro_rules! hooks_for {
             async fn post<E>(
                 &self,
                 result: &reqwest::Result<reqwest::Response>,
-                _info: &OperationInfo,
+                info: &OperationInfo,
             ) -> Result<(), Error<E>> {
-                match result.as_ref().ok().and_then(guard::fault) {
-                    Some(fault) => Err(Error::Custom(fault.message())),
-                    None => Ok(()),
+                match result {
+                    Ok(response) => match guard::fault(response) {
+                        Some(fault) => Err(Error::Custom(fault.message())),
+                        None => Ok(()),
+                    },
+                    // The request's method is not known here; its path and operation are.
+                    Err(e) => match guard::before_headers(e) {
+                        Some(what) => {
+                            let path = e.url().map_or("", |u| u.path());
+                            Err(Error::Custom(format!(
+                                "{path} ({}): {what}",
+                                info.operation_id
+                            )))
+                        }
+                        None => Ok(()),
+                    },
                 }
             }
 

@@ -32,6 +32,7 @@
 
 pub mod auth;
 mod builder;
+mod decode;
 mod guard;
 mod hooks;
 pub mod redirect;

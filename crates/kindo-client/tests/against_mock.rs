@@ -203,9 +203,44 @@ async fn list_models_reads_the_seeded_models() {
     m.stop().await;
 }
 
+#[tokio::test]
+async fn a_nonconforming_answer_keeps_the_status_and_echoes_no_value() {
+    // The mock's test-only fault answers 200 with the JSON string "nonconforming".
+    let m = mock(Options::default()).await;
+    let api = faulty_api(&m, "key-shape", "nonconforming", RetryPolicy::none());
+    let err = api.list_models().send().await.unwrap_err();
+    let message = err.to_string();
+    assert!(matches!(err, Error::Custom(_)), "{err:?}");
+    assert!(
+        message.starts_with(
+            "Error: HTTP 200 OK from GET /v1/models (list_models): the body does not match the documented ModelList: invalid type: a string, expected struct ModelList"
+        ),
+        "{message}"
+    );
+    assert!(
+        !message.contains("nonconforming"),
+        "the body is not echoed: {message}"
+    );
+    m.stop().await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Typed streams.
 // ---------------------------------------------------------------------------------------------
+
+/// The text a chat stream carries, every chunk decoding.
+async fn streamed_text(stream: &mut kindo_client::streams::ChatCompletionStream) -> String {
+    let mut text = String::new();
+    while let Some(item) = stream.next().await {
+        text.extend(
+            item.unwrap()
+                .choices
+                .iter()
+                .filter_map(|c| c.delta.content.clone()),
+        );
+    }
+    text
+}
 
 fn chat_request(content: &str) -> CreateChatCompletionRequest {
     typed(json!({
@@ -504,15 +539,7 @@ async fn a_stream_opened_after_a_429_is_whole() {
         .create_chat_completion_stream(chat_request("retried stream"))
         .await
         .unwrap();
-    let mut text = String::new();
-    while let Some(item) = stream.next().await {
-        text.extend(
-            item.unwrap()
-                .choices
-                .iter()
-                .filter_map(|c| c.delta.content.clone()),
-        );
-    }
+    let text = streamed_text(&mut stream).await;
     assert!(text.contains("retried stream"), "{text}");
     // Without retries the 429 reaches the caller typed, before any event.
     let api = faulty_api(

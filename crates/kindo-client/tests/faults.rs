@@ -6,7 +6,7 @@ mod support;
 
 use std::time::Duration;
 
-use kindo_client::sse::{Json, Protocol, SseRequest};
+use kindo_client::sse::Json;
 use kindo_client::{Error, RetryBudget, RetryPolicy};
 use serde_json::{Value, json};
 use support::{Reply, Server, client, example};
@@ -177,19 +177,10 @@ async fn malformed_json_and_wrong_content_types_keep_the_status() {
     })
     .await;
     let api = client(&server).build_api().unwrap();
-    let err = api
-        .post_sse::<_, Json<Value>, Value>(
-            "/v1/chat/completions",
-            &json!({}),
-            Protocol::CHAT_COMPLETIONS,
-        )
+    let err = support::chat_stream::<_, Json<Value>>(&api)
         .await
         .unwrap_err();
-    assert_eq!(
-        err.status(),
-        Some(reqwest::StatusCode::BAD_GATEWAY),
-        "{err:?}"
-    );
+    support::assert_status(&err, 502);
 }
 
 #[tokio::test]
@@ -234,14 +225,7 @@ async fn an_oversized_body_is_refused_at_the_limit_declared_or_not() {
 #[tokio::test]
 async fn a_5xx_storm_costs_at_most_the_retry_budget() {
     let server = Server::start_raw(|_, _| {
-        Reply::Full(
-            503,
-            vec![
-                ("content-type", "application/json".into()),
-                ("retry-after", "0".into()),
-            ],
-            br#"{"error":"Service Unavailable"}"#.to_vec(),
-        )
+        Reply::retry_after(503, "0", &json!({"error":"Service Unavailable"}))
     })
     .await;
     // Ten calls, each allowed 10 retries, sharing a budget of 5 plus 0.5 per call.
@@ -261,4 +245,105 @@ async fn a_5xx_storm_costs_at_most_the_retry_budget() {
     assert!(sent <= 20, "{sent} requests");
     assert!(sent > 10, "some retries happened: {sent}");
     println!("503 storm: {sent} requests for 10 calls (unbudgeted: 110)");
+}
+
+#[tokio::test]
+async fn a_2xx_body_of_the_wrong_shape_keeps_the_status_and_echoes_no_value() {
+    // Valid JSON, served as JSON, that is not a `ModelList`: `data` holds a secret-looking
+    // string where the list belongs.
+    let (err, message) = list_models_failure(
+        || {
+            Reply::json(
+                200,
+                &json!({"object": "list", "data": "sk-live-7f3e-secret"}),
+            )
+        },
+        |b| b,
+    )
+    .await;
+    assert!(matches!(err, Error::Custom(_)), "{err:?}");
+    assert!(
+        message.starts_with(
+            "Error: HTTP 200 OK from GET /v1/models (list_models): the body does not match the documented ModelList: invalid type: a string, expected a sequence"
+        ),
+        "{message}"
+    );
+    for text in [message, format!("{err:?}"), format!("{err:#}")] {
+        assert!(!text.contains("sk-live"), "{text}");
+    }
+
+    // An empty 2xx body where a model list is documented.
+    let (_, message) =
+        list_models_failure(|| Reply::Full(200, json_headers(), Vec::new()), |b| b).await;
+    assert!(
+        message.ends_with("the documented ModelList: the body is empty"),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn an_error_body_of_the_wrong_shape_keeps_the_status_typed() {
+    // A documented 401 whose body is not the documented `FlatError`.
+    let (err, message) = list_models_failure(
+        || Reply::json(401, &json!({"detail": "token sk-live-7f3e-secret expired"})),
+        |b| b,
+    )
+    .await;
+    support::assert_status(&err, 401);
+    assert!(matches!(err, Error::CommunicationError(_)), "{err:?}");
+    assert!(message.contains("401 Unauthorized"), "{message}");
+    assert!(!format!("{err:?}").contains("sk-live"), "{err:?}");
+}
+
+#[test]
+fn every_generated_operation_decodes_through_the_client() {
+    for file in ["kindo-api.rs", "kindo-llm.rs", "koda-control-plane.rs"] {
+        let path = format!("{}/src/generated/{file}", env!("CARGO_MANIFEST_DIR"));
+        let code = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            !code.contains("ResponseValue::from_response("),
+            "{file}: progenitor's decoding loses the status"
+        );
+        assert!(code.contains("crate::decode::from_response(response, &info)"));
+    }
+}
+
+#[tokio::test]
+async fn a_connection_lost_before_the_response_headers_is_told_apart_from_a_timeout() {
+    let (reset, reset_message) = list_models_failure(|| Reply::Vanish { reset: true }, |b| b).await;
+    assert!(matches!(reset, Error::Custom(_)), "{reset:?}");
+    assert_eq!(
+        reset_message,
+        "Error: /v1/models (list_models): the connection was reset before the response headers (the request may have been processed)"
+    );
+    let (_, closed_message) = list_models_failure(|| Reply::Vanish { reset: false }, |b| b).await;
+    assert!(
+        closed_message.ends_with(
+            "the connection was closed before the response headers (the request may have been processed)"
+        ),
+        "{closed_message}"
+    );
+    let (timeout, timeout_message) = list_models_failure(
+        || Reply::Hang,
+        |b| b.request_timeout(Some(Duration::from_millis(300))),
+    )
+    .await;
+    assert!(
+        matches!(&timeout, Error::CommunicationError(e) if e.is_timeout()),
+        "{timeout:?}"
+    );
+    assert!(!timeout_message.contains("reset"), "{timeout_message}");
+    assert!(!timeout_message.contains("closed"), "{timeout_message}");
+
+    // The same words for a stream request.
+    let server = Server::start_raw(|_, _| Reply::Vanish { reset: true }).await;
+    let api = client(&server).build_api().unwrap();
+    let err = support::chat_stream::<_, Json<Value>>(&api)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Error: POST /v1/chat/completions: the connection was reset before the response headers (the request may have been processed)"
+    );
+    println!("reset: {reset_message}\nclosed: {closed_message}\ntimeout: {timeout_message}");
 }

@@ -106,7 +106,11 @@ async fn the_generated_call_leaves_a_202_and_an_sse_answer_to_mcp_send() {
         .send()
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::InvalidResponsePayload(..)), "{err:?}");
+    // An event stream is not the documented JSON: one line with the status, not the body.
+    assert_eq!(
+        err.to_string(),
+        "Error: HTTP 200 OK from /v1/mcp (mcp): the body is `text/event-stream`, not the documented McpResponse"
+    );
 }
 
 #[tokio::test]

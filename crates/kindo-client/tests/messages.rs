@@ -244,14 +244,7 @@ fn rate_limited() -> Reply {
     let mut body = example("messages", "messages-error-400");
     body["error"]["type"] = "rate_limit_error".into();
     body["error"]["message"] = "Rate limit exceeded".into();
-    Reply::Full(
-        429,
-        vec![
-            ("content-type", "application/json".into()),
-            ("retry-after", "0".into()),
-        ],
-        serde_json::to_vec(&body).unwrap(),
-    )
+    Reply::retry_after(429, "0", &body)
 }
 
 #[tokio::test]

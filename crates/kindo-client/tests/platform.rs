@@ -321,22 +321,16 @@ async fn request_timeout_is_a_communication_error() {
 #[tokio::test]
 async fn retries_after_429_honouring_retry_after() {
     let server = Server::start(|n, _| match n {
-        0 => Reply::Full(
+        0 => Reply::retry_after(
             429,
-            vec![
-                ("content-type", "application/json".into()),
-                ("retry-after", "1".into()),
-            ],
-            br#"{"error":"Too Many Requests","message":"slow down"}"#.to_vec(),
+            "1",
+            &json!({"error":"Too Many Requests","message":"slow down"}),
         ),
-        1 => Reply::Full(
+        // An HTTP date in the past: retry at once.
+        1 => Reply::retry_after(
             503,
-            vec![
-                ("content-type", "application/json".into()),
-                // An HTTP date in the past: retry at once.
-                ("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT".into()),
-            ],
-            br#"{"error":"Service Unavailable","message":"later"}"#.to_vec(),
+            "Wed, 21 Oct 2015 07:28:00 GMT",
+            &json!({"error":"Service Unavailable","message":"later"}),
         ),
         _ => Reply::json(200, &example("agents", "agents-list")),
     })
@@ -358,13 +352,10 @@ async fn retries_after_429_honouring_retry_after() {
 #[tokio::test]
 async fn retries_are_bounded_and_per_call() {
     let server = Server::start(|_, _| {
-        Reply::Full(
+        Reply::retry_after(
             429,
-            vec![
-                ("content-type", "application/json".into()),
-                ("retry-after", "0".into()),
-            ],
-            br#"{"error":"Too Many Requests","message":"slow down"}"#.to_vec(),
+            "0",
+            &json!({"error":"Too Many Requests","message":"slow down"}),
         )
     })
     .await;

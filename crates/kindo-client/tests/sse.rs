@@ -4,12 +4,11 @@ mod support;
 
 use std::time::Duration;
 
-use futures_util::StreamExt;
 use kindo_client::sse::{EventStream, Json, Protocol, SseFrame, SseRequest, StreamError};
 use kindo_client::{AuthHeader, Error};
 use serde::Deserialize;
 use serde_json::{Value, json};
-use support::{KEY, Reply, Server, client};
+use support::{KEY, Reply, Server, client, drain};
 
 /// A chat-completion chunk, as far as these tests need it.
 #[derive(Debug, Deserialize, PartialEq)]
@@ -26,22 +25,15 @@ struct AnthropicError {
     error: Value,
 }
 
+/// The events, and the one error the stream ended with (these protocols stop at an error).
 async fn collect<T, E>(mut s: EventStream<T, E>) -> (Vec<T>, Option<StreamError<E>>)
 where
     T: kindo_client::sse::SseEvent,
     E: serde::de::DeserializeOwned,
 {
-    let mut events = Vec::new();
-    while let Some(item) = s.next().await {
-        match item {
-            Ok(e) => events.push(e),
-            Err(e) => {
-                assert!(s.next().await.is_none(), "the stream ends after an error");
-                return (events, Some(e));
-            }
-        }
-    }
-    (events, None)
+    let (events, mut errors) = drain(&mut s).await;
+    assert!(errors.len() <= 1, "the stream ends after an error");
+    (events, errors.pop())
 }
 
 const CHAT: &[&str] = &[
@@ -146,14 +138,7 @@ async fn a_stream_cut_off_mid_event_is_an_error() {
     })
     .await;
     let api = client(&server).build_api().unwrap();
-    let stream = api
-        .post_sse::<_, Json<Chunk>, Value>(
-            "/v1/chat/completions",
-            &json!({}),
-            Protocol::CHAT_COMPLETIONS,
-        )
-        .await
-        .unwrap();
+    let stream = support::chat_stream::<_, Json<Chunk>>(&api).await.unwrap();
     let (events, error) = collect(stream).await;
     assert_eq!(events.len(), 1);
     assert!(
@@ -167,14 +152,7 @@ async fn a_stream_ending_without_its_terminator_is_an_error() {
     let server =
         Server::start_raw(|_, _| Reply::sse(&["data: {\"id\":\"c1\",\"choices\":[]}\n\n"])).await;
     let api = client(&server).build_api().unwrap();
-    let stream = api
-        .post_sse::<_, Json<Chunk>, Value>(
-            "/v1/chat/completions",
-            &json!({}),
-            Protocol::CHAT_COMPLETIONS,
-        )
-        .await
-        .unwrap();
+    let stream = support::chat_stream::<_, Json<Chunk>>(&api).await.unwrap();
     let (events, error) = collect(stream).await;
     assert_eq!(events.len(), 1);
     let error = error.unwrap();
@@ -196,14 +174,7 @@ async fn undecodable_event_data_is_a_decode_error() {
     let server =
         Server::start_raw(|_, _| Reply::sse(&["data: {\"id\": 5}\n\n", "data: [DONE]\n\n"])).await;
     let api = client(&server).build_api().unwrap();
-    let stream = api
-        .post_sse::<_, Json<Chunk>, Value>(
-            "/v1/chat/completions",
-            &json!({}),
-            Protocol::CHAT_COMPLETIONS,
-        )
-        .await
-        .unwrap();
+    let stream = support::chat_stream::<_, Json<Chunk>>(&api).await.unwrap();
     let (events, error) = collect(stream).await;
     assert!(events.is_empty());
     assert!(
@@ -242,14 +213,7 @@ async fn an_error_status_before_the_stream_keeps_the_error_body_typed() {
 async fn a_json_answer_where_a_stream_was_asked_for_is_unexpected() {
     let server = Server::start_raw(|_, _| Reply::json(200, &json!({"id": "c1"}))).await;
     let api = client(&server).build_api().unwrap();
-    let err = api
-        .post_sse::<_, SseFrame, Value>(
-            "/v1/chat/completions",
-            &json!({}),
-            Protocol::CHAT_COMPLETIONS,
-        )
-        .await
-        .unwrap_err();
+    let err = support::chat_stream::<_, SseFrame>(&api).await.unwrap_err();
     assert!(matches!(err, Error::UnexpectedResponse(_)), "{err:?}");
 }
 
@@ -272,14 +236,7 @@ async fn a_slow_stream_outlives_the_request_timeout_but_not_the_read_timeout() {
         .read_timeout(Duration::from_millis(500))
         .build_api()
         .unwrap();
-    let stream = api
-        .post_sse::<_, Json<Chunk>, Value>(
-            "/v1/chat/completions",
-            &json!({}),
-            Protocol::CHAT_COMPLETIONS,
-        )
-        .await
-        .unwrap();
+    let stream = support::chat_stream::<_, Json<Chunk>>(&api).await.unwrap();
     let (events, error) = collect(stream).await;
     assert!(error.is_none(), "{error:?}");
     assert_eq!(events.len(), 5);
@@ -299,14 +256,7 @@ async fn a_slow_stream_outlives_the_request_timeout_but_not_the_read_timeout() {
         .read_timeout(Duration::from_millis(200))
         .build_api()
         .unwrap();
-    let stream = api
-        .post_sse::<_, Json<Chunk>, Value>(
-            "/v1/chat/completions",
-            &json!({}),
-            Protocol::CHAT_COMPLETIONS,
-        )
-        .await
-        .unwrap();
+    let stream = support::chat_stream::<_, Json<Chunk>>(&api).await.unwrap();
     let (events, error) = collect(stream).await;
     assert_eq!(events.len(), 1);
     assert!(

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use kindo_client::api::types::CreateChatCompletionRequest;
-use kindo_client::sse::{Json, ParseError, Protocol, SseRequest, StreamError};
-use serde_json::{Value, json};
+use kindo_client::sse::{Json, ParseError, StreamError};
+use serde_json::Value;
 use support::{Reply, Server, client, typed};
 
 const MIB: usize = 1024 * 1024;
@@ -37,14 +37,7 @@ async fn a_64_mib_line_without_a_newline_is_refused_with_bounded_memory() {
     let server = Server::start_raw(|_, _| endless_line()).await;
     let api = client(&server).build_api().unwrap();
     let before = peak_rss();
-    let mut stream = api
-        .post_sse::<_, Json<Value>, Value>(
-            "/v1/chat/completions",
-            &json!({}),
-            Protocol::CHAT_COMPLETIONS,
-        )
-        .await
-        .unwrap();
+    let mut stream = support::chat_stream::<_, Json<Value>>(&api).await.unwrap();
     let guard = Duration::from_secs(60);
     let error = tokio::time::timeout(guard, stream.next())
         .await
@@ -98,14 +91,7 @@ async fn a_stream_of_keep_alive_comments_ends_at_the_idle_timeout() {
         .event_idle_timeout(Some(Duration::from_millis(300)))
         .build_api()
         .unwrap();
-    let mut stream = api
-        .post_sse::<_, Json<Value>, Value>(
-            "/v1/chat/completions",
-            &json!({}),
-            Protocol::CHAT_COMPLETIONS,
-        )
-        .await
-        .unwrap();
+    let mut stream = support::chat_stream::<_, Json<Value>>(&api).await.unwrap();
     let started = std::time::Instant::now();
     let error = tokio::time::timeout(Duration::from_secs(5), stream.next())
         .await
@@ -138,14 +124,7 @@ async fn events_keep_the_idle_timer_from_firing() {
         .event_idle_timeout(Some(Duration::from_millis(300)))
         .build_api()
         .unwrap();
-    let stream = api
-        .post_sse::<_, Json<Value>, Value>(
-            "/v1/chat/completions",
-            &json!({}),
-            Protocol::CHAT_COMPLETIONS,
-        )
-        .await
-        .unwrap();
+    let stream = support::chat_stream::<_, Json<Value>>(&api).await.unwrap();
     let items: Vec<_> = stream.collect().await;
     assert_eq!(items.len(), 10);
     assert!(items.iter().all(Result::is_ok), "{items:?}");

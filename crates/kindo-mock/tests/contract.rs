@@ -163,8 +163,7 @@ async fn drive_documents(h: &Harness) {
                 if op["responses"].get(&fault[..3]).is_none() {
                     continue;
                 }
-                let mut call =
-                    authed(h, surface, &method, &path).header("x-kindo-mock-fault", fault);
+                let mut call = authed(h, surface, &method, &path).fault(fault);
                 if let Some(b) = bodies.first() {
                     call = call.json(b);
                 }
@@ -230,7 +229,7 @@ async fn drive_flows(h: &Harness) {
     ] {
         let x = h
             .api("POST", path)
-            .header("x-kindo-mock-fault", "error-event")
+            .fault("error-event")
             .json(&body)
             .send()
             .await;

@@ -37,33 +37,38 @@ async fn unknown_paths_are_404_and_wrong_methods_405_with_allow() {
 #[tokio::test]
 async fn credentials_follow_each_surface_rules() {
     let h = harness().await;
-    // Bearer, x-api-key on api.kindo.ai, api-key on llm.kindo.ai.
-    assert_eq!(
-        h.call(Surface::Api, "GET", "/v1/models")
-            .header("x-api-key", "k")
-            .send()
-            .await
-            .status,
-        200
-    );
-    assert_eq!(
-        h.call(Surface::Llm, "POST", "/v1/chat/completions")
-            .header("api-key", "k")
-            .json(&chat("gpt-4o-2024-11-20"))
-            .send()
-            .await
-            .status,
-        200
-    );
-    assert_eq!(
-        h.call(Surface::Llm, "POST", "/v1/chat/completions")
-            .header("x-api-key", "k")
-            .json(&chat("gpt-4o-2024-11-20"))
-            .send()
-            .await
-            .status,
-        401
-    );
+    // Bearer, x-api-key on api.kindo.ai, api-key on llm.kindo.ai, issued tokens on Koda.
+    let body = chat("gpt-4o-2024-11-20");
+    for (surface, method, path, (name, value), status) in [
+        (Surface::Api, "GET", "/v1/models", ("x-api-key", "k"), 200),
+        (
+            Surface::Llm,
+            "POST",
+            "/v1/chat/completions",
+            ("api-key", "k"),
+            200,
+        ),
+        (
+            Surface::Llm,
+            "POST",
+            "/v1/chat/completions",
+            ("x-api-key", "k"),
+            401,
+        ),
+        (
+            Surface::Koda,
+            "GET",
+            "/api/control-plane/agents",
+            ("authorization", "Bearer koda-break-glass"),
+            200,
+        ),
+    ] {
+        let mut call = h.call(surface, method, path).header(name, value);
+        if method == "POST" {
+            call = call.json(&body);
+        }
+        assert_eq!(call.status().await, status, "{method} {path} with {name}");
+    }
     // A malformed Authorization header is rejected even with a valid x-api-key.
     let x = h
         .call(Surface::Api, "GET", "/v1/models")
@@ -101,9 +106,8 @@ async fn credentials_follow_each_surface_rules() {
     // Anonymous routes stay open.
     assert_eq!(
         h.call(Surface::Api, "GET", "/.well-known/oauth-protected-resource")
-            .send()
-            .await
-            .status,
+            .status()
+            .await,
         200
     );
     // Koda: only issued credentials.
@@ -114,14 +118,6 @@ async fn credentials_follow_each_surface_rules() {
         .await;
     assert_eq!(x.status, 401);
     assert_eq!(x.json()["code"], "auth.session_expired");
-    assert_eq!(
-        h.call(Surface::Koda, "GET", "/api/control-plane/agents")
-            .bearer("koda-break-glass")
-            .send()
-            .await
-            .status,
-        200
-    );
     h.assert_all_conform();
 }
 
@@ -149,14 +145,7 @@ async fn invalid_requests_get_the_surface_envelope_naming_the_pointer() {
         .json(&json!({"input": "x"}))
         .send()
         .await;
-    assert!(
-        x.json()["error"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("/model"),
-        "{}",
-        x.text
-    );
+    x.assert_says("/error/message", "/model");
     // Agents flat.
     let x = h
         .api("POST", "/v1/agents/runs")
@@ -165,11 +154,7 @@ async fn invalid_requests_get_the_surface_envelope_naming_the_pointer() {
         .await;
     assert_eq!(x.status, 400);
     assert_eq!(x.json()["error"], "Bad request");
-    assert!(
-        x.json()["message"].as_str().unwrap().contains("/agentId"),
-        "{}",
-        x.text
-    );
+    x.assert_says("/message", "/agentId");
     // Anthropic typed.
     let x = h
         .api("POST", "/v1/messages")
@@ -178,14 +163,7 @@ async fn invalid_requests_get_the_surface_envelope_naming_the_pointer() {
         .await;
     assert_eq!(x.json()["type"], "error");
     assert_eq!(x.json()["error"]["type"], "invalid_request_error");
-    assert!(
-        x.json()["error"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("/max_tokens"),
-        "{}",
-        x.text
-    );
+    x.assert_says("/error/message", "/max_tokens");
     // Not JSON at all.
     let x = h
         .api("POST", "/v1/chat/completions")
@@ -213,14 +191,7 @@ async fn invalid_requests_get_the_surface_envelope_naming_the_pointer() {
         .send()
         .await;
     assert_eq!(x.status, 400);
-    assert!(
-        x.json()["error"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("`limit`"),
-        "{}",
-        x.text
-    );
+    x.assert_says("/error/message", "`limit`");
     h.assert_all_conform();
 }
 
@@ -232,11 +203,8 @@ async fn unknown_ids_are_404_and_unknown_models_400() {
         (x.status, x.json()["message"].as_str()),
         (404, Some("Agent no-such-agent not found."))
     );
-    assert_eq!(h.api("GET", "/v1/runs/nope").send().await.status, 404);
-    assert_eq!(
-        h.api("GET", "/v1/responses/resp_nope").send().await.status,
-        404
-    );
+    assert_eq!(h.api("GET", "/v1/runs/nope").status().await, 404);
+    assert_eq!(h.api("GET", "/v1/responses/resp_nope").status().await, 404);
     let x = h
         .api("GET", "/v1/conversations/conv_nope/items")
         .send()
@@ -311,7 +279,7 @@ async fn faults_are_injected_on_demand() {
     let h = harness().await;
     let x = h
         .api("GET", "/v1/models")
-        .header("x-kindo-mock-fault", "429;retry-after=2")
+        .fault("429;retry-after=2")
         .send()
         .await;
     assert_eq!((x.status, x.header("retry-after")), (429, Some("2")));
@@ -319,24 +287,16 @@ async fn faults_are_injected_on_demand() {
     // times=1: the retry succeeds.
     let fault = "429;retry-after=0;times=1";
     assert_eq!(
-        h.api("GET", "/v1/agents/list")
-            .header("x-kindo-mock-fault", fault)
-            .send()
-            .await
-            .status,
+        h.api("GET", "/v1/agents/list").fault(fault).status().await,
         429
     );
     assert_eq!(
-        h.api("GET", "/v1/agents/list")
-            .header("x-kindo-mock-fault", fault)
-            .send()
-            .await
-            .status,
+        h.api("GET", "/v1/agents/list").fault(fault).status().await,
         200
     );
     let x = h
         .api("POST", "/v1/chat/completions")
-        .header("x-kindo-mock-fault", "500")
+        .fault("500")
         .json(&chat("gpt-4o-2024-11-20"))
         .send()
         .await;
@@ -347,27 +307,18 @@ async fn faults_are_injected_on_demand() {
     let started = std::time::Instant::now();
     assert_eq!(
         h.api("GET", "/v1/models")
-            .header("x-kindo-mock-fault", "delay=300ms")
-            .send()
-            .await
-            .status,
+            .fault("delay=300ms")
+            .status()
+            .await,
         200
     );
     assert!(started.elapsed() >= std::time::Duration::from_millis(300));
-    let x = h
-        .api("GET", "/v1/models")
-        .header("x-kindo-mock-fault", "explode")
-        .send()
-        .await;
+    let x = h.api("GET", "/v1/models").fault("explode").send().await;
     assert_eq!(x.status, 400);
     assert!(x.text.contains("explode"));
     h.assert_all_conform_except(&[("kindo-api", "listModels", 400)]);
     // 503 is on demand even where no operation documents it.
-    let x = h
-        .api("GET", "/v1/models")
-        .header("x-kindo-mock-fault", "503")
-        .send()
-        .await;
+    let x = h.api("GET", "/v1/models").fault("503").send().await;
     assert_eq!(x.status, 503);
 }
 
@@ -376,14 +327,14 @@ async fn the_nonconforming_fault_is_caught_by_the_judge() {
     let h = harness().await;
     let x = h
         .api("GET", "/v1/models")
-        .header("x-kindo-mock-fault", "nonconforming")
+        .fault("nonconforming")
         .send()
         .await;
     assert!(!h.judge(&x).is_empty(), "the judge accepted {}", x.text);
     let body = json!({"model": "gpt-4o-2024-11-20", "stream": true, "messages": [{"role": "user", "content": "hi"}]});
     let x = h
         .api("POST", "/v1/chat/completions")
-        .header("x-kindo-mock-fault", "nonconforming")
+        .fault("nonconforming")
         .json(&body)
         .send()
         .await;
@@ -402,20 +353,8 @@ async fn seeded_ids_repeat_across_processes() {
     let a = harness().await;
     let b = harness().await;
     let body = json!({"model": "claude-sonnet-4-5", "input": "x"});
-    let ia = a
-        .api("POST", "/v1/responses")
-        .json(&body)
-        .send()
-        .await
-        .json()["id"]
-        .clone();
-    let ib = b
-        .api("POST", "/v1/responses")
-        .json(&body)
-        .send()
-        .await
-        .json()["id"]
-        .clone();
+    let ia = a.api("POST", "/v1/responses").json(&body).value().await["id"].clone();
+    let ib = b.api("POST", "/v1/responses").json(&body).value().await["id"].clone();
     assert_eq!(ia, ib);
     assert!(ia.as_str().unwrap().starts_with("resp_"));
 }
@@ -427,29 +366,16 @@ async fn an_api_key_allow_list_refuses_other_keys() {
         ..Default::default()
     })
     .await;
-    assert_eq!(
-        h.call(Surface::Api, "GET", "/v1/models")
-            .bearer("good")
-            .send()
-            .await
-            .status,
-        200
-    );
-    assert_eq!(
-        h.call(Surface::Api, "GET", "/v1/models")
-            .bearer("bad")
-            .send()
-            .await
-            .status,
-        401
-    );
+    for (key, status) in [("good", 200), ("bad", 401)] {
+        let call = h.call(Surface::Api, "GET", "/v1/models").bearer(key);
+        assert_eq!(call.status().await, status, "{key}");
+    }
     assert_eq!(
         h.call(Surface::Llm, "POST", "/v1/chat/completions")
             .header("api-key", "bad")
             .json(&chat("gpt-4o-2024-11-20"))
-            .send()
-            .await
-            .status,
+            .status()
+            .await,
         401
     );
     h.assert_all_conform();
@@ -466,23 +392,9 @@ async fn integer_formats_and_huge_numbers_are_enforced() {
         .send()
         .await;
     assert_eq!(x.status, 400);
-    assert!(
-        x.json()["error"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("/n"),
-        "{}",
-        x.text
-    );
+    x.assert_says("/error/message", "/n");
     let x = h.api("POST", "/v1/chat/completions").raw(r#"{"model":"gpt-4o-2024-11-20","seed":-9223372036854775809,"messages":[{"role":"user","content":"x"}]}"#).send().await;
     assert_eq!(x.status, 400);
-    assert!(
-        x.json()["error"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("/seed"),
-        "{}",
-        x.text
-    );
+    x.assert_says("/error/message", "/seed");
     h.assert_all_conform();
 }

@@ -31,7 +31,7 @@ async fn a_run_is_in_progress_for_the_configured_polls_then_succeeds() {
         let mut out = Vec::new();
         for _ in 0..4 {
             out.push(
-                h.api("GET", &format!("/v1/runs/{run}")).send().await.json()["status"]
+                h.api("GET", &format!("/v1/runs/{run}")).value().await["status"]
                     .as_str()
                     .unwrap()
                     .to_owned(),
@@ -43,7 +43,7 @@ async fn a_run_is_in_progress_for_the_configured_polls_then_succeeds() {
         statuses,
         ["in_progress", "in_progress", "success", "success"]
     );
-    let done = h.api("GET", &format!("/v1/runs/{run}")).send().await.json();
+    let done = h.api("GET", &format!("/v1/runs/{run}")).value().await;
     let result: Value = serde_json::from_str(done["result"].as_str().unwrap()).unwrap();
     assert_eq!(result["role"], "assistant");
     assert_eq!(result["parts"][0]["type"], "step-start");
@@ -55,18 +55,14 @@ async fn a_run_is_in_progress_for_the_configured_polls_then_succeeds() {
     );
     assert!(done["endedAtUtc"].is_string());
     assert_eq!(
-        h.api("GET", &format!("/v1/runs/{run}/evals"))
-            .send()
-            .await
-            .json()["result"],
+        h.api("GET", &format!("/v1/runs/{run}/evals")).value().await["result"],
         "pass"
     );
     // recentRunIds grow, newest first, and page with nextCursor.
     let agent = h
         .api("GET", &format!("/v1/agents/{AGENT}?limit=1"))
-        .send()
-        .await
-        .json();
+        .value()
+        .await;
     assert_eq!(agent["recentRunIds"], json!([run]));
     let cursor = agent["nextCursor"].as_str().unwrap().to_owned();
     let next = h
@@ -74,9 +70,8 @@ async fn a_run_is_in_progress_for_the_configured_polls_then_succeeds() {
             "GET",
             &format!("/v1/agents/{AGENT}?limit=5&cursor={cursor}"),
         )
-        .send()
-        .await
-        .json();
+        .value()
+        .await;
     assert_eq!(
         next["recentRunIds"][0],
         "7a7ced7d-95a8-416f-95bb-5c0ff3599f53"
@@ -91,31 +86,25 @@ async fn run_scenarios_inputs_and_keys() {
         ..Options::default()
     })
     .await;
-    let run = h
-        .api("POST", "/v1/agents/runs")
-        .header("prefer", "scenario=failure")
-        .json(&run_body())
-        .send()
-        .await
-        .json()["runId"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    assert_eq!(
-        h.api("GET", &format!("/v1/runs/{run}")).send().await.json()["status"],
-        "failure"
-    );
-    let run = h
-        .api("POST", "/v1/agents/runs")
-        .header("prefer", "scenario=cancelled")
-        .json(&run_body())
-        .send()
-        .await
-        .json()["runId"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let cancelled = h.api("GET", &format!("/v1/runs/{run}")).send().await.json();
+    // A run started with `Prefer: scenario=<scenario>`: its id and the next poll's answer.
+    let ended = |scenario: &'static str| {
+        let h = &h;
+        async move {
+            let run = h
+                .api("POST", "/v1/agents/runs")
+                .header("prefer", &format!("scenario={scenario}"))
+                .json(&run_body())
+                .value()
+                .await["runId"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            let polled = h.api("GET", &format!("/v1/runs/{run}")).value().await;
+            (run, polled)
+        }
+    };
+    assert_eq!(ended("failure").await.1["status"], "failure");
+    let (run, cancelled) = ended("cancelled").await;
     assert_eq!(
         (cancelled["status"].as_str(), &cancelled["result"]),
         (Some("cancelled"), &Value::Null)
@@ -131,9 +120,8 @@ async fn run_scenarios_inputs_and_keys() {
     assert_eq!(
         h.api("POST", "/v1/agents/runs")
             .json(&json!({"agentId": "nope"}))
-            .send()
-            .await
-            .status,
+            .status()
+            .await,
         404
     );
     // State is per API key.
@@ -156,9 +144,8 @@ async fn run_scenarios_inputs_and_keys() {
     assert_eq!(
         h.api("POST", "/v1/integrations/connections/linear/default")
             .json(&json!({"connection_id": "conn_nope"}))
-            .send()
-            .await
-            .status,
+            .status()
+            .await,
         404
     );
     h.assert_all_conform();
@@ -172,9 +159,8 @@ async fn the_documented_conversation_continues_with_its_function_call_output() {
     assert_eq!(x.json()["output_text"], "The capital of France is Paris.");
     assert_eq!(
         h.api("GET", "/v1/responses/resp_abc123_1/input_items")
-            .send()
-            .await
-            .json()["data"][0]["id"],
+            .value()
+            .await["data"][0]["id"],
         "msg_xyz789"
     );
     // conv_xyz789 waits for toolu_abc123's output.
@@ -187,11 +173,7 @@ async fn the_documented_conversation_continues_with_its_function_call_output() {
     assert_eq!(r["conversation"]["id"], "conv_xyz789");
     // The same output twice has no call to answer.
     assert_eq!(
-        h.api("POST", "/v1/responses")
-            .json(&body)
-            .send()
-            .await
-            .status,
+        h.api("POST", "/v1/responses").json(&body).status().await,
         400
     );
     h.assert_all_conform();
@@ -201,7 +183,7 @@ async fn the_documented_conversation_continues_with_its_function_call_output() {
 async fn function_tools_round_trip_and_conversations_page() {
     let h = harness().await;
     let tools = json!([{"type": "function", "name": "get_weather", "parameters": {"type": "object", "properties": {"location": {"type": "string"}}, "required": ["location"]}}]);
-    let first = h.api("POST", "/v1/responses").json(&json!({"model": "claude-sonnet-4-5", "store": true, "input": "What is the weather in SF?", "tools": tools})).send().await.json();
+    let first = h.api("POST", "/v1/responses").json(&json!({"model": "claude-sonnet-4-5", "store": true, "input": "What is the weather in SF?", "tools": tools})).value().await;
     assert_eq!(first["status"], "incomplete");
     assert_eq!(first["incomplete_details"]["reason"], "tool_use");
     let call = &first["output"][0];
@@ -214,7 +196,7 @@ async fn function_tools_round_trip_and_conversations_page() {
         "San Francisco, CA"
     );
     let conv = first["conversation"]["id"].as_str().unwrap().to_owned();
-    let second = h.api("POST", "/v1/responses").json(&json!({"model": "claude-sonnet-4-5", "conversation": conv, "tools": tools, "input": [{"type": "function_call_output", "call_id": call["call_id"], "output": "sunny"}]})).send().await.json();
+    let second = h.api("POST", "/v1/responses").json(&json!({"model": "claude-sonnet-4-5", "conversation": conv, "tools": tools, "input": [{"type": "function_call_output", "call_id": call["call_id"], "output": "sunny"}]})).value().await;
     assert_eq!(second["status"], "completed");
     // previous_response_id continues too.
     let third = h.api("POST", "/v1/responses").json(&json!({"model": "claude-sonnet-4-5", "previous_response_id": second["id"], "input": "thanks"})).send().await;
@@ -222,9 +204,8 @@ async fn function_tools_round_trip_and_conversations_page() {
     // Items: user message, call, output, assistant message.
     let all = h
         .api("GET", &format!("/v1/conversations/{conv}/items"))
-        .send()
-        .await
-        .json();
+        .value()
+        .await;
     let kinds: Vec<&str> = all["data"]
         .as_array()
         .unwrap()
@@ -246,9 +227,8 @@ async fn function_tools_round_trip_and_conversations_page() {
             "GET",
             &format!("/v1/conversations/{conv}/items?limit=2&order=desc"),
         )
-        .send()
-        .await
-        .json();
+        .value()
+        .await;
     assert_eq!(page["has_more"], true);
     assert_eq!(page["data"][0]["type"], "message");
     assert_eq!(page["data"][1]["type"], "function_call_output");
@@ -258,35 +238,31 @@ async fn function_tools_round_trip_and_conversations_page() {
             "GET",
             &format!("/v1/conversations/{conv}/items?order=desc&after={after}"),
         )
-        .send()
-        .await
-        .json();
+        .value()
+        .await;
     assert_eq!(rest["data"].as_array().unwrap().len(), 2);
     assert_eq!(rest["has_more"], false);
     let item = rest["data"][0]["id"].as_str().unwrap();
     assert_eq!(
         h.api("GET", &format!("/v1/conversations/{conv}/items/{item}"))
-            .send()
-            .await
-            .json()["type"],
+            .value()
+            .await["type"],
         "function_call"
     );
     // Without store, no conversation is made.
     let plain = h
         .api("POST", "/v1/responses")
         .json(&json!({"model": "claude-sonnet-4-5", "input": "hi"}))
-        .send()
-        .await
-        .json();
+        .value()
+        .await;
     assert!(plain.get("conversation").is_none());
     assert_eq!(
         h.api(
             "GET",
             &format!("/v1/responses/{}", plain["id"].as_str().unwrap())
         )
-        .send()
-        .await
-        .status,
+        .status()
+        .await,
         200
     );
     h.assert_all_conform();
@@ -351,13 +327,13 @@ async fn streams_switch_on_the_body_whatever_the_accept_header() {
         ]
     );
     // Mid-stream errors on demand: chat ends with the error frame then [DONE].
-    let x = h.api("POST", "/v1/chat/completions").header("x-kindo-mock-fault", "error-event").json(&json!({"model": "gpt-4o-2024-11-20", "stream": true, "messages": [{"role": "user", "content": "hi"}]})).send().await;
+    let x = h.api("POST", "/v1/chat/completions").fault("error-event").json(&json!({"model": "gpt-4o-2024-11-20", "stream": true, "messages": [{"role": "user", "content": "hi"}]})).send().await;
     let frames = x.frames();
     assert_eq!(frames[frames.len() - 2].0.as_deref(), Some("error"));
     assert_eq!(frames.last().unwrap().1, "[DONE]");
     let x = h
         .api("POST", "/v1/responses")
-        .header("x-kindo-mock-fault", "error-event")
+        .fault("error-event")
         .json(&json!({"model": "claude-sonnet-4-5", "stream": true, "input": "hi"}))
         .send()
         .await;
@@ -384,20 +360,18 @@ async fn mcp_speaks_json_rpc_over_streamable_http() {
             .header("accept", "application/json, text/event-stream")
             .json(&body)
     };
-    let init = mcp(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"protocolVersion": "2024-11-05", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}})).send().await.json();
+    let init = mcp(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"protocolVersion": "2024-11-05", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}})).value().await;
     assert_eq!(init["result"]["protocolVersion"], "2024-11-05");
     let tools = mcp(json!({"jsonrpc": "2.0", "id": 1, "method": "tools/list"}))
-        .send()
-        .await
-        .json();
+        .value()
+        .await;
     assert_eq!(tools["result"]["tools"][0]["name"], "linear_list_issues");
-    let call = mcp(json!({"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "linear_list_issues", "arguments": {"teamId": "T"}}})).send().await.json();
+    let call = mcp(json!({"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "linear_list_issues", "arguments": {"teamId": "T"}}})).value().await;
     assert_eq!(call["result"]["isError"], false);
     assert_eq!(
         mcp(json!({"jsonrpc": "2.0", "id": 3, "method": "nope"}))
-            .send()
-            .await
-            .json()["error"]["code"],
+            .value()
+            .await["error"]["code"],
         -32601
     );
     let x = h
@@ -423,17 +397,15 @@ async fn koda_sessions_tokens_agents_idempotency_and_pages() {
     assert_eq!(
         koda("POST", "/api/control-plane/auth/register-owner")
             .json(&owner)
-            .send()
-            .await
-            .status,
+            .status()
+            .await,
         409
     );
     assert_eq!(
         koda("POST", "/api/control-plane/auth/login")
             .json(&json!({"email": "owner@example.com", "password": "wrong"}))
-            .send()
-            .await
-            .status,
+            .status()
+            .await,
         401
     );
     let x = koda("POST", "/api/control-plane/auth/login")
@@ -449,25 +421,21 @@ async fn koda_sessions_tokens_agents_idempotency_and_pages() {
         .to_owned();
     assert!(cookie.starts_with("koda_operator_session="));
     let session = x.json()["session_id"].as_str().unwrap().to_owned();
+    let operator = |method: &str, path: &str| koda(method, path).header("cookie", &cookie);
     // The cookie authenticates; revoking the session ends it.
-    let sessions = koda("GET", "/api/control-plane/auth/sessions")
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .json();
+    let sessions = operator("GET", "/api/control-plane/auth/sessions")
+        .value()
+        .await;
     assert_eq!(sessions["items"].as_array().unwrap().len(), 2);
     assert_eq!(
-        koda("GET", "/api/control-plane/auth/status")
-            .header("cookie", &cookie)
-            .send()
-            .await
-            .json()["authenticated"],
+        operator("GET", "/api/control-plane/auth/status")
+            .value()
+            .await["authenticated"],
         true
     );
     // Tokens: issued, usable, revocable; Idempotency-Key replays the first answer.
     let issue = || {
-        koda("POST", "/api/control-plane/auth/tokens")
-            .header("cookie", &cookie)
+        operator("POST", "/api/control-plane/auth/tokens")
             .header("idempotency-key", "k1")
             .json(&json!({"name": "ci"}))
     };
@@ -480,97 +448,75 @@ async fn koda_sessions_tokens_agents_idempotency_and_pages() {
     assert_eq!(
         koda("GET", "/api/control-plane/agents")
             .bearer(&token)
-            .send()
-            .await
-            .status,
+            .status()
+            .await,
         200
     );
-    koda(
+    operator(
         "DELETE",
         &format!("/api/control-plane/auth/tokens/{token_id}"),
     )
-    .header("cookie", &cookie)
     .send()
     .await;
     assert_eq!(
         koda("GET", "/api/control-plane/agents")
             .bearer(&token)
-            .send()
-            .await
-            .status,
+            .status()
+            .await,
         401
     );
     // Agents: create (draft) → activate refused → publish → activate.
-    let agent = koda("POST", "/api/control-plane/agents")
-        .header("cookie", &cookie)
+    let agent = operator("POST", "/api/control-plane/agents")
         .json(&json!({"agent_id": "scout", "name": "Scout"}))
-        .send()
-        .await
-        .json();
+        .value()
+        .await;
     assert_eq!(agent["status"], "draft");
     assert_eq!(
-        koda("POST", "/api/control-plane/agents/scout/activate")
-            .header("cookie", &cookie)
-            .send()
-            .await
-            .status,
+        operator("POST", "/api/control-plane/agents/scout/activate")
+            .status()
+            .await,
         409
     );
     assert_eq!(
-        koda("POST", "/api/control-plane/agents/scout/publish")
-            .header("cookie", &cookie)
-            .send()
-            .await
-            .json()["status"],
+        operator("POST", "/api/control-plane/agents/scout/publish")
+            .value()
+            .await["status"],
         "published"
     );
     assert_eq!(
-        koda("POST", "/api/control-plane/agents/scout/activate")
-            .header("cookie", &cookie)
-            .send()
-            .await
-            .json()["status"],
+        operator("POST", "/api/control-plane/agents/scout/activate")
+            .value()
+            .await["status"],
         "active"
     );
     assert_eq!(
-        koda("GET", "/api/control-plane/agents/nope")
-            .header("cookie", &cookie)
-            .send()
-            .await
-            .json()["code"],
+        operator("GET", "/api/control-plane/agents/nope")
+            .value()
+            .await["code"],
         "agent.not_found"
     );
     // Pages: atlas (seeded) then scout.
-    let page = koda("GET", "/api/control-plane/agents?limit=1")
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .json();
+    let page = operator("GET", "/api/control-plane/agents?limit=1")
+        .value()
+        .await;
     assert_eq!(page["items"][0]["agent_id"], "atlas");
     let cursor = page["next_cursor"].as_str().unwrap();
-    let last = koda(
+    let last = operator(
         "GET",
         &format!("/api/control-plane/agents?limit=1&cursor={cursor}"),
     )
-    .header("cookie", &cookie)
-    .send()
-    .await
-    .json();
+    .value()
+    .await;
     assert_eq!(last["items"][0]["agent_id"], "scout");
     assert!(last.get("next_cursor").is_none());
-    koda(
+    operator(
         "DELETE",
         &format!("/api/control-plane/auth/sessions/{session}"),
     )
-    .header("cookie", &cookie)
     .send()
     .await;
     assert_eq!(
-        koda("GET", "/api/control-plane/agents")
-            .header("cookie", &cookie)
-            .send()
-            .await
-            .status,
+        operator("GET", "/api/control-plane/agents").status().await,
         401
     );
     h.assert_all_conform();

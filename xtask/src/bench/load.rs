@@ -293,6 +293,52 @@ mod tests {
         assert_eq!(run(&load(chunked, "[DONE]")).unwrap().latencies.len(), 50);
     }
 
+    /// A one-request server that writes `head`, then `tail` after `pause`, then closes.
+    fn serve_in_two_parts(head: &'static [u8], pause: Duration, tail: &'static [u8]) -> SocketAddr {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            let Ok((mut conn, _)) = listener.accept() else {
+                return;
+            };
+            let mut reader = BufReader::new(conn.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
+                line.clear();
+            }
+            let _ = conn.write_all(head);
+            std::thread::sleep(pause);
+            let _ = conn.write_all(tail);
+        });
+        addr
+    }
+
+    #[test]
+    fn a_stream_is_timed_to_the_end_of_its_body_done_or_not() {
+        // A chunked stream without `data: [DONE]` whose last chunk comes 200 ms after the first,
+        // and a body that ends only when the server closes.
+        let pause = Duration::from_millis(200);
+        for (head, tail) in [
+            (
+                &b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n6\r\ndata: \r\n"[..],
+                &b"2\r\n{}\r\n0\r\n\r\n"[..],
+            ),
+            (
+                &b"HTTP/1.1 200 OK\r\nconnection: close\r\n\r\ndata: "[..],
+                &b"{}\n\n"[..],
+            ),
+        ] {
+            let addr = serve_in_two_parts(head, pause, tail);
+            let round = run(&Load {
+                connections: 1,
+                requests: 1,
+                ..load(addr, "data: {}")
+            })
+            .unwrap();
+            assert!(round.latencies[0] >= pause, "{:?}", round.latencies);
+        }
+    }
+
     #[test]
     fn a_wrong_status_or_a_missing_marker_fails_the_round() {
         let err = serve(b"HTTP/1.1 503 X\r\ncontent-length: 2\r\n\r\n{}");

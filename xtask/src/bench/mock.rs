@@ -39,6 +39,9 @@ type Route = (
     &'static str,
 );
 
+/// The stream's marker is a chunk's `object`, not `data: [DONE]`: Prism's answer to the stream
+/// request ends without that frame, so both servers are held to what both send, and timed to
+/// the end of the response body (the last chunk of a chunked body, or the close).
 const ROUTES: [Route; 2] = [
     (
         "`GET /v1/models` (JSON)",
@@ -54,7 +57,7 @@ const ROUTES: [Route; 2] = [
         "/v1/chat/completions",
         "text/event-stream",
         Some(CHAT_STREAM),
-        "[DONE]",
+        "chat.completion.chunk",
     ),
 ];
 
@@ -180,11 +183,15 @@ pub fn run(args: &BenchArgs) -> Result<Section, XtaskError> {
              Prism (`prism mock`, installed with npm into a temporary folder). One load generator \
              in this command (std threads, blocking sockets) sends the same request over \
              {CONNECTIONS} keep-alive HTTP/1.1 connections until {REQUESTS} answers have arrived, \
-             checking each (status 200 and a complete body: `\"data\"` in the model list, \
-             `[DONE]` at the end of the stream; the stream request is the documented \
-             `chat-request-stream` with `Accept: text/event-stream`). Each round gives the wall \
-             time per request (its inverse is the throughput) and the p50/p99 latency of its \
-             requests; one warm-up round, then `--rounds` rounds, servers alternating."
+             checking each (status 200 and a whole body: `\"data\"` in the model list, \
+             `chat.completion.chunk` in the stream). The stream request is the documented \
+             `chat-request-stream` with `Accept: text/event-stream`; its latency is the time \
+             from sending the request to the end of the response body (the chunked body's \
+             last chunk, or the close), for both servers: Prism's stream ends without \
+             `data: [DONE]` (the mock's with it), so `[DONE]` is not what is waited for. Each \
+             round gives the wall time per request (its inverse is the throughput) and the \
+             p50/p99 latency of its requests; one warm-up round, then `--rounds` rounds, \
+             servers alternating."
         ),
         rows,
         facts,

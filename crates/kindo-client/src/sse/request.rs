@@ -62,7 +62,7 @@ pub trait SseRequest: ClientInfo<Settings> {
         hooks::prepare(self.inner(), &mut request, false).map_err(Error::InvalidRequest)?;
         let response = retry::execute(self.client(), request, &self.inner().retry)
             .await
-            .map_err(Error::CommunicationError)?;
+            .map_err(|e| crate::guard::transport_failure(e, &format!("POST {path}")))?;
         let status = response.status();
         let settings = self.inner();
         if !status.is_success() {
@@ -107,7 +107,8 @@ pub(crate) async fn error_answer<H: DeserializeOwned>(
     match decoded {
         Ok(body) => Error::ErrorResponse(ResponseValue::new(body, status, headers)),
         Err(e) => Error::Custom(format!(
-            "HTTP {status} from {operation}: the error body does not match the documented error type ({e})"
+            "HTTP {status} from {operation}: the error body does not match the documented error type ({})",
+            crate::decode::redact(&e.to_string())
         )),
     }
 }

@@ -87,7 +87,7 @@ impl api::Client {
         hooks::prepare(settings, &mut request, false).map_err(Error::InvalidRequest)?;
         let response = retry::execute(self.client(), request, &settings.retry)
             .await
-            .map_err(Error::CommunicationError)?;
+            .map_err(|e| guard::transport_failure(e, "POST /v1/mcp (mcp)"))?;
         let status = response.status();
         if !status.is_success() {
             return Err(
@@ -119,9 +119,9 @@ impl api::Client {
         if let Some(fault) = guard::fault(&checked) {
             return Err(Error::Custom(fault.message()));
         }
+        let headers = checked.headers().clone();
         let bytes = checked.bytes().await.map_err(Error::ResponseBodyError)?;
-        serde_json::from_slice(&bytes)
-            .map(McpAnswer::Json)
-            .map_err(|e| Error::InvalidResponsePayload(bytes, e))
+        crate::decode::typed(status, headers, &bytes, "POST /v1/mcp (mcp)")
+            .map(|v: progenitor_client::ResponseValue<McpResponse>| McpAnswer::Json(v.into_inner()))
     }
 }

@@ -1,6 +1,15 @@
 //! A tiny HTTP/1.1 server on 127.0.0.1 for the end-to-end tests: it records every request and
 //! answers from a handler, one response per connection (`Connection: close`). Responses can be
 //! sent whole, in timed chunks (for event streams), cut off, or never.
+//!
+//! Flows that only need a server speaking the contract (runs that finish, Koda sessions,
+//! streams, retries against injected `429`/`503`) run against `kindo-mock`
+//! (`against_mock.rs`). This server stays for what the mock cannot do: misbehave at the byte
+//! level (resets before or inside a body, stalls, bodies cut short, wrong content types,
+//! oversized or unterminated bodies, keep-alive-only streams, redirects to another port,
+//! event streams split into pieces of a few bytes), answer with one chosen documented example
+//! or a scripted sequence of statuses, and show what the client put on the wire (request
+//! line, query, headers, body) and how many attempts it made: the mock keeps no request log.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
@@ -52,6 +61,9 @@ pub enum Reply {
         declared: usize,
         reset: bool,
     },
+    /// Read the request and close the connection without a byte of answer (`reset`: with a
+    /// TCP RST instead of a FIN).
+    Vanish { reset: bool },
     /// Accept the request and never answer.
     Hang,
 }
@@ -61,6 +73,18 @@ impl Reply {
         Reply::Full(
             status,
             vec![("content-type", "application/json".into())],
+            serde_json::to_vec(body).unwrap(),
+        )
+    }
+
+    /// A JSON answer with `Retry-After: retry_after` (a `429` or `503` saying "not processed").
+    pub fn retry_after(status: u16, retry_after: &str, body: &Value) -> Reply {
+        Reply::Full(
+            status,
+            vec![
+                ("content-type", "application/json".into()),
+                ("retry-after", retry_after.into()),
+            ],
             serde_json::to_vec(body).unwrap(),
         )
     }
@@ -381,6 +405,13 @@ async fn write_reply(socket: &mut tokio::net::TcpStream, reply: Reply) -> std::i
                 return Ok(()); // dropped with linger 0: RST
             }
         }
+        Reply::Vanish { reset } => {
+            if reset {
+                #[allow(deprecated)]
+                socket.set_linger(Some(Duration::ZERO))?;
+                return Ok(()); // dropped with linger 0: RST
+            }
+        }
         Reply::Hang => {
             tokio::time::sleep(Duration::from_secs(3600)).await;
         }
@@ -432,6 +463,33 @@ where
         }
     }
     (events, errors)
+}
+
+/// Opens an event stream on `/v1/chat/completions` with an empty JSON body (for the tests of
+/// the generic SSE layer, whose servers do not judge the body).
+pub async fn chat_stream<C, T>(
+    client: &C,
+) -> Result<kindo_client::sse::EventStream<T, Value>, kindo_client::Error<Value>>
+where
+    C: kindo_client::sse::SseRequest,
+    T: kindo_client::sse::SseEvent,
+{
+    client
+        .post_sse(
+            "/v1/chat/completions",
+            &serde_json::json!({}),
+            kindo_client::sse::Protocol::CHAT_COMPLETIONS,
+        )
+        .await
+}
+
+/// Asserts that `error` keeps the HTTP `status`.
+pub fn assert_status<E: std::fmt::Debug>(error: &kindo_client::Error<E>, status: u16) {
+    assert_eq!(
+        error.status().map(|s| s.as_u16()),
+        Some(status),
+        "{error:?}"
+    );
 }
 
 /// A client for `server` with a test key.

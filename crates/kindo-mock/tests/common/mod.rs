@@ -29,6 +29,17 @@ pub struct Exchange {
 }
 
 impl Exchange {
+    /// Asserts that the string at `pointer` in the JSON body contains `needle`.
+    pub fn assert_says(&self, pointer: &str, needle: &str) {
+        let json = self.json();
+        let text = json.pointer(pointer).and_then(Value::as_str);
+        assert!(
+            text.is_some_and(|t| t.contains(needle)),
+            "{pointer} does not say {needle:?}: {}",
+            self.text
+        );
+    }
+
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.text).unwrap_or_else(|e| {
             panic!(
@@ -95,6 +106,11 @@ impl<'a> Call<'a> {
         self
     }
 
+    /// Asks for faults (`x-kindo-mock-fault`).
+    pub fn fault(self, faults: &str) -> Self {
+        self.header(kindo_mock::faults::HEADER, faults)
+    }
+
     pub fn bearer(self, key: &str) -> Self {
         self.header("authorization", &format!("Bearer {key}"))
     }
@@ -107,6 +123,16 @@ impl<'a> Call<'a> {
     pub fn raw(mut self, body: &str) -> Self {
         self.body = Some(body.to_owned());
         self
+    }
+
+    /// The answer's status (the exchange is logged like any other).
+    pub async fn status(self) -> u16 {
+        self.send().await.status
+    }
+
+    /// The answer's body as JSON.
+    pub async fn value(self) -> Value {
+        self.send().await.json()
     }
 
     pub async fn send(self) -> Exchange {
