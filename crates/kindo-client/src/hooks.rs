@@ -30,8 +30,8 @@ pub(crate) fn prepare(
 }
 
 macro_rules! hooks_for {
-    ($client:ty) => {
-        impl ClientHooks<Settings> for $client {
+    ($module:ident) => {
+        impl ClientHooks<Settings> for crate::$module::Client {
             async fn pre<E>(
                 &self,
                 request: &mut reqwest::Request,
@@ -73,6 +73,4 @@ macro_rules! hooks_for {
     };
 }
 
-hooks_for!(crate::api::Client);
-hooks_for!(crate::llm::Client);
-hooks_for!(crate::koda::Client);
+for_each_client!(hooks_for);

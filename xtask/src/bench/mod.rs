@@ -9,6 +9,7 @@
 mod client;
 mod conformance;
 mod env;
+mod features;
 mod load;
 mod mock;
 mod regen;
@@ -24,8 +25,7 @@ pub use report::{Report, Row, Section, Unit};
 pub use samples::{Samples, sample_line};
 pub use stats::{Summary, ratio};
 
-pub const USAGE: &str =
-    "usage: cargo xtask bench [--quick] [--only mock] [--rounds <n>] [--root <dir>] [--no-write]";
+pub const USAGE: &str = "usage: cargo xtask bench [--quick] [--only mock|features] [--rounds <n>] [--root <dir>] [--no-write]";
 
 /// What the command line asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +44,8 @@ pub struct BenchArgs {
     /// `--only mock`: run just the mock-server comparison and print it (never written: the
     /// report holds every section).
     pub only_mock: bool,
+    /// `--only features`: just the client's build time per feature set, printed.
+    pub only_features: bool,
 }
 
 /// Parses the arguments after `bench`.
@@ -56,6 +58,7 @@ pub fn parse(args: &[String]) -> Result<BenchArgs, XtaskError> {
         write: true,
         step_only: false,
         only_mock: false,
+        only_features: false,
     };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
@@ -65,9 +68,10 @@ pub fn parse(args: &[String]) -> Result<BenchArgs, XtaskError> {
             "--generation-step-only" => parsed.step_only = true,
             "--only" => match iter.next().map(String::as_str) {
                 Some("mock") => parsed.only_mock = true,
+                Some("features") => parsed.only_features = true,
                 other => {
                     return Err(usage(format!(
-                        "`--only {}`: the only section run alone is `mock`",
+                        "`--only {}`: the sections run alone are `mock` and `features`",
                         other.unwrap_or("")
                     )));
                 }
@@ -99,6 +103,15 @@ pub fn run(args: &BenchArgs) -> Result<u8, XtaskError> {
     if args.step_only {
         return regen::print_step(args).map(|()| 0);
     }
+    if args.only_features {
+        let report = Report {
+            environment: env::facts(&args.root, &env::Tools::install(true)),
+            command: "cargo xtask bench --only features".into(),
+            sections: vec![features::run(args)?],
+        };
+        println!("{}", report.render());
+        return Ok(0);
+    }
     let tools = env::Tools::install(args.quick || args.only_mock);
     let mut sections = Vec::new();
     if !args.only_mock {
@@ -108,6 +121,8 @@ pub fn run(args: &BenchArgs) -> Result<u8, XtaskError> {
         sections.push(conformance::run(args, &tools)?);
         eprintln!("bench: client overhead");
         sections.push(client::run(args)?);
+        eprintln!("bench: client build per feature set");
+        sections.push(features::run(args)?);
     }
     eprintln!("bench: mock server");
     sections.push(mock::run(args)?);
@@ -168,6 +183,7 @@ mod tests {
                 write: false,
                 step_only: false,
                 only_mock: false,
+                only_features: false,
             }
         );
     }
