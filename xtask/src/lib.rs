@@ -21,12 +21,12 @@ mod outputs;
 pub mod release;
 mod transaction;
 
+pub use client_modules::PATH as CLIENT_MODULES;
 pub use convert::run as oas30;
 pub use error::XtaskError;
 pub use files::{Stale, stale};
 pub use lock::GenLock;
 pub use orphans::orphans;
-pub use client_modules::PATH as CLIENT_MODULES;
 pub use outputs::{MANIFEST, Output, client_path, outputs, outputs_for};
 pub use transaction::{Applied, apply, write_all};
 

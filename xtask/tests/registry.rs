@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use common::{copy_dir, root};
 use kindo_openapi::{REGISTRY, Registration};
 use serde_json::{Value, json};
-use xtask::{CLIENT_MODULES, MANIFEST, Output, client_path, orphans, outputs_for, stale, write_all};
+use xtask::{
+    CLIENT_MODULES, MANIFEST, Output, client_path, orphans, outputs_for, stale, write_all,
+};
 
 /// The throwaway document: one operation, one schema.
 fn widgets() -> utoipa::openapi::OpenApi {
@@ -126,17 +128,28 @@ fn a_fourth_registered_document_flows_through_gen() {
         .iter()
         .filter_map(Value::as_str)
         .collect();
-    assert_eq!(names, ["kindo-api", "kindo-llm", "koda-control-plane", "widgets"]);
+    assert_eq!(
+        names,
+        ["kindo-api", "kindo-llm", "koda-control-plane", "widgets"]
+    );
 
     // Written, the tree is current and has no orphans; the real documents are untouched.
     write_all(tree.path(), &outputs).unwrap();
     assert!(stale(tree.path(), &outputs).unwrap().is_empty());
-    assert_eq!(orphans(tree.path(), &outputs).unwrap(), Vec::<PathBuf>::new());
+    assert_eq!(
+        orphans(tree.path(), &outputs).unwrap(),
+        Vec::<PathBuf>::new()
+    );
     let real = outputs_for(&root(), REGISTRY).unwrap();
     for output in &real {
-        let shared = [CLIENT_MODULES, MANIFEST].iter().any(|p| output.path == Path::new(p));
+        let shared = [CLIENT_MODULES, MANIFEST]
+            .iter()
+            .any(|p| output.path == Path::new(p));
         if !shared {
-            assert_eq!(&find(&outputs, &output.path.display().to_string()).contents, &output.contents);
+            assert_eq!(
+                &find(&outputs, &output.path.display().to_string()).contents,
+                &output.contents
+            );
         }
     }
 }
@@ -144,7 +157,10 @@ fn a_fourth_registered_document_flows_through_gen() {
 #[test]
 fn a_client_module_that_is_no_rust_identifier_or_is_taken_is_refused() {
     let tree = tree();
-    for (module, says) in [("my-widgets", "not a lowercase Rust identifier"), ("api", "taken")] {
+    for (module, says) in [
+        ("my-widgets", "not a lowercase Rust identifier"),
+        ("api", "taken"),
+    ] {
         let registry = with(Registration {
             client_module: module,
             ..WIDGETS
@@ -174,7 +190,9 @@ fn every_registered_document_is_a_default_feature_of_the_client() {
     for entry in REGISTRY {
         let module = entry.client_module;
         assert!(
-            features.lines().any(|l| l.trim() == format!("{module} = []")),
+            features
+                .lines()
+                .any(|l| l.trim() == format!("{module} = []")),
             "kindo-client/Cargo.toml: feature `{module} = []` missing"
         );
         assert!(

@@ -302,11 +302,23 @@ const LEGS: &[Leg] = &[
 #[test]
 fn every_published_document_has_a_client_module_with_a_table() {
     let loaded = kindo_conformance::load(&spec_dir()).expect("spec loads");
-    let published: Vec<&str> = loaded.spec.documents.iter().map(|d| d.name.as_str()).collect();
+    let published: Vec<&str> = loaded
+        .spec
+        .documents
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect();
     let listed: Vec<&str> = kindo_client::DOCUMENTS.iter().map(|d| d.name).collect();
-    assert_eq!(listed, published, "the client's module list is the published list");
+    assert_eq!(
+        listed, published,
+        "the client's module list is the published list"
+    );
     for document in kindo_client::DOCUMENTS {
-        assert!(document.enabled, "{}: feature off in this build", document.name);
+        assert!(
+            document.enabled,
+            "{}: feature off in this build",
+            document.name
+        );
         assert!(
             CLIENT_TABLES.contains(&document.module),
             "{} (`kindo_client::{}`) has no `leg!` table",

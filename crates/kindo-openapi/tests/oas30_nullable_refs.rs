@@ -117,7 +117,10 @@ fn every_nullable_ref_admits_null_and_its_target_in_3_0_3() {
                 problems.push(format!("{}: {ptr}: rejects null: {schema}", doc.name));
             }
             if !admits_ref(schema, &reference) {
-                problems.push(format!("{}: {ptr}: does not admit {reference}: {schema}", doc.name));
+                problems.push(format!(
+                    "{}: {ptr}: does not admit {reference}: {schema}",
+                    doc.name
+                ));
             }
         }
     }

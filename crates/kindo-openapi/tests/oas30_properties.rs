@@ -80,9 +80,7 @@ fn relabel(mut oas30: Value) -> Value {
     oas30
 }
 
-fn bytes(
-    result: &Result<Value, kindo_openapi::oas30::Oas30Error>,
-) -> String {
+fn bytes(result: &Result<Value, kindo_openapi::oas30::Oas30Error>) -> String {
     match result {
         Ok(v) => serde_json::to_string(v).unwrap(),
         Err(e) => format!("error: {e}"),

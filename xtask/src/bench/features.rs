@@ -37,7 +37,13 @@ fn build(root: &Path, target: &Path, features: &str, clean_crate: bool) -> Resul
     }
     let mut command = cargo();
     command
-        .args(["build", "--locked", "-p", "kindo-client", "--no-default-features"])
+        .args([
+            "build",
+            "--locked",
+            "-p",
+            "kindo-client",
+            "--no-default-features",
+        ])
         .current_dir(root)
         .env("CARGO_TARGET_DIR", target);
     if !features.is_empty() {

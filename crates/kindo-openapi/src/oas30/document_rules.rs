@@ -268,8 +268,7 @@ fn rule11_optional_parameter(param: &mut Value) {
     }
     if let Some(schema) = param.get_mut("schema").and_then(Value::as_object_mut)
         && schema.remove("nullable").is_some()
-    {
-    }
+    {}
 }
 
 #[cfg(test)]
@@ -375,7 +374,10 @@ mod tests {
         }));
         let x = "/components/schemas/Msg/properties/x";
         let published = run(doc.clone()).unwrap();
-        assert_eq!(published.pointer(x).unwrap(), &null_or("#/components/schemas/Any"));
+        assert_eq!(
+            published.pointer(x).unwrap(),
+            &null_or("#/components/schemas/Any")
+        );
         assert_eq!(client(doc).unwrap_err().pointer, x);
     }
 

@@ -44,7 +44,11 @@ pub(super) fn admitting_null(carrier: &Map<String, Value>) -> Option<Map<String,
 /// `[{$ref}]`: the one part, a bare reference.
 fn single_ref(parts: &Value) -> Option<&Value> {
     match parts.as_array()?.as_slice() {
-        [only] if only.as_object().is_some_and(|o| o.len() == 1 && o.contains_key("$ref")) => {
+        [only]
+            if only
+                .as_object()
+                .is_some_and(|o| o.len() == 1 && o.contains_key("$ref")) =>
+        {
             Some(only)
         }
         _ => None,

@@ -13,7 +13,7 @@ pub(super) fn s3_one_error_type(
     op: &mut Map<String, Value>,
     ptr: &str,
     schemas: &Value,
-    synthesized: &mut Vec<(String, Value, String)>
+    synthesized: &mut Vec<(String, Value, String)>,
 ) -> Result<()> {
     let responses_ptr = push(ptr, "responses");
     let Some(responses) = op.get("responses").and_then(Value::as_object) else {

@@ -62,8 +62,7 @@ pub(super) fn s5_drop_untyped_beside_typed(op: &mut Map<String, Value>) {
         }
         responses.retain(|s, r| {
             let keep = is_error_status(s) != errors || matches!(body_of(r), Body::Json(_));
-            if !keep {
-            }
+            if !keep {}
             keep
         });
     }

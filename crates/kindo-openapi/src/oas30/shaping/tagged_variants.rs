@@ -19,7 +19,7 @@ fn is_plain_object(v: &Value) -> bool {
 pub(super) fn s1_inline_tagged_variants(
     schema: &mut Value,
     _ptr: &str,
-    schemas: &Value
+    schemas: &Value,
 ) -> Result<()> {
     let Some(branches) = schema.get_mut("oneOf").and_then(Value::as_array_mut) else {
         return Ok(());
