@@ -113,6 +113,8 @@ pub(crate) async fn error_answer<H: DeserializeOwned>(
     }
 }
 
+// Unused in a build whose clients have no event-stream operation (`koda` alone).
+#[allow(unused_macros)]
 macro_rules! sse_request {
     ($module:ident) => {
         impl SseRequest for crate::$module::Client {}
