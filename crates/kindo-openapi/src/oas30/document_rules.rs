@@ -266,9 +266,9 @@ fn rule11_optional_parameter(param: &mut Value) {
     if required {
         return;
     }
-    if let Some(schema) = param.get_mut("schema").and_then(Value::as_object_mut)
-        && schema.remove("nullable").is_some()
-    {}
+    if let Some(schema) = param.get_mut("schema").and_then(Value::as_object_mut) {
+        schema.remove("nullable");
+    }
 }
 
 #[cfg(test)]

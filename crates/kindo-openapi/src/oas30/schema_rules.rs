@@ -240,7 +240,7 @@ fn rule8_property_names(obj: &mut Map<String, Value>, ptr: &str) -> Result<()> {
         obj.remove("propertyNames");
     }
     for k in ["$schema", "$id", "$comment"] {
-        if obj.remove(k).is_some() {}
+        obj.remove(k);
     }
     Ok(())
 }

@@ -9,5 +9,7 @@ pub(super) fn s7_catch_all_without_pattern(schema: &mut Value) {
         return;
     };
     let restated = obj.get("not").is_some_and(|n| n.get("enum").is_some());
-    if restated && obj.remove("pattern").is_some() {}
+    if restated {
+        obj.remove("pattern");
+    }
 }

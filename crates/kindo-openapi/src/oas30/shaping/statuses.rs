@@ -60,10 +60,7 @@ pub(super) fn s5_drop_untyped_beside_typed(op: &mut Map<String, Value>) {
         if !typed {
             continue;
         }
-        responses.retain(|s, r| {
-            let keep = is_error_status(s) != errors || matches!(body_of(r), Body::Json(_));
-            if !keep {}
-            keep
-        });
+        responses
+            .retain(|s, r| is_error_status(s) != errors || matches!(body_of(r), Body::Json(_)));
     }
 }
