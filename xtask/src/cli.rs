@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use crate::{GenLock, XtaskError, apply, orphans, outputs, stale, workspace_root};
 
-pub const USAGE: &str = "usage: cargo xtask gen [--check] [--root <dir>] | cargo xtask bench [--quick] [...] \
-| cargo xtask diff [OLD NEW] [--format text|markdown|json] | cargo xtask release <document> <version>";
+pub const USAGE: &str = "usage: cargo xtask <gen|bench|diff|release|docs|oas30|help> [...] \
+(`cargo xtask help` lists them; `cargo xtask <command> --help` shows one)";
 
 /// `cargo xtask help` (also `--help`, `-h`, `gen --help`): printed on stdout, exit 0.
 pub const HELP: &str = "\
@@ -13,40 +13,103 @@ cargo xtask: workspace automation
 
 USAGE:
     cargo xtask gen [--check] [--root <dir>]
-    cargo xtask bench [--quick] [--rounds <n>] [--root <dir>] [--no-write]
-    cargo xtask help
+    cargo xtask bench [--quick] [--only mock|diff] [--rounds <n>] [--root <dir>] [--no-write]
+    cargo xtask diff [OLD NEW] [--format text|markdown|json] [--root <dir>] | diff --rules
+    cargo xtask release <document> <version> [--root <dir>]
+    cargo xtask docs [--out <dir>] [--root <dir>] [--open [--port <n>] [--for <seconds>]]
+    cargo xtask oas30 <in.json> <out.json>
+    cargo xtask help | <command> --help
 
 gen      regenerate spec/ (3.1 documents, spec/oas30/ renditions, spec/documents.json) and
          crates/kindo-client/src/generated/ from the types and spec/examples/; removes
          orphaned *.openapi.json|yaml under spec/ and spec/oas30/. All or nothing: a failed
          run leaves every file as it was. One run at a time per workspace (a second waits).
-         --check   write nothing; exit 1 naming every stale or orphaned file
+         --check   write nothing; exit 1 naming every stale or orphaned file, or a document
+                   whose version does not match its changes since its latest release
          --root    the workspace to read the corpus from and write to (default: the nearest
-                   directory at or above the current one whose Cargo.toml has [workspace])
-bench    time regeneration, conformance and the client; writes BENCHMARKS.md
+                   directory at or above the current one whose Cargo.toml has [workspace]);
+                   the same for every command that takes it
+bench    time regeneration, conformance, the client, the mock server and the diff against the
+         tools a user would pick instead; writes BENCHMARKS.md
+diff     what changed between two documents (default: every document against its latest
+         release), each change with a rule id and a level; exit 1 when any is ERR
+release  keep the current document as a released version and add its changelog section
+docs     render the API reference and Postman collections into a static site
+oas30    write the 3.0.3 rendition of one 3.1 document
 
 EXIT CODES (gen):
     0  done / up to date
-    1  --check: stale or orphaned files
+    1  --check: stale or orphaned files, or versions that do not match the changes
     2  bad command line
     3  inconsistent types, documents or example corpus (an example its schema rejects, ...)
     4  a file could not be read or written (nothing was changed)
 ";
+
+/// What to print for a help request, if `args` is one: the whole help for `help`, `--help`,
+/// `-h` and `gen --help`; a subcommand's usage line for `<command> --help` (or `-h`) and
+/// `help <command>`.
+pub fn help(args: &[String]) -> Option<String> {
+    let asks = |rest: &[String]| rest.iter().any(|a| a == "--help" || a == "-h");
+    let usage = |command: &str| -> Option<String> {
+        let line = match command {
+            "gen" => return Some(HELP.to_owned()),
+            "bench" => crate::bench::USAGE,
+            "diff" => crate::diff::cli::USAGE,
+            "release" => crate::release::USAGE,
+            "docs" => crate::docs::USAGE,
+            "oas30" => crate::convert::USAGE,
+            _ => return None,
+        };
+        Some(format!("{line}\n"))
+    };
+    match args.first().map(String::as_str) {
+        Some("help") => match args.get(1) {
+            Some(command) => usage(command),
+            None => Some(HELP.to_owned()),
+        },
+        Some("--help" | "-h") => Some(HELP.to_owned()),
+        Some(command) if asks(&args[1..]) => usage(command),
+        _ => None,
+    }
+}
+
+/// `--root <dir>` out of a subcommand's arguments (at most once), and the arguments left.
+/// Every command that works on a workspace takes it the same way.
+pub fn take_root(
+    args: &[String],
+    usage: &str,
+) -> Result<(Option<PathBuf>, Vec<String>), XtaskError> {
+    let mut root = None;
+    let mut rest = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg != "--root" {
+            rest.push(arg.clone());
+            continue;
+        }
+        let dir = iter
+            .next()
+            .ok_or_else(|| XtaskError::Usage(format!("`--root` needs a directory ({usage})")))?;
+        if root.replace(PathBuf::from(dir)).is_some() {
+            return Err(XtaskError::Usage(format!("`--root` given twice ({usage})")));
+        }
+    }
+    Ok((root, rest))
+}
+
+/// The workspace `--root` named, else the nearest one at or above the current directory.
+pub fn root_or_nearest(root: Option<PathBuf>) -> Result<PathBuf, XtaskError> {
+    match root {
+        Some(root) => Ok(root),
+        None => workspace_root(),
+    }
+}
 
 /// What the command line asked for.
 #[derive(Debug, PartialEq, Eq)]
 pub struct GenArgs {
     pub check: bool,
     pub root: PathBuf,
-}
-
-/// Whether `args` asks for help (`help`, `--help`, `-h`, or `gen --help`).
-pub fn wants_help(args: &[String]) -> bool {
-    match args.first().map(String::as_str) {
-        Some("help" | "--help" | "-h") => true,
-        Some("gen") => args[1..].iter().any(|a| a == "--help" || a == "-h"),
-        _ => false,
-    }
 }
 
 /// Parses `gen [--check] [--root <dir>]`.
@@ -61,17 +124,12 @@ pub fn parse(args: &[String]) -> Result<GenArgs, XtaskError> {
             )));
         }
     }
+    let rest: Vec<String> = iter.cloned().collect();
+    let (root, rest) = take_root(&rest, USAGE)?;
     let mut check = false;
-    let mut root = None;
-    while let Some(arg) = iter.next() {
+    for arg in &rest {
         match arg.as_str() {
             "--check" => check = true,
-            "--root" => {
-                let dir = iter.next().ok_or_else(|| {
-                    XtaskError::Usage(format!("`--root` needs a directory ({USAGE})"))
-                })?;
-                root = Some(PathBuf::from(dir));
-            }
             other => {
                 return Err(XtaskError::Usage(format!(
                     "unknown flag `{other}` for `gen` ({USAGE})"
@@ -79,10 +137,7 @@ pub fn parse(args: &[String]) -> Result<GenArgs, XtaskError> {
             }
         }
     }
-    let root = match root {
-        Some(root) => root,
-        None => workspace_root()?,
-    };
+    let root = root_or_nearest(root)?;
     Ok(GenArgs { check, root })
 }
 

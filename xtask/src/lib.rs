@@ -19,6 +19,7 @@ mod lock;
 mod orphans;
 mod outputs;
 pub mod release;
+pub mod stream_events;
 mod transaction;
 
 pub use client_modules::PATH as CLIENT_MODULES;

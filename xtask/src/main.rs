@@ -2,8 +2,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if xtask::cli::wants_help(&args) {
-        print!("{}", xtask::cli::HELP);
+    if let Some(text) = xtask::cli::help(&args) {
+        print!("{text}");
         return ExitCode::SUCCESS;
     }
     let result = match args.first().map(String::as_str) {

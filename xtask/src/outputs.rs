@@ -2,14 +2,14 @@
 //! pretty JSON with a trailing newline and a YAML rendition of the same value. Key order is the
 //! documents' own (declaration order; components sorted by utoipa), so output is byte-stable.
 //! Per document: the published 3.1 files, the 3.0.3 rendition under `spec/oas30/` and the
-//! generated client module; plus the client's module list and [`MANIFEST`], the list of
-//! published documents.
+//! generated client module; plus the client's module list, its stream event tables and
+//! [`MANIFEST`], the list of published documents.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::{XtaskError, client, client_modules, examples};
+use crate::{XtaskError, client, client_modules, examples, stream_events};
 
 /// The list of published documents (file stems), written beside them. `--check` and
 /// `kindo-conformance` treat a `*.openapi.json|yaml` it does not list as an orphan.
@@ -72,6 +72,11 @@ pub fn outputs_for(
     out.push(Output {
         path: PathBuf::from(client_modules::PATH),
         contents: client_modules::render(&documents)?,
+    });
+    let published: Vec<(&str, &Value)> = documents.iter().map(|d| (d.name, &d.value)).collect();
+    out.push(Output {
+        path: PathBuf::from(stream_events::PATH),
+        contents: stream_events::generate(&published)?,
     });
     let names: Vec<&str> = documents.iter().map(|d| d.name).collect();
     out.push(Output {

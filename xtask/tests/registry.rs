@@ -37,7 +37,6 @@ fn widgets() -> utoipa::openapi::OpenApi {
 
 const WIDGETS: Registration = Registration {
     name: "widgets",
-    host: "widgets.example",
     version: "0.1.0",
     client_module: "widgets",
     build: widgets,

@@ -53,6 +53,12 @@ pub mod streams;
 
 pub use generated::*;
 
+/// The event table of every published stream, from the documents' `x-sse-events` (generated).
+#[rustfmt::skip]
+#[allow(clippy::all, clippy::pedantic)]
+#[path = "generated/stream_events.rs"]
+pub mod stream_events;
+
 /// The README's code blocks, compiled as doctests.
 #[cfg(all(doctest, feature = "api", feature = "llm", feature = "koda"))]
 #[doc = include_str!("../README.md")]

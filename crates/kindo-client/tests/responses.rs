@@ -20,11 +20,11 @@ use support::{KEY, Reply, Server, client, drain, example, example_text, typed};
 /// `response.created` frame with the status a completed response has.
 fn completed_frame() -> String {
     let stream = example_text("responses", "response-stream");
-    let created = stream
-        .split("\n\n")
-        .find_map(|f| f.strip_prefix("event: response.created\ndata: "))
+    let created = kindo_wire::sse::parse_text(&stream)
+        .into_iter()
+        .find(|e| e.event.as_deref() == Some("response.created"))
         .expect("the documented stream starts with response.created");
-    let mut data: Value = serde_json::from_str(created).unwrap();
+    let mut data: Value = serde_json::from_str(&created.data).unwrap();
     data["status"] = "completed".into();
     format!("event: response.completed\ndata: {data}\n\n")
 }

@@ -13,6 +13,7 @@ pub mod checks;
 pub mod corpus;
 pub mod drift;
 pub mod error;
+pub mod event_table;
 pub mod live;
 pub mod refs;
 pub mod report;

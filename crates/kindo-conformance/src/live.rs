@@ -23,8 +23,9 @@ use crate::validate::Failure;
 /// (Koda's `listAgents`, say) live on other servers.
 const DOCUMENT: &str = "kindo-api";
 
-/// How the API key is sent. The docs disagree on which header the control plane takes
-/// (INVENTORY §3.2); `x-api-key` is what real users report working.
+/// How the API key is sent. Kindo's pages disagree on which header the models and agents
+/// endpoints take (the API overview says `x-api-key`, other pages Bearer, the 2026.09
+/// authentication page both); `x-api-key` is what real users report working.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Auth {
     XApiKey,

@@ -2,116 +2,27 @@
 //! something, and no chain of references may come back to where it started without
 //! descending into the payload. Such a cycle (`A: {$ref: B}`, `B: {allOf: [{$ref: A}]}`) has
 //! no meaning, and a validator would either loop or accept anything; it is reported with the
-//! pointer of the `$ref` that closes it.
+//! pointer of the `$ref` that closes it. The rule is `kindo-wire`'s, shared with the documents
+//! crate; this module words its verdict.
 
+use kindo_wire::refs::{RefProblemKind, check as first_problem};
 use serde_json::Value;
-
-use crate::spec::{escape, percent_decode};
-
-/// Keywords whose subschemas apply to the same instance as their parent: a `$ref` reached
-/// only through these (and other `$ref`s) does not move into the payload.
-const IN_PLACE_LIST: [&str; 3] = ["allOf", "anyOf", "oneOf"];
-const IN_PLACE_ONE: [&str; 4] = ["not", "if", "then", "else"];
-/// Values that are payloads, not schemas: a `"$ref"` key inside them is data.
-const DATA: [&str; 5] = ["example", "examples", "default", "const", "enum"];
 
 /// `Err("at <pointer>: ...")` for the first dangling local `$ref` or in-place cycle in `doc`.
 pub fn check(doc: &Value) -> Result<(), String> {
-    let mut refs = Vec::new();
-    collect(doc, "", &mut refs);
-    for (at, target) in &refs {
-        if doc.pointer(target).is_none() {
-            return Err(format!(
-                "at {at}: $ref `#{target}` does not resolve (nothing at {target})"
-            ));
-        }
-    }
-    for (at, target) in &refs {
-        let mut chain = vec![target.clone()];
-        if let Some(cycle) = cycle_from(doc, &mut chain) {
-            return Err(format!(
-                "at {at}: $ref cycle that never enters the payload: {}",
-                cycle
-                    .iter()
-                    .map(|p| format!("#{p}"))
-                    .collect::<Vec<_>>()
-                    .join(" -> ")
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Every local `$ref` string in `value` with the pointer of the object holding it.
-fn collect(value: &Value, at: &str, out: &mut Vec<(String, String)>) {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(r)) = map.get("$ref")
-                && let Some(fragment) = r.strip_prefix('#')
-            {
-                out.push((at.to_owned(), percent_decode(fragment)));
-            }
-            for (key, child) in map {
-                if !DATA.contains(&key.as_str()) {
-                    collect(child, &format!("{at}/{}", escape(key)), out);
-                }
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                collect(child, &format!("{at}/{i}"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Depth-first along in-place references from the last pointer of `chain`; the chain closed
-/// into a cycle when one comes back.
-fn cycle_from(doc: &Value, chain: &mut Vec<String>) -> Option<Vec<String>> {
-    if chain.len() > 64 {
-        return None; // deeper than any document here; not a cycle found so far
-    }
-    let schema = doc.pointer(chain.last()?)?;
-    let mut next = Vec::new();
-    in_place_refs(schema, &mut next);
-    for target in next {
-        if let Some(start) = chain.iter().position(|p| *p == target) {
-            let mut cycle = chain[start..].to_vec();
-            cycle.push(target);
-            return Some(cycle);
-        }
-        chain.push(target);
-        if let Some(cycle) = cycle_from(doc, chain) {
-            return Some(cycle);
-        }
-        chain.pop();
-    }
-    None
-}
-
-/// The local `$ref` targets `schema` applies to its own instance.
-fn in_place_refs(schema: &Value, out: &mut Vec<String>) {
-    let Some(map) = schema.as_object() else {
-        return;
+    let Err(problem) = first_problem(doc) else {
+        return Ok(());
     };
-    if let Some(fragment) = map
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix('#'))
-    {
-        out.push(percent_decode(fragment));
-    }
-    for key in IN_PLACE_LIST {
-        for sub in map.get(key).and_then(Value::as_array).into_iter().flatten() {
-            in_place_refs(sub, out);
+    let at = problem.at;
+    Err(match problem.kind {
+        RefProblemKind::Dangling { target } => {
+            format!("at {at}: $ref `#{target}` does not resolve (nothing at {target})")
         }
-    }
-    for key in IN_PLACE_ONE {
-        if let Some(sub) = map.get(key) {
-            in_place_refs(sub, out);
-        }
-    }
+        RefProblemKind::Cycle(cycle) => format!(
+            "at {at}: $ref cycle that never enters the payload: {}",
+            RefProblemKind::cycle_text(&cycle)
+        ),
+    })
 }
 
 #[cfg(test)]

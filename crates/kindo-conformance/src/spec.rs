@@ -207,19 +207,7 @@ impl Spec {
     /// Follows the local `$ref` chain of `value` to the schema it names (for walking schemas
     /// by hand).
     pub fn resolve<'a>(&'a self, doc: usize, value: &'a Value) -> &'a Value {
-        let mut current = value;
-        for _ in 0..32 {
-            match current.get("$ref").and_then(Value::as_str) {
-                Some(r) if r.starts_with('#') => {
-                    match self.documents[doc].value.pointer(&percent_decode(&r[1..])) {
-                        Some(target) => current = target,
-                        None => return current,
-                    }
-                }
-                _ => return current,
-            }
-        }
-        current
+        kindo_wire::pointer::follow(&self.documents[doc].value, value, 32).0
     }
 }
 
@@ -287,56 +275,4 @@ fn check_published(dir: &Path, paths: &[PathBuf], published: &[String]) -> Resul
     Ok(())
 }
 
-/// Escapes one JSON-pointer reference token (RFC 6901).
-pub fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-/// Percent-encodes a JSON pointer for use as a URI fragment (`{`, `}`, spaces, ...).
-pub fn percent_encode(pointer: &str) -> String {
-    let mut out = String::with_capacity(pointer.len());
-    for b in pointer.bytes() {
-        let keep = b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b);
-        if keep {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Decodes `%XX` escapes of a `$ref` fragment.
-pub fn percent_decode(fragment: &str) -> String {
-    let bytes = fragment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && bytes[i + 1].is_ascii_hexdigit()
-            && bytes[i + 2].is_ascii_hexdigit()
-            && let Ok(b) = u8::from_str_radix(&fragment[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pointers_round_trip_through_percent_encoding() {
-        let p = "/paths/~1v1~1agents~1{agentId}/get/responses/200/content/application~1json/schema";
-        let enc = percent_encode(p);
-        assert!(enc.contains("%7BagentId%7D"), "{enc}");
-        assert_eq!(percent_decode(&enc), p);
-    }
-}
+pub use kindo_wire::pointer::{escape, percent_decode, percent_encode};

@@ -5,9 +5,13 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::corpus::{Direction, Target};
+use kindo_wire::corpus::{self, Route};
+use kindo_wire::pointer::{last_token, ref_target};
+
+use crate::corpus::Target;
 use crate::error::InputError;
-use crate::spec::{Operation, Spec, escape, percent_decode};
+use crate::event_table;
+use crate::spec::{Operation, Spec};
 use crate::sse;
 use crate::validate::{Failure, validate};
 
@@ -33,14 +37,11 @@ pub fn resolve(spec: &Spec, file: &Path, target: &Target) -> Result<Vec<Slot>, I
             });
         }
         if ops.is_empty() {
-            let scope = target
-                .document
-                .as_deref()
-                .map_or(String::from("any document"), |d| format!("document `{d}`"));
             return Err(InputError::UnknownTarget {
                 path: file.to_path_buf(),
                 message: format!(
-                    "operation `{id}` is not in {scope} in {}",
+                    "{} in {}",
+                    corpus::not_found(id, target.document.as_deref()),
                     spec.dir.display()
                 ),
             });
@@ -66,35 +67,22 @@ pub fn resolve(spec: &Spec, file: &Path, target: &Target) -> Result<Vec<Slot>, I
     Ok(slots)
 }
 
-/// Why `ops` (one id, found in several documents) cannot all be meant: the same id names
-/// different routes. A file must then name its `document`.
+/// Why `ops` (one id, found in several documents) cannot all be meant.
 fn ambiguity(spec: &Spec, id: &str, ops: &[Operation]) -> Option<String> {
-    let first = ops.first()?;
-    let other = ops
+    let routes: Vec<Route> = ops
         .iter()
-        .find(|o| (&o.path, &o.method) != (&first.path, &first.method))?;
-    Some(format!(
-        "operation `{id}` is {} {} in {} but {} {} in {}: name the document with `\"document\"`",
-        first.method.to_uppercase(),
-        first.path,
-        spec.documents[first.doc].name,
-        other.method.to_uppercase(),
-        other.path,
-        spec.documents[other.doc].name
-    ))
+        .map(|o| Route {
+            document: &spec.documents[o.doc].name,
+            path: &o.path,
+            method: &o.method,
+        })
+        .collect();
+    corpus::ambiguity(id, &routes)
 }
 
 /// Pointer of the Media Type Object for `target` in `op` (whether or not it exists).
 pub fn media_pointer(op: &Operation, target: &Target) -> String {
-    let media = escape(&target.media_type);
-    match target.direction {
-        Direction::Request => format!("{}/requestBody/content/{media}", op.pointer()),
-        Direction::Response => format!(
-            "{}/responses/{}/content/{media}",
-            op.pointer(),
-            target.status.unwrap_or_default()
-        ),
-    }
+    target.media_pointer(&op.pointer())
 }
 
 /// What became of one payload at one media type.
@@ -109,11 +97,7 @@ pub enum Judgement {
 
 /// Judges `value` against the media type object at `media` of document `doc`.
 pub fn judge(spec: &Spec, doc: usize, media: &str, value: &Value) -> Result<Judgement, InputError> {
-    let media_type = media
-        .rsplit('/')
-        .next()
-        .map(|t| t.replace("~1", "/").replace("~0", "~"));
-    if media_type.is_some_and(|t| is_event_stream(&t)) {
+    if last_token(media).is_some_and(|t| is_event_stream(&t)) {
         return judge_stream(spec, doc, media, value);
     }
     let schema = format!("{media}/schema");
@@ -142,7 +126,10 @@ fn verdict(failures: Vec<Failure>) -> Judgement {
 /// A stream example is the raw SSE text as a JSON string. Each event's `data` must be JSON that
 /// conforms to the event schema, except the `[DONE]` terminator, after which nothing may follow.
 /// When the event schema declares that terminator (Chat Completions), a stream without it is
-/// truncated (a client reports it so) and fails.
+/// truncated (a client reports it so) and fails. When the media type publishes `x-sse-events`,
+/// each frame is judged by the schema its `event:` name selects there, a named frame whose
+/// payload `type` is another name fails, and nothing but the terminator may follow a terminal
+/// event.
 fn judge_stream(
     spec: &Spec,
     doc: usize,
@@ -162,6 +149,12 @@ fn judge_stream(
              `schema.contentSchema`, or a non-string `schema`)"
         )));
     };
+    let table = match event_table::read(&spec.documents[doc].value, media) {
+        Ok(table) => table,
+        Err(message) => {
+            return Ok(Judgement::Fails(vec![Failure::new("", "sse", message)]));
+        }
+    };
     let events = sse::parse(text);
     if events.is_empty() {
         return Ok(Judgement::Fails(vec![Failure::new(
@@ -172,6 +165,7 @@ fn judge_stream(
     }
     let mut failures = Vec::new();
     let mut done_at: Option<usize> = None;
+    let mut ended_by: Option<(usize, &str)> = None;
     for event in &events {
         let at = |pointer: &str, keyword: &str, message: String| {
             let mut f = Failure::new(pointer, keyword, message);
@@ -193,6 +187,18 @@ fn judge_stream(
             done_at = Some(event.index);
             continue;
         }
+        let name = event.event.as_deref().unwrap_or(event_table::UNNAMED);
+        if let Some((at_index, terminal)) = ended_by {
+            failures.push(at(
+                "",
+                "sse",
+                format!(
+                    "event `{name}` (line {}) after the terminal event `{terminal}` (event {at_index})",
+                    event.line
+                ),
+            ));
+            continue;
+        }
         let payload: Value = match serde_json::from_str(&event.data) {
             Ok(v) => v,
             Err(e) => {
@@ -204,12 +210,33 @@ fn judge_stream(
                 continue;
             }
         };
-        for mut f in validate(spec, doc, &schema, &payload)? {
+        let Some(table) = &table else {
+            for mut f in validate(spec, doc, &schema, &payload)? {
+                f.event = Some(event.index);
+                failures.push(f);
+            }
+            continue;
+        };
+        if table.is_terminal(name) {
+            ended_by = Some((event.index, name));
+        }
+        let own = match table.schema_for(name, &schema) {
+            Ok(pointer) => pointer,
+            Err(mut f) => {
+                f.event = Some(event.index);
+                failures.push(f);
+                continue;
+            }
+        };
+        let mut found = validate(spec, doc, own, &payload)?;
+        found.extend(event_table::type_mismatch(event.event.as_deref(), &payload));
+        for mut f in found {
             f.event = Some(event.index);
             failures.push(f);
         }
     }
-    if done_at.is_none() && declares_done(spec, doc, &schema) {
+    let declared_done = table.as_ref().is_some_and(|t| t.done.is_some());
+    if done_at.is_none() && (declared_done || declares_done(spec, doc, &schema)) {
         let last = events.last().expect("checked non-empty");
         let mut f = Failure::new(
             "",
@@ -279,13 +306,9 @@ pub fn event_schema(spec: &Spec, doc: usize, media: &str) -> Option<String> {
 /// Follows local `$ref`s from the schema at `pointer` to the pointer of the schema they name.
 fn follow_refs(document: &Value, mut pointer: String) -> String {
     for _ in 0..32 {
-        match document
-            .pointer(&pointer)
-            .and_then(|s| s.get("$ref"))
-            .and_then(Value::as_str)
-        {
-            Some(r) if r.starts_with('#') => pointer = percent_decode(&r[1..]),
-            _ => break,
+        match document.pointer(&pointer).and_then(ref_target) {
+            Some(target) => pointer = target,
+            None => break,
         }
     }
     pointer

@@ -91,41 +91,11 @@ impl Reply {
 
 /// Splits a documented stream example (raw SSE text) into frames.
 pub fn parse_sse(text: &str) -> Vec<Frame> {
-    let mut frames = Vec::new();
-    let mut event = None;
-    let mut data: Option<String> = None;
-    for line in text.replace("\r\n", "\n").split('\n') {
-        if line.is_empty() {
-            if let Some(d) = data.take() {
-                frames.push(Frame {
-                    event: event.take(),
-                    data: d,
-                });
-            }
-            event = None;
-            continue;
-        }
-        if line.starts_with(':') {
-            continue;
-        }
-        let (field, value) = match line.split_once(':') {
-            Some((f, v)) => (f, v.strip_prefix(' ').unwrap_or(v)),
-            None => (line, ""),
-        };
-        match field {
-            "event" => event = Some(value.to_owned()),
-            "data" => match data.as_mut() {
-                Some(d) => {
-                    d.push('\n');
-                    d.push_str(value);
-                }
-                None => data = Some(value.to_owned()),
-            },
-            _ => {}
-        }
-    }
-    if let Some(d) = data {
-        frames.push(Frame { event, data: d });
-    }
-    frames
+    kindo_wire::sse::parse_text(text)
+        .into_iter()
+        .map(|e| Frame {
+            event: e.event,
+            data: e.data,
+        })
+        .collect()
 }

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use kindo_wire::pointer::percent_decode;
+
 use crate::spec::{Document, Operation, Segment};
 
 /// What a method and path resolve to.
@@ -62,23 +64,4 @@ pub fn route<'a>(doc: &'a Document, method: &str, path: &str) -> Route<'a> {
         allowed.push(op.method.clone());
     }
     Route::MethodNotAllowed(allowed)
-}
-
-fn percent_decode(segment: &str) -> String {
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&segment[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

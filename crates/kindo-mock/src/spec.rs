@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use jsonschema::{Draft, Registry, Validator};
+use kindo_wire::pointer::percent_encode;
 use serde_json::{Value, json};
+
+pub use kindo_wire::pointer::escape;
 
 /// The three surfaces, in the order of their listeners.
 pub const SURFACES: [Surface; 3] = [Surface::Api, Surface::Llm, Surface::Koda];
@@ -138,17 +141,8 @@ impl Document {
     }
 
     /// Follows local `$ref`s from `value` to the schema they name.
-    pub fn resolve<'a>(&'a self, mut value: &'a Value) -> &'a Value {
-        for _ in 0..32 {
-            match value.get("$ref").and_then(Value::as_str) {
-                Some(r) if r.starts_with('#') => match self.value.pointer(&decode(&r[1..])) {
-                    Some(target) => value = target,
-                    None => break,
-                },
-                _ => break,
-            }
-        }
-        value
+    pub fn resolve<'a>(&'a self, value: &'a Value) -> &'a Value {
+        kindo_wire::pointer::follow(&self.value, value, 32).0
     }
 }
 
@@ -235,7 +229,8 @@ impl Spec {
         let mut documents = Vec::new();
         for (surface, path, value) in parsed {
             let compile = |pointer: &str| -> Result<Arc<Validator>, SpecError> {
-                let wrapper = json!({ "$ref": format!("{}#{}", urn(surface), encode(pointer)) });
+                let wrapper =
+                    json!({ "$ref": format!("{}#{}", urn(surface), percent_encode(pointer)) });
                 jsonschema::options()
                     .with_draft(Draft::Draft202012)
                     .with_registry(&registry)
@@ -403,40 +398,4 @@ fn segments(route: &str) -> Vec<Segment> {
             },
         )
         .collect()
-}
-
-/// Escapes one JSON-pointer token (RFC 6901).
-pub fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-fn encode(pointer: &str) -> String {
-    let mut out = String::with_capacity(pointer.len());
-    for b in pointer.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-fn decode(fragment: &str) -> String {
-    let bytes = fragment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&fragment[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

@@ -1,7 +1,9 @@
 //! What the Kindo documents share: `info`, `servers` (SaaS and self-hosted), security schemes and
 //! the tag list. Operations are merged in by each document's area modules.
 
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
 use utoipa::openapi::server::{Server, ServerBuilder, ServerVariableBuilder};
 use utoipa::openapi::tag::TagBuilder;
 use utoipa::openapi::{
@@ -14,6 +16,14 @@ pub const BEARER: &str = "bearerAuth";
 /// Security scheme name for the API-key header: `x-api-key` on api.kindo.ai, `api-key` on
 /// llm.kindo.ai.
 pub const API_KEY: &str = "apiKeyAuth";
+
+/// Every Kindo operation accepts either scheme unless its stub says otherwise.
+pub fn security() -> Vec<SecurityRequirement> {
+    crate::conventions::any_of(&[BEARER, API_KEY])
+}
+
+/// What `Retry-After` means on a Kindo `429`, on both hosts.
+pub const RETRY_AFTER: &str = "Seconds (or an HTTP date) to wait before retrying, when present.";
 
 /// The facts that differ between the two hosts.
 pub struct Host {

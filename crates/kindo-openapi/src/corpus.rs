@@ -1,6 +1,7 @@
 //! The example corpus: every documented example payload, stored once under `spec/examples/`
-//! (one JSON file per example) and embedded into the documents in the standard `examples`
-//! field of the media type it belongs to.
+//! (one JSON file per example, in `kindo-wire`'s corpus format, which the checker reads too)
+//! and embedded into the documents in the standard `examples` field of the media type it
+//! belongs to.
 //!
 //! A corpus file names its targets (one payload documented for several operations is still
 //! stored once). The example's key under `examples` is its `scenario` when given, else the file
@@ -8,81 +9,16 @@
 //! such as Postman's importer pair them into one saved response. `parameters` optionally gives
 //! the parameter values of the documented call; they are embedded as that parameter's
 //! `examples` under the same key.
-//!
-//! ```json
-//! {
-//!   "operations": ["listModels"],
-//!   "document": "optional: kindo-api, when another document reuses the id",
-//!   "direction": "response",
-//!   "status": 200,
-//!   "media_type": "application/json",
-//!   "scenario": "optional-pairing-key",
-//!   "parameters": { "include_agents": true },
-//!   "summary": "One-line summary",
-//!   "description": "Optional notes, e.g. how the docs abridged it",
-//!   "source": { "inventory": "E15", "pages": ["https://docs.kindo.ai/..."] },
-//!   "value": { "object": "list", "data": [] }
-//! }
-//! ```
 
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use kindo_wire::corpus::{self as wire, CorpusErrorKind, Route};
+use kindo_wire::pointer::escape;
 use serde_json::{Map, Value, json};
 
+pub use kindo_wire::corpus::{Direction, ExampleFile, Source};
+
 use crate::{Document, Error};
-
-/// Whether an example is a request body or a response body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    Request,
-    Response,
-}
-
-/// Where an example was documented.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    /// Id in `INVENTORY.md` of the reference material (`E1`..`E66`), when it has one.
-    #[serde(default)]
-    pub inventory: Option<String>,
-    /// The documentation pages that show the payload.
-    pub pages: Vec<String>,
-}
-
-/// One corpus file as stored.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExampleFile {
-    /// `operationId`s the payload is documented for (at least one).
-    pub operations: Vec<String>,
-    /// Restricts `operations` to one document (its file stem, e.g. `koda-control-plane`).
-    /// Required when another document has an operation with the same id on another route.
-    #[serde(default)]
-    pub document: Option<String>,
-    pub direction: Direction,
-    /// Required for responses, absent for requests.
-    #[serde(default)]
-    pub status: Option<u16>,
-    #[serde(default = "default_media_type")]
-    pub media_type: String,
-    /// Pairing key shared by a request and a response documented together.
-    #[serde(default)]
-    pub scenario: Option<String>,
-    /// Parameter values of the documented call, by parameter name.
-    #[serde(default)]
-    pub parameters: Map<String, Value>,
-    pub summary: String,
-    #[serde(default)]
-    pub description: Option<String>,
-    pub source: Source,
-    pub value: Value,
-}
-
-fn default_media_type() -> String {
-    "application/json".to_owned()
-}
 
 /// A loaded corpus file.
 #[derive(Debug, Clone)]
@@ -96,66 +32,28 @@ pub struct Example {
 
 /// Reads every `*.json` file below `dir`, in a stable (sorted) order.
 pub fn load(dir: &Path) -> Result<Vec<Example>, Error> {
-    let mut paths = Vec::new();
-    collect(dir, &mut paths)?;
-    paths.sort();
-    let mut examples: Vec<Example> = Vec::with_capacity(paths.len());
-    for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::Io {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
-        let file: ExampleFile =
-            serde_json::from_str(&text).map_err(|e| Error::MalformedExample {
-                path: path.clone(),
-                message: e.to_string(),
-            })?;
-        if file.operations.is_empty() {
-            return Err(Error::MalformedExample {
-                path,
-                message: "`operations` must name at least one operationId".into(),
-            });
-        }
-        match (file.direction, file.status) {
-            (Direction::Response, None) => {
-                return Err(Error::MalformedExample {
-                    path,
-                    message: "a response example needs a `status`".into(),
-                });
-            }
-            (Direction::Request, Some(_)) => {
-                return Err(Error::MalformedExample {
-                    path,
-                    message: "a request example must not have a `status`".into(),
-                });
-            }
-            _ => {}
-        }
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_owned();
-        let name = file.scenario.clone().unwrap_or(stem);
-        examples.push(Example { path, name, file });
-    }
-    Ok(examples)
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let io = |e: std::io::Error| Error::Io {
-        path: dir.to_path_buf(),
-        message: e.to_string(),
-    };
-    for entry in std::fs::read_dir(dir).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        if path.is_dir() {
-            collect(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-    Ok(())
+    let files = wire::load_examples(dir).map_err(|e| match e.kind {
+        CorpusErrorKind::Folder(message) | CorpusErrorKind::Read(message) => Error::Io {
+            path: e.path,
+            message,
+        },
+        CorpusErrorKind::Malformed(message) => Error::MalformedExample {
+            path: e.path,
+            message,
+        },
+    })?;
+    Ok(files
+        .into_iter()
+        .map(|(path, file)| {
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            let name = file.scenario.clone().unwrap_or(stem);
+            Example { path, name, file }
+        })
+        .collect())
 }
 
 /// JSON pointer (RFC 6901) of an operation's media-type object for an example, if the
@@ -165,36 +63,15 @@ pub fn media_type_pointer(
     operation: &str,
     file: &ExampleFile,
 ) -> Option<Result<String, String>> {
-    let (path, method) = find_operation(doc, operation)?;
-    let op = format!("/paths/{}/{}", escape(&path), method);
-    let pointer = match file.direction {
-        Direction::Request => format!("{op}/requestBody/content/{}", escape(&file.media_type)),
-        Direction::Response => format!(
-            "{op}/responses/{}/content/{}",
-            file.status.unwrap_or_default(),
-            escape(&file.media_type)
-        ),
-    };
+    let (path, method) = wire::find_operation(doc, operation)?;
+    let pointer = file
+        .target()
+        .media_pointer(&format!("/paths/{}/{method}", escape(path)));
     Some(if doc.pointer(&pointer).is_some() {
         Ok(pointer)
     } else {
         Err(pointer)
     })
-}
-
-/// Finds `(path, method)` of the operation with `operation_id`.
-pub fn find_operation(doc: &Value, operation_id: &str) -> Option<(String, String)> {
-    let paths = doc.get("paths")?.as_object()?;
-    paths.iter().find_map(|(path, item)| {
-        item.as_object()?.iter().find_map(|(method, op)| {
-            (op.get("operationId")? == operation_id).then(|| (path.clone(), method.clone()))
-        })
-    })
-}
-
-/// Escapes one JSON-pointer reference token.
-pub fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
 }
 
 /// Embeds every example into each document that has its operation (only the named document
@@ -221,31 +98,25 @@ pub fn embed(docs: &mut [Document], examples: &[Example]) -> Result<(), Error> {
                     .as_deref()
                     .is_none_or(|d| d == doc.name)
             };
-            let routes: Vec<(&str, (String, String))> = docs
+            let routes: Vec<Route> = docs
                 .iter()
                 .filter(|d| in_scope(d))
-                .filter_map(|d| Some((d.name, find_operation(&d.value, operation)?)))
+                .filter_map(|d| {
+                    let (path, method) = wire::find_operation(&d.value, operation)?;
+                    Some(Route {
+                        document: d.name,
+                        path,
+                        method,
+                    })
+                })
                 .collect();
-            if let Some((first, route)) = routes.first()
-                && let Some((other, other_route)) = routes.iter().find(|(_, r)| r != route)
-            {
-                return Err(fail(format!(
-                    "operation `{operation}` is {} {} in {first} but {} {} in {other}: name the \
-document with `\"document\"`",
-                    route.1.to_uppercase(),
-                    route.0,
-                    other_route.1.to_uppercase(),
-                    other_route.0
-                )));
+            if let Some(message) = wire::ambiguity(operation, &routes) {
+                return Err(fail(message));
             }
             if routes.is_empty() {
-                return Err(fail(format!(
-                    "operation `{operation}` is not in any published document{}",
-                    example
-                        .file
-                        .document
-                        .as_deref()
-                        .map_or(String::new(), |d| format!(" named `{d}`"))
+                return Err(fail(wire::not_found(
+                    operation,
+                    example.file.document.as_deref(),
                 )));
             }
             for doc in docs.iter_mut().filter(|d| in_scope(d)) {

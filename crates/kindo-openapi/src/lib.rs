@@ -7,6 +7,7 @@
 
 mod api;
 mod base;
+mod conventions;
 pub mod corpus;
 mod error;
 mod koda;
@@ -25,8 +26,6 @@ use serde_json::Value;
 pub struct Document {
     /// File stem under `spec/`, e.g. `kindo-api` → `spec/kindo-api.openapi.json`.
     pub name: &'static str,
-    /// The host the document describes.
-    pub host: &'static str,
     /// The contract's own semver (`info.version`), from [`REGISTRY`].
     pub version: &'static str,
     /// The Rust client's module and cargo feature for this document (`kindo_client::api`).
@@ -85,7 +84,7 @@ pub fn bare_documents_from(registry: &[Registration]) -> Result<Vec<Document>, E
             Some(pointer) => Err(Error::Build {
                 document: name,
                 message: format!(
-                    "{pointer}: a text/event-stream response must name its event schema"
+                    "{pointer}: a text/event-stream response must name its event schema, one with a table in kindo_types::stream_events::STREAMS"
                 ),
             }),
         }
@@ -97,7 +96,6 @@ pub fn bare_documents_from(registry: &[Registration]) -> Result<Vec<Document>, E
             value["info"]["version"] = Value::String(r.version.to_owned());
             Ok(Document {
                 name: r.name,
-                host: r.host,
                 version: r.version,
                 client_module: r.client_module,
                 value,
@@ -111,7 +109,6 @@ pub fn bare_documents_from(registry: &[Registration]) -> Result<Vec<Document>, E
 #[derive(Debug, Clone, Copy)]
 pub struct Registration {
     pub name: &'static str,
-    pub host: &'static str,
     /// The contract version, independent of the crate version. Released contracts live in
     /// `spec/released/<name>/<version>.openapi.json`; `cargo xtask gen --check` refuses a change
     /// that breaks clients (an ERR in `cargo xtask diff`) without a major bump (a minor bump
@@ -136,21 +133,18 @@ pub const REGISTRY: &[Registration] = &[
     Registration {
         name: "kindo-api",
         version: "0.1.0",
-        host: "api.kindo.ai",
         client_module: "api",
         build: api::document,
     },
     Registration {
         name: "kindo-llm",
         version: "0.1.0",
-        host: "llm.kindo.ai",
         client_module: "llm",
         build: llm::document,
     },
     Registration {
         name: "koda-control-plane",
         version: "0.1.0",
-        host: "Koda installation, port 8090",
         client_module: "koda",
         build: koda::document,
     },

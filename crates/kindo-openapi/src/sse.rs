@@ -6,18 +6,64 @@
 //! examples are, and what linters and client generators check them against), and the event
 //! schema moves to the `x-sse-data-schema` extension, where the conformance checker and the
 //! client's typed streams find it.
+//!
+//! Next to it, `x-sse-events` publishes the stream's event table from `kindo-types`
+//! ([`kindo_types::stream_events`]), so tools need not read the prose:
+//!
+//! ```json
+//! "x-sse-events": {
+//!   "open": true,
+//!   "done": "[DONE]",
+//!   "events": {
+//!     "message": { "schema": { "$ref": "#/components/schemas/ChatCompletionChunk" }, "terminal": false },
+//!     "error": { "schema": { "$ref": "#/components/schemas/OpenAiError" }, "terminal": true, "error": true }
+//!   }
+//! }
+//! ```
+//!
+//! `events` maps each `event:` name (`message` for a frame without one) to the schema of its
+//! `data:` payload; `terminal` events are followed by nothing but the `done` line; `error`
+//! marks a payload that is an error body. `open: true` means other names may arrive (skip
+//! them; their data still conforms to `x-sse-data-schema`); `done`, when present, is the
+//! `data:` line that ends the stream and is no event. A payload with a top-level string `type`
+//! carries its frame's `event:` name there.
 
 use serde_json::{Value, json};
 
-use crate::corpus::escape;
+use kindo_types::stream_events::{self, StreamTable};
+use kindo_wire::pointer::escape;
 
 /// The media type of SSE responses.
 pub const EVENT_STREAM: &str = "text/event-stream";
 /// Extension on an SSE media type: the schema of each event's `data:` payload.
 pub const DATA_SCHEMA: &str = "x-sse-data-schema";
+/// Extension on an SSE media type: the stream's event table (module docs).
+pub const EVENTS: &str = "x-sse-events";
+
+/// The `x-sse-events` value of `table`, with `$ref`s into `components/schemas`.
+pub fn events_extension(table: &StreamTable) -> Value {
+    let mut events = serde_json::Map::new();
+    for event in table.events {
+        let mut entry = json!({
+            "schema": { "$ref": format!("#/components/schemas/{}", (event.payload)()) },
+            "terminal": event.terminal,
+        });
+        if event.error {
+            entry["error"] = Value::Bool(true);
+        }
+        events.insert(event.name.to_owned(), entry);
+    }
+    let mut out = json!({ "open": table.open });
+    if let Some(done) = table.done {
+        out["done"] = Value::String(done.to_owned());
+    }
+    out["events"] = Value::Object(events);
+    out
+}
 
 /// Rewrites every `text/event-stream` response of `doc` as described in the module docs.
-/// Returns the JSON pointers of media types that declare no event schema (a string schema).
+/// Returns the JSON pointers of media types that declare no event schema (a string schema)
+/// or whose event schema has no table in [`stream_events::STREAMS`].
 pub fn describe_streams(doc: &mut Value) -> Vec<String> {
     let mut undescribed = Vec::new();
     let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
@@ -38,13 +84,14 @@ pub fn describe_streams(doc: &mut Value) -> Vec<String> {
                     continue;
                 };
                 let event = media.get("schema").and_then(|s| s.get("$ref")).cloned();
-                match event {
-                    Some(reference) => {
-                        let name = reference
-                            .as_str()
-                            .and_then(|r| r.rsplit('/').next())
-                            .unwrap_or_default()
-                            .to_owned();
+                let name = event
+                    .as_ref()
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.rsplit('/').next())
+                    .unwrap_or_default()
+                    .to_owned();
+                match (event, stream_events::table_for(&name)) {
+                    (Some(reference), Some(table)) => {
                         media["schema"] = json!({
                             "type": "string",
                             "description": format!(
@@ -53,8 +100,9 @@ pub fn describe_streams(doc: &mut Value) -> Vec<String> {
                             ),
                         });
                         media[DATA_SCHEMA] = json!({ "$ref": reference });
+                        media[EVENTS] = events_extension(table);
                     }
-                    None => undescribed.push(format!(
+                    _ => undescribed.push(format!(
                         "/paths/{}/{method}/responses/{status}/content/{}",
                         escape(path),
                         escape(EVENT_STREAM)

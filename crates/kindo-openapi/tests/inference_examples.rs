@@ -24,20 +24,9 @@ fn same<T: DeserializeOwned + Serialize>(name: &str, value: &Value) {
 
 /// `(event, data)` of every frame of a raw SSE text.
 fn frames(text: &str) -> Vec<(Option<String>, String)> {
-    text.split("\n\n")
-        .filter(|b| !b.trim().is_empty())
-        .map(|block| {
-            let mut event = None;
-            let mut data = Vec::new();
-            for line in block.lines() {
-                if let Some(e) = line.strip_prefix("event:") {
-                    event = Some(e.trim().to_owned());
-                } else if let Some(d) = line.strip_prefix("data:") {
-                    data.push(d.trim_start().to_owned());
-                }
-            }
-            (event, data.join("\n"))
-        })
+    kindo_wire::sse::parse_text(text)
+        .into_iter()
+        .map(|e| (e.event, e.data))
         .collect()
 }
 

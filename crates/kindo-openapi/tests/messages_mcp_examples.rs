@@ -29,19 +29,11 @@ fn round_trip<T: DeserializeOwned + Serialize>(what: &str, value: &Value) {
 
 /// Splits an SSE body into `(event name, data)` frames.
 fn frames(body: &str) -> Vec<(String, Value)> {
-    body.split("\n\n")
-        .filter(|f| !f.trim().is_empty())
-        .map(|frame| {
-            let mut event = String::new();
-            let mut data = String::new();
-            for line in frame.lines() {
-                if let Some(v) = line.strip_prefix("event: ") {
-                    event = v.to_owned();
-                } else if let Some(v) = line.strip_prefix("data: ") {
-                    data.push_str(v);
-                }
-            }
-            (event, serde_json::from_str(&data).expect("data is JSON"))
+    kindo_wire::sse::parse_text(body)
+        .into_iter()
+        .map(|e| {
+            let data = serde_json::from_str(&e.data).expect("data is JSON");
+            (e.event.unwrap_or_default(), data)
         })
         .collect()
 }

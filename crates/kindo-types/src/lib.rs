@@ -3,7 +3,8 @@
 //! Every field published in the OpenAPI documents is declared exactly once, here. The
 //! `kindo-openapi` crate only arranges these types into operations; it never restates a field.
 //!
-//! House rules (each one avoids a known serde/utoipa disagreement, see `stack-notes.md`):
+//! House rules (each one avoids a case where the schema utoipa writes and what serde accepts
+//! would disagree):
 //! - every `skip_serializing_if` is paired with `#[serde(default)]`;
 //! - an `Option` that the server always sends (possibly as `null`) is `#[schema(required = true)]`;
 //! - maps are string-keyed; passthrough objects are spelled `BTreeMap<String, Value>`;
@@ -23,6 +24,7 @@ pub mod open;
 mod open_tag;
 pub mod responses;
 pub mod runs;
+pub mod stream_events;
 
 /// Serde helpers shared by the wire types.
 pub mod serde_helpers {

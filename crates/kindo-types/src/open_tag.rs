@@ -1,11 +1,9 @@
-//! Open discriminated unions: provider-extended sets (content block types, stream event types,
-//! MCP methods...) whose unknown members must still deserialise and validate.
+//! The catch-all tag of an open union ([`open_union!`](crate::open_union)) and the one-value
+//! tag enums its typed members pin their `type` with.
 //!
-//! `serde(other)` cannot carry the payload and utoipa cannot describe it (stack-notes #4), so
-//! every open union is a `#[serde(untagged)]` enum of structs that each pin their own `type`
-//! with a one-value enum, followed by a catch-all struct whose tag *rejects* the known values.
-//! That keeps the variants disjoint for both serde and the schema (`oneOf` stays exact): the
-//! catch-all tag is `{"type": "string", "not": {"enum": [known...]}, "pattern": ...}`.
+//! The catch-all's tag *rejects* the known values, which keeps the branches disjoint for both
+//! serde and the schema (`oneOf` stays exact): it is
+//! `{"type": "string", "not": {"enum": [known...]}, "pattern": ...}`.
 //!
 //! `not: {enum}` is the statement JSON Schema validators read. Code generators ignore `not`, so
 //! their one-branch-must-match `oneOf` decoding (openapi-generator's Python and Go clients) would
@@ -22,10 +20,10 @@ use utoipa::openapi::schema::{Object, ObjectBuilder};
 /// variant is an error instead of silently landing in the catch-all.
 pub(crate) fn reject_known<'de, D: Deserializer<'de>>(
     de: D,
-    known: &[&str],
+    known: &[String],
 ) -> Result<String, D::Error> {
     let tag = String::deserialize(de)?;
-    if known.contains(&tag.as_str()) {
+    if known.contains(&tag) {
         return Err(serde::de::Error::custom(format!(
             "`{tag}` is a known tag but the payload does not match its schema"
         )));
@@ -34,7 +32,7 @@ pub(crate) fn reject_known<'de, D: Deserializer<'de>>(
 }
 
 /// Schema of a catch-all tag: any string except the known ones.
-pub(crate) fn schema(known: &[&str]) -> Object {
+pub(crate) fn schema(known: &[String]) -> Object {
     // utoipa 6 has no builder for `not`; its extension map is flattened into the schema
     // object, which writes the keyword exactly where JSON Schema expects it.
     let mut not = Extensions::default();
@@ -54,7 +52,7 @@ pub(crate) fn schema(known: &[&str]) -> Object {
 /// the `known` ones (the complement of a finite set is regular). It walks the trie of the known
 /// strings: at each node a string may end (when no known string ends there), continue with a
 /// character no known string continues with, or follow one of the known continuations.
-pub fn complement_pattern(known: &[&str]) -> String {
+pub fn complement_pattern<S: AsRef<str>>(known: &[S]) -> String {
     #[derive(Default)]
     struct Node {
         end: bool,
@@ -90,7 +88,7 @@ pub fn complement_pattern(known: &[&str]) -> String {
     let mut root = Node::default();
     for tag in known {
         let mut node = &mut root;
-        for c in tag.chars() {
+        for c in tag.as_ref().chars() {
             node = node.next.entry(c).or_default();
         }
         node.end = true;
@@ -115,22 +113,7 @@ macro_rules! tag {
     };
 }
 
-/// Declares the known tags of an open union, plus the catch-all tag's deserialiser and schema.
-macro_rules! open_tags {
-    ($known:ident, $de:ident, $schema:ident, [$($tag:tt),+ $(,)?]) => {
-        /// The tags this crate models with their own schema; any other tag is accepted by the
-        /// union's catch-all member.
-        pub const $known: &[&str] = &[$($tag),+];
-        fn $de<'de, D: serde::Deserializer<'de>>(de: D) -> Result<String, D::Error> {
-            crate::open_tag::reject_known(de, $known)
-        }
-        fn $schema() -> utoipa::openapi::schema::Object {
-            crate::open_tag::schema($known)
-        }
-    };
-}
-
-pub(crate) use {open_tags, tag};
+pub(crate) use tag;
 
 #[cfg(test)]
 mod tests {

@@ -228,17 +228,23 @@ fn responses_stream_frames_parse_by_event_name() {
         r#"{"id":"resp_abc123","status":"in_progress","object":"response"}"#,
     )
     .unwrap();
-    assert!(
-        matches!(created, ResponseStreamEvent::Lifecycle(ref n, ref e)
-        if n == "response.created" && e.status.as_deref() == Some("in_progress"))
-    );
+    assert!(matches!(created, ResponseStreamEvent::Created(ref e)
+        if e.status.as_deref() == Some("in_progress")));
+    assert_eq!(created.event_name(), "response.created");
+    // The same payload under another lifecycle name is that event.
+    let incomplete = ResponseStreamEvent::from_sse(
+        "response.incomplete",
+        r#"{"id":"resp_abc123","status":"incomplete","object":"response"}"#,
+    )
+    .unwrap();
+    assert!(matches!(incomplete, ResponseStreamEvent::Incomplete(_)));
     let delta = ResponseStreamEvent::from_sse(
         "response.output_text.delta",
         r#"{"item_id":"msg_xyz","delta":"Logs flow through"}"#,
     )
     .unwrap();
     assert!(
-        matches!(delta, ResponseStreamEvent::Delta(_, ref d) if d.delta == "Logs flow through")
+        matches!(delta, ResponseStreamEvent::OutputTextDelta(ref d) if d.delta == "Logs flow through")
     );
     // A delta without `delta` is malformed.
     assert!(

@@ -15,6 +15,41 @@ use kindo_types::{models, responses, runs};
 
 type Check = fn(&Value) -> Result<(), String>;
 
+/// `event:` / `data:` pairs of a stream negative (`message` for an unnamed frame). Only the
+/// plain `field: value` lines the stream negatives are written with.
+fn frames(text: &str) -> Vec<(String, String)> {
+    text.split("\n\n")
+        .filter_map(|block| {
+            let field = |name: &str| {
+                block
+                    .lines()
+                    .find_map(|l| l.strip_prefix(name).map(str::to_owned))
+            };
+            Some((
+                field("event: ").unwrap_or_else(|| "message".into()),
+                field("data: ")?,
+            ))
+        })
+        .collect()
+}
+
+/// A Responses stream: each frame decodes by the type its `event:` name selects.
+fn rejects_response_stream(value: &Value) -> Result<(), String> {
+    for (event, data) in frames(value.as_str().ok_or("not a string")?) {
+        responses::ResponseStreamEvent::from_sse(&event, &data).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// A Messages stream: each frame decodes into the (self-describing) event union.
+fn rejects_message_stream(value: &Value) -> Result<(), String> {
+    for (_, data) in frames(value.as_str().ok_or("not a string")?) {
+        serde_json::from_str::<messages::stream::MessageStreamEvent>(&data)
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
 fn rejects<T: DeserializeOwned>(value: &Value) -> Result<(), String> {
     serde_json::from_value::<T>(value.clone())
         .map(|_| ())
@@ -59,6 +94,8 @@ const TYPES: &[(&str, Check)] = &[
         rejects::<responses::CreateResponseRequest>,
     ),
     ("ResponseResource", rejects::<responses::Response>),
+    ("ResponseStreamEvent", rejects_response_stream),
+    ("MessageStreamEvent", rejects_message_stream),
     ("Run", rejects::<runs::Run>),
     ("RunEvals", rejects::<runs::RunEvals>),
 ];
@@ -103,11 +140,15 @@ fn components(docs: &[(String, Value)], negative: &Value) -> Vec<String> {
                     Some("request") => &op["requestBody"]["content"],
                     _ => &op["responses"][negative["status"].to_string()]["content"],
                 };
-                let reference = content[media]["schema"]["$ref"]
-                    .as_str()
-                    .unwrap_or_else(|| {
-                        panic!("{negative}: the media type's schema is not a component $ref")
-                    });
+                // A stream's `schema` is a string; its frames follow `x-sse-data-schema`.
+                let schema = if media == "text/event-stream" {
+                    &content[media]["x-sse-data-schema"]
+                } else {
+                    &content[media]["schema"]
+                };
+                let reference = schema["$ref"].as_str().unwrap_or_else(|| {
+                    panic!("{negative}: the media type's schema is not a component $ref")
+                });
                 let component = reference.trim_start_matches("#/components/schemas/");
                 if !out.iter().any(|c| c == component) {
                     out.push(component.to_owned());

@@ -8,6 +8,7 @@
 
 mod client;
 mod conformance;
+mod diff;
 mod env;
 mod features;
 mod load;
@@ -25,7 +26,7 @@ pub use report::{Report, Row, Section, Unit};
 pub use samples::{Samples, sample_line};
 pub use stats::{Summary, ratio};
 
-pub const USAGE: &str = "usage: cargo xtask bench [--quick] [--only mock|features] [--rounds <n>] [--root <dir>] [--no-write]";
+pub const USAGE: &str = "usage: cargo xtask bench [--quick] [--only mock|diff|features] [--rounds <n>] [--root <dir>] [--no-write]";
 
 /// What the command line asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +45,8 @@ pub struct BenchArgs {
     /// `--only mock`: run just the mock-server comparison and print it (never written: the
     /// report holds every section).
     pub only_mock: bool,
+    /// `--only diff`: just the breaking-change diff against openapi-diff, printed.
+    pub only_diff: bool,
     /// `--only features`: just the client's build time per feature set, printed.
     pub only_features: bool,
 }
@@ -58,6 +61,7 @@ pub fn parse(args: &[String]) -> Result<BenchArgs, XtaskError> {
         write: true,
         step_only: false,
         only_mock: false,
+        only_diff: false,
         only_features: false,
     };
     let mut iter = args.iter();
@@ -68,10 +72,11 @@ pub fn parse(args: &[String]) -> Result<BenchArgs, XtaskError> {
             "--generation-step-only" => parsed.step_only = true,
             "--only" => match iter.next().map(String::as_str) {
                 Some("mock") => parsed.only_mock = true,
+                Some("diff") => parsed.only_diff = true,
                 Some("features") => parsed.only_features = true,
                 other => {
                     return Err(usage(format!(
-                        "`--only {}`: the sections run alone are `mock` and `features`",
+                        "`--only {}`: the sections run alone are `mock`, `diff` and `features`",
                         other.unwrap_or("")
                     )));
                 }
@@ -112,9 +117,10 @@ pub fn run(args: &BenchArgs) -> Result<u8, XtaskError> {
         println!("{}", report.render());
         return Ok(0);
     }
-    let tools = env::Tools::install(args.quick || args.only_mock);
+    let only = args.only_mock || args.only_diff;
+    let tools = env::Tools::install(args.quick || only);
     let mut sections = Vec::new();
-    if !args.only_mock {
+    if !only {
         eprintln!("bench: regeneration");
         sections.push(regen::run(args, &tools)?);
         eprintln!("bench: conformance");
@@ -124,14 +130,23 @@ pub fn run(args: &BenchArgs) -> Result<u8, XtaskError> {
         eprintln!("bench: client build per feature set");
         sections.push(features::run(args)?);
     }
-    eprintln!("bench: mock server");
-    sections.push(mock::run(args)?);
+    if !args.only_diff {
+        eprintln!("bench: mock server");
+        sections.push(mock::run(args)?);
+    }
+    if !args.only_mock {
+        eprintln!("bench: breaking-change diff");
+        sections.push(diff::run(args)?);
+    }
     let mut command = String::from("cargo xtask bench");
     if args.quick {
         command.push_str(" --quick");
     }
     if args.only_mock {
         command.push_str(" --only mock");
+    }
+    if args.only_diff {
+        command.push_str(" --only diff");
     }
     if args.rounds != 5 {
         command.push_str(&format!(" --rounds {}", args.rounds));
@@ -143,7 +158,7 @@ pub fn run(args: &BenchArgs) -> Result<u8, XtaskError> {
     };
     let text = report.render();
     println!("{text}");
-    if args.write && !args.only_mock {
+    if args.write && !only {
         // The same staged, all-or-nothing writer `gen` uses.
         let output = crate::Output {
             path: "BENCHMARKS.md".into(),
@@ -183,6 +198,7 @@ mod tests {
                 write: false,
                 step_only: false,
                 only_mock: false,
+                only_diff: false,
                 only_features: false,
             }
         );

@@ -25,9 +25,9 @@ pub struct DiffArgs {
 
 pub fn parse(args: &[String]) -> Result<DiffArgs, XtaskError> {
     let usage = |m: &str| XtaskError::Usage(format!("{m} ({USAGE})"));
+    let (root, args) = crate::cli::take_root(args, USAGE)?;
     let mut positional = Vec::new();
     let mut format = Format::Text;
-    let mut root: Option<PathBuf> = None;
     let mut rules = false;
     let mut iter = args.iter();
     while let Some(a) = iter.next() {
@@ -38,12 +38,6 @@ pub fn parse(args: &[String]) -> Result<DiffArgs, XtaskError> {
                     .next()
                     .ok_or_else(|| usage("`--format` needs a value"))?;
                 format = Format::parse(f).ok_or_else(|| usage(&format!("unknown format `{f}`")))?;
-            }
-            "--root" => {
-                root = Some(PathBuf::from(
-                    iter.next()
-                        .ok_or_else(|| usage("`--root` needs a directory"))?,
-                ))
             }
             flag if flag.starts_with('-') => return Err(usage(&format!("unknown flag `{flag}`"))),
             _ => positional.push(PathBuf::from(a)),
@@ -62,7 +56,7 @@ pub fn parse(args: &[String]) -> Result<DiffArgs, XtaskError> {
     let root = match (root, &files) {
         (Some(root), _) => root,
         (None, Some(_)) => workspace_root().unwrap_or_else(|_| PathBuf::from(".")),
-        (None, None) => workspace_root()?,
+        (None, None) => crate::cli::root_or_nearest(None)?,
     };
     Ok(DiffArgs {
         files,
@@ -96,20 +90,21 @@ pub fn read_document(path: &Path) -> Result<Value, XtaskError> {
     Ok(value)
 }
 
+/// The names of the published documents (`spec/<name>.openapi.json`), sorted; an unreadable
+/// `spec/` is unreadable input (exit 3).
+pub fn published(root: &Path) -> Result<Vec<String>, XtaskError> {
+    super::gate::published(root).map_err(|e| match e {
+        XtaskError::Io { path, message } => {
+            XtaskError::Input(format!("{}: cannot read: {message}", path.display()))
+        }
+        other => other,
+    })
+}
+
 /// Every published document against its latest release.
 pub fn against_releases(root: &Path) -> Result<Vec<Comparison>, XtaskError> {
     let mut out = Vec::new();
-    let dir = root.join("spec");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .map_err(|e| XtaskError::Input(format!("{}: cannot read: {e}", dir.display())))?
-        .flatten()
-        .filter_map(|e| {
-            let n = e.file_name().to_string_lossy().into_owned();
-            n.strip_suffix(".openapi.json").map(str::to_owned)
-        })
-        .collect();
-    names.sort();
-    for name in names {
+    for name in published(root)? {
         let Some(v) = store::versions(root, &name)?.pop() else {
             eprintln!("note: {name} has no released version");
             continue;

@@ -1,4 +1,5 @@
-//! Document-wide parts: security schemes in `components` and the root `servers`.
+//! Document-wide parts: security schemes in `components` and the root `servers` (the server
+//! comparison is shared with path- and operation-level `servers`).
 
 use serde_json::{Map, Value};
 
@@ -6,7 +7,8 @@ use super::{Ctx, escape};
 
 pub fn compare(ctx: &mut Ctx) {
     security_schemes(ctx);
-    servers(ctx);
+    let (old, new) = (ctx.old.get("servers"), ctx.new.get("servers"));
+    servers(ctx, old, new, "/servers");
 }
 
 /// What identifies a scheme on the wire: type, location and name of an API key (header names
@@ -61,9 +63,8 @@ fn security_schemes(ctx: &mut Ctx) {
     }
 }
 
-fn server_list(doc: &Value) -> Vec<(usize, &str, &Value)> {
-    doc.get("servers")
-        .and_then(Value::as_array)
+fn server_list(list: Option<&Value>) -> Vec<(usize, &str, &Value)> {
+    list.and_then(Value::as_array)
         .map(|l| {
             l.iter()
                 .enumerate()
@@ -73,13 +74,14 @@ fn server_list(doc: &Value) -> Vec<(usize, &str, &Value)> {
         .unwrap_or_default()
 }
 
-fn servers(ctx: &mut Ctx) {
-    let (old, new) = (server_list(ctx.old), server_list(ctx.new));
+/// Compares two `servers` lists; `base` is the pointer of the new one.
+pub(crate) fn servers(ctx: &mut Ctx, old: Option<&Value>, new: Option<&Value>, base: &str) {
+    let (old, new) = (server_list(old), server_list(new));
     for (_, url, o) in &old {
         let Some((i, _, n)) = new.iter().find(|(_, u, _)| u == url) else {
             ctx.emit(
                 "server-removed",
-                "/servers",
+                base,
                 format!("The server `{url}` was removed."),
             );
             continue;
@@ -87,7 +89,7 @@ fn servers(ctx: &mut Ctx) {
         let vars = |s: &Value| s.get("variables").and_then(Value::as_object).cloned();
         let (ov, nv) = (vars(o).unwrap_or_default(), vars(n).unwrap_or_default());
         for (name, ovar) in &ov {
-            let ptr = format!("/servers/{i}/variables/{}", escape(name));
+            let ptr = format!("{base}/{i}/variables/{}", escape(name));
             let Some(nvar) = nv.get(name) else {
                 ctx.emit(
                     "server-variable-removed",
@@ -124,7 +126,7 @@ fn servers(ctx: &mut Ctx) {
         for name in nv.keys().filter(|k| !ov.contains_key(*k)) {
             ctx.emit(
                 "server-variable-added",
-                &format!("/servers/{i}/variables/{}", escape(name)),
+                &format!("{base}/{i}/variables/{}", escape(name)),
                 format!("`{url}` has a new variable `{name}`."),
             );
         }
@@ -133,7 +135,7 @@ fn servers(ctx: &mut Ctx) {
         if !old.iter().any(|(_, u, _)| u == url) {
             ctx.emit(
                 "server-added",
-                &format!("/servers/{i}"),
+                &format!("{base}/{i}"),
                 format!("The server `{url}` was added."),
             );
         }

@@ -75,7 +75,7 @@ pub fn judge(released: Version, old: &Value, new: &Value) -> Judgement {
 }
 
 /// The documents published at the top of `spec/`, by file stem.
-fn published(root: &Path) -> Result<Vec<String>, XtaskError> {
+pub(crate) fn published(root: &Path) -> Result<Vec<String>, XtaskError> {
     let dir = root.join("spec");
     let entries = std::fs::read_dir(&dir).map_err(|e| XtaskError::Io {
         path: dir.clone(),

@@ -6,6 +6,8 @@
 //! only promise more). Every finding carries a rule id from [`rules::catalog`], whose level is
 //! fixed: ERR breaks an existing client, WARN may break one, INFO cannot.
 
+mod branches;
+mod canonical;
 pub mod cli;
 mod document;
 pub mod gate;

@@ -144,10 +144,47 @@ fn operation(ctx: &mut Ctx, old: Side, new: Side, paths: (&str, &str), ptr: &str
         ),
         _ => {}
     }
+    servers(ctx, old, new, ptr);
     parameters(ctx, old, new, paths, ptr);
     request_body(ctx, o, n, ptr);
     responses(ctx, o, n, ptr);
     security(ctx, o, n, ptr);
+}
+
+/// The servers an operation is called on: its own `servers`, else its path's, else the
+/// document's, with the pointer of the list in force (`None` for the document's).
+fn effective_servers<'a>(
+    root: &'a Value,
+    side: Side<'a>,
+    ptr: &str,
+) -> Option<(&'a Value, String)> {
+    let path_ptr = ptr.rsplit_once('/').map_or("", |p| p.0);
+    let listed = |v: &'a Value| {
+        v.get("servers")
+            .filter(|s| s.as_array().is_some_and(|l| !l.is_empty()))
+    };
+    listed(side.1)
+        .map(|s| (s, format!("{ptr}/servers")))
+        .or_else(|| listed(side.0).map(|s| (s, format!("{path_ptr}/servers"))))
+        .or_else(|| root.get("servers").map(|s| (s, String::new())))
+}
+
+/// Path- and operation-level `servers`: compared when either version overrides the document's
+/// (which `document` compares once for all operations).
+fn servers(ctx: &mut Ctx, old: Side, new: Side, ptr: &str) {
+    let (o, n) = (
+        effective_servers(ctx.old, old, ptr),
+        effective_servers(ctx.new, new, ptr),
+    );
+    let overridden = |s: &Option<(&Value, String)>| s.as_ref().is_some_and(|(_, p)| !p.is_empty());
+    if !overridden(&o) && !overridden(&n) {
+        return;
+    }
+    let base = match &n {
+        Some((_, p)) if !p.is_empty() => p.clone(),
+        _ => "/servers".into(),
+    };
+    super::document::servers(ctx, o.map(|s| s.0), n.map(|s| s.0), &base);
 }
 
 /// The effective parameters of an operation (path-level ones unless the operation overrides

@@ -135,6 +135,69 @@ const REQUEST_SCHEMA: &[(&str, Level, &str)] = &[
         "unlisted properties are accepted",
     ),
     (
+        "max-properties-set",
+        Err,
+        "a maximum property count was set",
+    ),
+    (
+        "max-properties-decreased",
+        Err,
+        "the maximum property count decreased",
+    ),
+    (
+        "max-properties-increased",
+        Info,
+        "the maximum property count increased",
+    ),
+    (
+        "max-properties-unset",
+        Info,
+        "the maximum property count was dropped",
+    ),
+    (
+        "min-properties-set",
+        Err,
+        "a minimum property count was set",
+    ),
+    (
+        "min-properties-increased",
+        Err,
+        "the minimum property count increased",
+    ),
+    (
+        "min-properties-decreased",
+        Info,
+        "the minimum property count decreased",
+    ),
+    (
+        "min-properties-unset",
+        Info,
+        "the minimum property count was dropped",
+    ),
+    ("not-added", Err, "a `not` now excludes values"),
+    ("not-removed", Info, "the `not` exclusion was dropped"),
+    (
+        "not-changed",
+        Warn,
+        "the `not` exclusion changed; values it let through may be rejected",
+    ),
+    ("not-enum-value-added", Err, "`not` excludes one more value"),
+    (
+        "not-enum-value-removed",
+        Info,
+        "`not` no longer excludes a value",
+    ),
+    (
+        "open-union-value-removed",
+        Warn,
+        "an open union no longer names a tag: its catch-all takes those values as unknown ones",
+    ),
+    (
+        "open-union-catch-all-overlap",
+        Err,
+        "the catch-all no longer excludes a tag that keeps its own branch: such values match two `oneOf` branches",
+    ),
+    (
         "became-read-only",
         Warn,
         "the value became `readOnly` (servers may ignore or reject it)",
@@ -268,6 +331,73 @@ const RESPONSE_SCHEMA: &[(&str, Level, &str)] = &[
         "additional-properties-narrowed",
         Info,
         "unlisted properties are no longer returned",
+    ),
+    (
+        "max-properties-unset",
+        Err,
+        "the maximum property count was dropped",
+    ),
+    (
+        "max-properties-increased",
+        Err,
+        "the maximum property count increased",
+    ),
+    (
+        "max-properties-decreased",
+        Info,
+        "the maximum property count decreased",
+    ),
+    (
+        "max-properties-set",
+        Info,
+        "a maximum property count was set",
+    ),
+    (
+        "min-properties-unset",
+        Err,
+        "the minimum property count was dropped",
+    ),
+    (
+        "min-properties-decreased",
+        Err,
+        "the minimum property count decreased",
+    ),
+    (
+        "min-properties-increased",
+        Info,
+        "the minimum property count increased",
+    ),
+    (
+        "min-properties-set",
+        Info,
+        "a minimum property count was set",
+    ),
+    ("not-added", Info, "a `not` now excludes values"),
+    (
+        "not-removed",
+        Warn,
+        "values the `not` excluded may now be returned",
+    ),
+    ("not-changed", Warn, "the `not` exclusion changed"),
+    (
+        "not-enum-value-added",
+        Info,
+        "`not` excludes one more value",
+    ),
+    (
+        "not-enum-value-removed",
+        Warn,
+        "a value `not` excluded may now be returned",
+    ),
+    (
+        "open-union-value-removed",
+        Info,
+        "an open union no longer names a tag: values with it arrive as unknown ones",
+    ),
+    (
+        "open-union-catch-all-overlap",
+        Warn,
+        "the catch-all no longer excludes a tag that keeps its own branch: strict `oneOf` validation rejects such values",
     ),
     (
         "became-write-only",

@@ -1,11 +1,12 @@
 //! Direction-aware comparison of two schemas (see the module docs of `diff`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::view::{Composition, LIMITS, View, view};
-use super::{Ctx, Dir, escape};
+use super::canonical::form;
+use super::view::{LIMITS, View, view};
+use super::{Ctx, Dir, branches, escape};
 
 static ANY: Value = Value::Bool(true);
 
@@ -17,10 +18,10 @@ pub struct Pos {
 }
 
 impl Pos {
-    fn rule(self, kind: &str) -> String {
+    pub(crate) fn rule(self, kind: &str) -> String {
         format!("{}-{}-{kind}", self.dir.as_str(), self.subject)
     }
-    fn property(self) -> Pos {
+    pub(crate) fn property(self) -> Pos {
         Pos {
             dir: self.dir,
             subject: "property",
@@ -71,7 +72,7 @@ fn compare_views(
         ctx.emit(&pos.rule(kind), ptr, format!("The value {what}."));
     }
     if ov.branches.is_some() || nv.branches.is_some() {
-        branches(ctx, old, new, ov, nv, pos, ptr);
+        branches::compare_branches(ctx, (old, new), (ov, nv), pos, ptr);
         if ov.branches.is_some() != nv.branches.is_some() {
             // The plain side was compared with its matching branch.
             return;
@@ -87,6 +88,7 @@ fn compare_views(
     pattern(ctx, ov, nv, pos, ptr);
     limits(ctx, ov, nv, pos, ptr);
     default(ctx, ov, nv, pos, ptr);
+    not(ctx, ov, nv, pos, ptr);
     if req && ov.read_only != nv.read_only {
         let kind = if nv.read_only {
             "became-read-only"
@@ -131,7 +133,7 @@ fn subset(a: &Option<BTreeSet<String>>, b: &Option<BTreeSet<String>>) -> bool {
     }
 }
 
-fn show_types(t: &Option<BTreeSet<String>>) -> String {
+pub(crate) fn show_types(t: &Option<BTreeSet<String>>) -> String {
     match t {
         None => "any type".into(),
         Some(t) if t.is_empty() => "no type".into(),
@@ -318,6 +320,53 @@ fn default(ctx: &mut Ctx, ov: &View, nv: &View, pos: Pos, ptr: &str) {
     );
 }
 
+/// `not`: a value it names is excluded. A one-`enum` `not` compares as a set of excluded
+/// values (one more excluded accepts less); any other change of it is reported as such.
+fn not(ctx: &mut Ctx, ov: &View, nv: &View, pos: Pos, ptr: &str) {
+    let p = format!("{ptr}/not");
+    let (o, n) = match (ov.not, nv.not) {
+        (None, None) => return,
+        (None, Some(_)) => {
+            return ctx.emit(
+                &pos.rule("not-added"),
+                &p,
+                "A `not` now excludes values.".into(),
+            );
+        }
+        (Some(_), None) => {
+            return ctx.emit(
+                &pos.rule("not-removed"),
+                &p,
+                "The `not` exclusion was dropped.".into(),
+            );
+        }
+        (Some(o), Some(n)) => (o, n),
+    };
+    let (oe, ne) = (view(ctx.old, o), view(ctx.new, n));
+    if let (Some(a), Some(b)) = (&oe.values, &ne.values) {
+        for v in b.iter().filter(|v| !a.contains(v)) {
+            ctx.emit(
+                &pos.rule("not-enum-value-added"),
+                &p,
+                format!("The value {v} is now excluded."),
+            );
+        }
+        for v in a.iter().filter(|v| !b.contains(v)) {
+            ctx.emit(
+                &pos.rule("not-enum-value-removed"),
+                &p,
+                format!("The value {v} is no longer excluded."),
+            );
+        }
+    } else if form(ctx.old, o) != form(ctx.new, n) {
+        ctx.emit(
+            &pos.rule("not-changed"),
+            &p,
+            "The `not` exclusion changed.".into(),
+        );
+    }
+}
+
 /// Whether a property matters on this side of the wire (`readOnly` ones are never sent,
 /// `writeOnly` ones never returned).
 fn on_wire(ctx_root: &Value, p: &Value, dir: Dir) -> bool {
@@ -424,99 +473,4 @@ fn additional(ctx: &mut Ctx, ov: &View, nv: &View, pos: Pos, ptr: &str) {
         &p,
         format!("`additionalProperties` now {what} than before."),
     );
-}
-
-/// The identity of a branch across versions: its tag (`type` pinned to one value), the open
-/// union's catch-all, the referenced component, or its type.
-fn branch_key(root: &Value, branch: &Value) -> String {
-    let v = view(root, branch);
-    if let Some(t) = v.properties.get("type") {
-        let tv = view(root, t);
-        if let Some(values) = &tv.values
-            && values.len() == 1
-        {
-            return format!("tag:{}", values[0]);
-        }
-        if is_catch_all(root, t) {
-            return "other".into();
-        }
-    }
-    if let Some(r) = v.reference {
-        return format!("ref:{}", super::refs::ref_name(r));
-    }
-    format!("type:{}", show_types(&v.types))
-}
-
-/// The "other" branch of an open union: a `type` that must be none of the known tags
-/// (`pattern: ^(?!…)`, or `not: {enum}`).
-pub(crate) fn is_catch_all(root: &Value, type_schema: &Value) -> bool {
-    let (t, _) = super::refs::resolve(root, type_schema);
-    t.get("pattern")
-        .and_then(Value::as_str)
-        .is_some_and(|p| p.starts_with("^(?!"))
-        || t.get("not").and_then(|n| n.get("enum")).is_some()
-}
-
-fn keyed<'a>(root: &Value, list: &[&'a Value]) -> BTreeMap<String, (usize, &'a Value)> {
-    let mut out = BTreeMap::new();
-    for (i, b) in list.iter().enumerate() {
-        let mut key = branch_key(root, b);
-        if out.contains_key(&key) {
-            key = format!("{key}#{i}");
-        }
-        out.insert(key, (i, *b));
-    }
-    out
-}
-
-fn branches(ctx: &mut Ctx, old: &Value, new: &Value, ov: &View, nv: &View, pos: Pos, ptr: &str) {
-    let (kind, ob, nb): (Composition, Vec<&Value>, Vec<&Value>) = match (&ov.branches, &nv.branches)
-    {
-        (Some((_, o)), Some((k, n))) => (*k, o.clone(), n.clone()),
-        (None, Some((k, n))) => (*k, vec![old], n.clone()),
-        (Some((k, o)), None) => (*k, o.clone(), vec![new]),
-        (None, None) => return,
-    };
-    let keyword = match kind {
-        Composition::OneOf => "oneOf",
-        Composition::AnyOf => "anyOf",
-    };
-    let (ok, nk) = (keyed(ctx.old, &ob), keyed(ctx.new, &nb));
-    let open = ok.contains_key("other") && nk.contains_key("other");
-    for (key, (i, n)) in &nk {
-        let p = format!("{ptr}/{keyword}/{i}");
-        match ok.get(key) {
-            Some(_) if key == "other" => {} // Its pattern just lists the known tags.
-            Some((_, o)) => {
-                // A plain schema against a composition is compared with the matching branch
-                // only; comparing it with itself would recurse forever.
-                let (o, n) = (*o, *n);
-                if std::ptr::eq(o, old) && std::ptr::eq(n, new) {
-                    continue;
-                }
-                compare(ctx, o, n, pos, &p);
-            }
-            None => {
-                let kind_rule = if open && pos.dir == Dir::Response {
-                    "open-union-value-added".to_owned()
-                } else {
-                    format!("{}-added", kind.stem())
-                };
-                ctx.emit(
-                    &pos.rule(&kind_rule),
-                    &p,
-                    format!("A `{keyword}` branch ({key}) was added."),
-                );
-            }
-        }
-    }
-    for (key, (i, _)) in &ok {
-        if !nk.contains_key(key) {
-            ctx.emit(
-                &pos.rule(&format!("{}-removed", kind.stem())),
-                &format!("{ptr}/{keyword}/{i}"),
-                format!("A `{keyword}` branch ({key}) was removed."),
-            );
-        }
-    }
 }

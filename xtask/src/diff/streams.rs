@@ -11,8 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use super::branches::is_catch_all;
+use super::canonical::form;
 use super::refs::{ref_name, resolve};
-use super::schema::{self, Pos, is_catch_all};
+use super::schema::{self, Pos};
 use super::view::view;
 use super::{Ctx, Dir};
 
@@ -21,10 +23,16 @@ pub const DATA_SCHEMA: &str = "x-sse-data-schema";
 
 static ANY: Value = Value::Bool(true);
 
-/// One named event: the identity of its data schema and whether it ends the stream.
+/// One named event: its data schema and whether it ends the stream.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Event {
+    /// How the data schema is named in messages.
     pub schema: String,
+    /// With `schema`, what tells a replaced data schema: empty for an event tagged in its own
+    /// branch (the data schema's comparison pairs that branch by its tag and reports what
+    /// changed in it), else the structural form of the schema the event table names (or its
+    /// name, when no branch is that schema).
+    pub identity: String,
     pub terminal: bool,
 }
 
@@ -37,11 +45,11 @@ pub fn events(root: &Value, data: &Value) -> (BTreeMap<String, Event>, bool) {
     };
     let mut out = BTreeMap::new();
     let mut open = v.open_set();
-    let identity = |b: &Value| -> String {
+    let display = |b: &Value| -> String {
         let bv = view(root, b);
         bv.reference
             .map(|r| ref_name(r).to_owned())
-            .unwrap_or_else(|| format!("{:?}", bv.types))
+            .unwrap_or_else(|| schema::show_types(&bv.types))
     };
     let terminal = |b: &Value| -> bool {
         let own = b.get("description").and_then(Value::as_str).unwrap_or("");
@@ -66,7 +74,8 @@ pub fn events(root: &Value, data: &Value) -> (BTreeMap<String, Event>, bool) {
             out.insert(
                 name.clone(),
                 Event {
-                    schema: identity(b),
+                    schema: display(b),
+                    identity: String::new(),
                     terminal: terminal(b),
                 },
             );
@@ -79,6 +88,7 @@ pub fn events(root: &Value, data: &Value) -> (BTreeMap<String, Event>, bool) {
         for name in names {
             out.entry(name).or_insert_with(|| Event {
                 schema: schema_name.clone(),
+                identity: branch.map_or_else(|| schema_name.clone(), |b| form(root, b)),
                 terminal: branch.is_some_and(|b| terminal(b)),
             });
         }
@@ -148,7 +158,9 @@ pub fn compare(ctx: &mut Ctx, old: &Value, new: &Value, ptr: &str) {
                 &dptr,
                 format!("The stream event `{name}` is no longer sent."),
             ),
-            Some(n) if n.schema != e.schema => ctx.emit(
+            // Renamed with the same structure, or changed in place (which the data schema's
+            // comparison reports): the same event data.
+            Some(n) if n.schema != e.schema && n.identity != e.identity => ctx.emit(
                 "response-stream-event-retyped",
                 &dptr,
                 format!(

@@ -18,6 +18,8 @@ pub const LIMITS: &[(&str, &[&str], bool)] = &[
     ("min", &["minimum", "exclusiveMinimum"], false),
     ("max-items", &["maxItems"], true),
     ("min-items", &["minItems"], false),
+    ("max-properties", &["maxProperties"], true),
+    ("min-properties", &["minProperties"], false),
 ];
 
 /// `oneOf` or `anyOf`.
@@ -53,8 +55,10 @@ pub struct View<'a> {
     pub items: Option<&'a Value>,
     pub format: Option<&'a str>,
     pub pattern: Option<&'a str>,
-    pub limits: [Option<f64>; 6],
+    pub limits: [Option<f64>; LIMITS.len()],
     pub default: Option<&'a Value>,
+    /// `not`: what the value must not be.
+    pub not: Option<&'a Value>,
     pub read_only: bool,
     pub write_only: bool,
     /// Descriptions seen on the way (references and `allOf` members included), for the
@@ -139,8 +143,12 @@ fn merge<'a>(root: &'a Value, schema: &'a Value, v: &mut View<'a>, depth: usize)
         let Some(Value::Array(branches)) = obj.get(keyword) else {
             continue;
         };
-        let mut kept = Vec::new();
+        let mut flat = Vec::new();
         for b in branches {
+            flatten(root, b, keyword, &mut flat, 0);
+        }
+        let mut kept = Vec::new();
+        for b in flat {
             if is_null_schema(root, b) {
                 v.nullable = true;
             } else {
@@ -191,8 +199,37 @@ fn merge<'a>(root: &'a Value, schema: &'a Value, v: &mut View<'a>, depth: usize)
     if let Some(d) = obj.get("default") {
         v.default = Some(d);
     }
+    if let Some(n) = obj.get("not") {
+        v.not = Some(n);
+    }
     v.read_only |= obj.get("readOnly") == Some(&Value::Bool(true));
     v.write_only |= obj.get("writeOnly") == Some(&Value::Bool(true));
+}
+
+/// A branch that is nothing but a composition of the same kind stands for its own branches
+/// (flattening `oneOf: [A, {oneOf: [B, C]}]` into `oneOf: [A, B, C]` accepts the same values).
+fn flatten<'a>(
+    root: &'a Value,
+    branch: &'a Value,
+    keyword: &str,
+    out: &mut Vec<&'a Value>,
+    depth: usize,
+) {
+    let (s, _) = resolve(root, branch);
+    let nested = s.as_object().and_then(|o| {
+        let only = o.keys().all(|k| {
+            k == keyword || matches!(k.as_str(), "description" | "title" | "discriminator")
+        });
+        o.get(keyword).and_then(Value::as_array).filter(|_| only)
+    });
+    match nested {
+        Some(list) if depth < 8 => {
+            for b in list {
+                flatten(root, b, keyword, out, depth + 1);
+            }
+        }
+        _ => out.push(branch),
+    }
 }
 
 /// `{"type": "null"}` (or an equivalent `enum: [null]`).

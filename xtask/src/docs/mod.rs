@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::{XtaskError, workspace_root};
+use crate::XtaskError;
 
 pub use serve::Server;
 
@@ -38,6 +38,43 @@ pub(crate) fn operations_of(item: &Value) -> impl Iterator<Item = (&str, &Value)
         .flatten()
         .filter(|(k, _)| METHODS.contains(&k.as_str()))
         .map(|(k, v)| (k.as_str(), v))
+}
+
+/// A document's operations grouped by their first tag: `(tag, its description, items)` in the
+/// order of the document's `tags`, then any tag it does not list, then untagged ones
+/// ("Other"); `item` makes each entry from `(path, method, operation)`. Groups left empty are
+/// dropped. The reference pages and the Postman folders are both laid out this way.
+pub(crate) fn by_tag<'a, T>(
+    doc: &'a Value,
+    mut item: impl FnMut(&'a str, &'a str, &'a Value) -> T,
+) -> Vec<(String, String, Vec<T>)> {
+    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
+    let mut groups: Vec<(String, String, Vec<T>)> = doc
+        .get("tags")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|t| (text(t, "name"), text(t, "description"), Vec::new()))
+        .collect();
+    let paths = doc.get("paths").and_then(Value::as_object);
+    for (path, path_item) in paths.into_iter().flatten() {
+        for (method, op) in operations_of(path_item) {
+            let tag = op
+                .pointer("/tags/0")
+                .and_then(Value::as_str)
+                .unwrap_or("Other");
+            let index = match groups.iter().position(|g| g.0 == tag) {
+                Some(i) => i,
+                None => {
+                    groups.push((tag.to_owned(), String::new(), Vec::new()));
+                    groups.len() - 1
+                }
+            };
+            groups[index].2.push(item(path, method, op));
+        }
+    }
+    groups.retain(|g| !g.2.is_empty());
+    groups
 }
 
 /// A downloadable file of the site.
@@ -71,7 +108,7 @@ impl DocsArgs {
 
 /// Parses the arguments after `docs`.
 pub fn parse(args: &[String]) -> Result<DocsArgs, XtaskError> {
-    let mut root = None;
+    let (root, args) = crate::cli::take_root(args, USAGE)?;
     let mut parsed = DocsArgs {
         root: PathBuf::new(),
         out: None,
@@ -89,7 +126,6 @@ pub fn parse(args: &[String]) -> Result<DocsArgs, XtaskError> {
         };
         match arg.as_str() {
             "--open" => parsed.open = true,
-            "--root" => root = Some(PathBuf::from(value("--root")?)),
             "--out" => parsed.out = Some(PathBuf::from(value("--out")?)),
             "--port" => {
                 let v = value("--port")?;
@@ -106,14 +142,10 @@ pub fn parse(args: &[String]) -> Result<DocsArgs, XtaskError> {
                     .ok_or_else(|| usage(format!("`--for {v}` is not a number of seconds")))?;
                 parsed.serve_for = Duration::from_secs(secs);
             }
-            "help" | "--help" | "-h" => return Err(XtaskError::Usage(USAGE.into())),
             other => return Err(usage(format!("unknown flag `{other}` for `docs`"))),
         }
     }
-    parsed.root = match root {
-        Some(root) => root,
-        None => workspace_root()?,
-    };
+    parsed.root = crate::cli::root_or_nearest(root)?;
     Ok(parsed)
 }
 
@@ -269,6 +301,7 @@ pub fn run(args: &DocsArgs) -> Result<u8, XtaskError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::workspace_root;
 
     fn args(list: &[&str]) -> Result<DocsArgs, XtaskError> {
         parse(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>())

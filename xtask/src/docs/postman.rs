@@ -7,8 +7,6 @@
 
 use serde_json::{Map, Value, json};
 
-use super::operations_of;
-
 const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
 fn str_at<'a>(value: &'a Value, key: &str) -> &'a str {
@@ -286,43 +284,15 @@ fn saved_responses(doc: &Value, path: &str, method: &str, op: &Value) -> Vec<Val
 
 /// The collection of a document.
 pub fn collection(doc: &Value) -> Value {
-    let mut folders: Vec<(String, String, Vec<Value>)> = doc
-        .get("tags")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .map(|t| {
-            (
-                str_at(t, "name").to_owned(),
-                str_at(t, "description").to_owned(),
-                Vec::new(),
-            )
+    let folders = super::by_tag(doc, |path, method, op| {
+        json!({
+            "name": str_at(op, "summary"),
+            "request": request(doc, path, method, op, None),
+            "response": saved_responses(doc, path, method, op),
         })
-        .collect();
-    let paths = doc.get("paths").and_then(Value::as_object);
-    for (path, item) in paths.into_iter().flatten() {
-        for (method, op) in operations_of(item) {
-            let tag = op
-                .pointer("/tags/0")
-                .and_then(Value::as_str)
-                .unwrap_or("Other");
-            let index = match folders.iter().position(|f| f.0 == tag) {
-                Some(i) => i,
-                None => {
-                    folders.push((tag.to_owned(), String::new(), Vec::new()));
-                    folders.len() - 1
-                }
-            };
-            folders[index].2.push(json!({
-                "name": str_at(op, "summary"),
-                "request": request(doc, path, method, op, None),
-                "response": saved_responses(doc, path, method, op),
-            }));
-        }
-    }
+    });
     let items: Vec<Value> = folders
         .into_iter()
-        .filter(|f| !f.2.is_empty())
         .map(|(name, description, item)| json!({"name": name, "description": description, "item": item}))
         .collect();
     let mut variables =

@@ -3,12 +3,12 @@
 
 use serde_json::Value;
 
+use super::Download;
 use super::examples::examples_section;
 use super::html::{anchor, escape, markdown, page};
 use super::schema::{schema_body, schema_section, type_label};
 use super::source::Document;
 use super::streams::event_table;
-use super::{Download, operations_of};
 
 /// Fragment of an operation on its reference page.
 pub fn op_anchor(operation_id: &str) -> String {
@@ -35,38 +35,7 @@ impl Op<'_> {
 /// Operations grouped by their first tag, in the order of the document's `tags`, then any tag
 /// it does not list, then untagged operations.
 fn grouped(doc: &Value) -> Vec<(String, String, Vec<Op<'_>>)> {
-    let mut groups: Vec<(String, String, Vec<Op<'_>>)> = doc
-        .get("tags")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .map(|t| {
-            (
-                str_at(t, "name").to_owned(),
-                str_at(t, "description").to_owned(),
-                Vec::new(),
-            )
-        })
-        .collect();
-    let paths = doc.get("paths").and_then(Value::as_object);
-    for (path, item) in paths.into_iter().flatten() {
-        for (method, op) in operations_of(item) {
-            let tag = op
-                .pointer("/tags/0")
-                .and_then(Value::as_str)
-                .unwrap_or("Other");
-            let index = match groups.iter().position(|g| g.0 == tag) {
-                Some(i) => i,
-                None => {
-                    groups.push((tag.to_owned(), String::new(), Vec::new()));
-                    groups.len() - 1
-                }
-            };
-            groups[index].2.push(Op { path, method, op });
-        }
-    }
-    groups.retain(|g| !g.2.is_empty());
-    groups
+    super::by_tag(doc, |path, method, op| Op { path, method, op })
 }
 
 fn method_badge(method: &str) -> String {

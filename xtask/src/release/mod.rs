@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diff::gate::{judge, version_of};
 use crate::diff::report::text_lines;
-use crate::{Output, XtaskError, workspace_root, write_all};
+use crate::{Output, XtaskError, write_all};
 use store::read_json;
 use version::Version;
 
@@ -25,17 +25,10 @@ pub struct ReleaseArgs {
 
 pub fn parse(args: &[String]) -> Result<ReleaseArgs, XtaskError> {
     let usage = |m: &str| XtaskError::Usage(format!("{m} ({USAGE})"));
+    let (root, args) = crate::cli::take_root(args, USAGE)?;
     let mut positional = Vec::new();
-    let mut root: Option<PathBuf> = None;
-    let mut iter = args.iter();
-    while let Some(a) = iter.next() {
+    for a in &args {
         match a.as_str() {
-            "--root" => {
-                root = Some(PathBuf::from(
-                    iter.next()
-                        .ok_or_else(|| usage("`--root` needs a directory"))?,
-                ))
-            }
             flag if flag.starts_with('-') => return Err(usage(&format!("unknown flag `{flag}`"))),
             _ => positional.push(a.clone()),
         }
@@ -45,10 +38,7 @@ pub fn parse(args: &[String]) -> Result<ReleaseArgs, XtaskError> {
     };
     let version = Version::parse(version)
         .ok_or_else(|| usage(&format!("`{version}` is not MAJOR.MINOR.PATCH")))?;
-    let root = match root {
-        Some(root) => root,
-        None => workspace_root()?,
-    };
+    let root = crate::cli::root_or_nearest(root)?;
     Ok(ReleaseArgs {
         document: document.clone(),
         version,

@@ -74,8 +74,9 @@ OBJ_C = {"type": "object", "required": ["type"], "properties": {"type": {"const"
 
 
 def other(tags):
+    """An open union's catch-all as the documents write it: `not: {enum}` plus a pattern."""
     return {"type": "object", "required": ["type"], "properties": {"type": {
-        "type": "string", "pattern": "^(?!(?:" + "|".join(tags) + ")$)"}}}
+        "type": "string", "pattern": "^(?!(?:" + "|".join(tags) + ")$)", "not": {"enum": list(tags)}}}}
 
 
 # Schema cases: (name, old, new, {dir: (forward kinds, reverse kinds)}, positions).
@@ -130,8 +131,25 @@ SCHEMA_CASES = [
      {"request": (["any-of-added"], ["any-of-removed"]),
       "response": (["any-of-added"], ["any-of-removed"])}, None),
     ("open-union-value-added", {"oneOf": [OBJ_A, other(["a"])]}, {"oneOf": [OBJ_A, OBJ_B, other(["a", "b"])]},
-     {"request": (["one-of-added"], ["one-of-removed"]),
-      "response": (["open-union-value-added"], ["one-of-removed"])}, None),
+     {"request": (["one-of-added"], ["open-union-value-removed"]),
+      "response": (["open-union-value-added"], ["open-union-value-removed"])}, None),
+    # The catch-all stops excluding a tag whose branch stays: two branches match it.
+    ("open-union-catch-all-overlap", {"oneOf": [OBJ_A, OBJ_B, other(["a", "b"])]},
+     {"oneOf": [OBJ_A, OBJ_B, other(["a"])]},
+     {"request": (["open-union-catch-all-overlap"], []),
+      "response": (["open-union-catch-all-overlap"], [])}, None),
+    # The catch-all excludes a tag no branch names: that tag is refused (the reverse hands it
+    # back to the catch-all, which is what an open union is for).
+    ("open-union-catch-all-narrowed", {"oneOf": [OBJ_A, other(["a"])]}, {"oneOf": [OBJ_A, other(["a", "b"])]},
+     {"request": (["=request-property-not-enum-value-added"], []),
+      "response": (["=response-property-not-enum-value-added"], [])}, None),
+    ("not-added", STR, {"type": "string", "not": {"enum": ["x"]}},
+     {"request": (["not-added"], ["not-removed"]), "response": (["not-added"], ["not-removed"])}, None),
+    ("not-enum-value-added", {"type": "string", "not": {"enum": ["x"]}}, {"type": "string", "not": {"enum": ["x", "y"]}},
+     {"request": (["not-enum-value-added"], ["not-enum-value-removed"]),
+      "response": (["not-enum-value-added"], ["not-enum-value-removed"])}, None),
+    ("not-changed", {"type": "string", "not": {"pattern": "^x"}}, {"type": "string", "not": {"pattern": "^y"}},
+     {"request": (["not-changed"], ["not-changed"]), "response": (["not-changed"], ["not-changed"])}, None),
     ("additional-properties-closed", {"type": "object"}, {"type": "object", "additionalProperties": False},
      {"request": (["additional-properties-narrowed"], ["additional-properties-widened"]),
       "response": (["additional-properties-narrowed"], ["additional-properties-widened"])}, None),
@@ -152,6 +170,8 @@ for stem, keyword, base in [
     ("max", "maximum", {"type": "integer"}), ("min", "minimum", {"type": "integer"}),
     ("max-items", "maxItems", {"type": "array", "items": STR}),
     ("min-items", "minItems", {"type": "array", "items": STR}),
+    ("max-properties", "maxProperties", {"type": "object"}),
+    ("min-properties", "minProperties", {"type": "object"}),
 ]:
     upper = stem.startswith("max")
     SCHEMA_CASES.append((f"{stem}-set", base, {**base, keyword: 5},
@@ -362,6 +382,19 @@ add("server-variable-enum-value-added", "a region", doc(P, servers=[E1]), doc(P,
     ["server-variable-enum-value-added"], ["server-variable-enum-value-removed"])
 E3 = copy.deepcopy(E1)
 E3["variables"]["region"]["default"] = "us"
+# Path- and operation-level servers override the document's.
+add("path-server-added", "a path served from a second host too",
+    doc(P, servers=[{"url": "https://a.test"}]),
+    doc({"/a": {"servers": [{"url": "https://a.test"}, {"url": "https://b.test"}], "get": simple_op()}},
+        servers=[{"url": "https://a.test"}]),
+    ["server-added"], ["server-removed"])
+add("operation-server-moved", "one operation moves to another host",
+    doc(P, servers=[{"url": "https://a.test"}]),
+    doc({"/a": {"get": simple_op(servers=[{"url": "https://upload.a.test"}])}}, servers=[{"url": "https://a.test"}]),
+    ["server-removed", "server-added"], ["server-removed", "server-added"])
+add("operation-server-variable-enum-value-added", "an operation's server allows another region",
+    doc({"/a": {"get": simple_op(servers=[E1])}}), doc({"/a": {"get": simple_op(servers=[E2])}}),
+    ["server-variable-enum-value-added"], ["server-variable-enum-value-removed"])
 add("server-variable-default-changed", "default region", doc(P, servers=[E1]), doc(P, servers=[E3]),
     ["server-variable-default-changed"], ["server-variable-default-changed"])
 
@@ -398,7 +431,7 @@ OPEN2 = {**EVENTS, "Ping": event("ping"), "Unknown": other(["start", "delta", "s
 add("stream-open-event-added", "an open stream names a new event",
     stream(["Start", "Delta", "Stop", "Unknown"], OPEN), stream(["Start", "Delta", "Ping", "Stop", "Unknown"], OPEN2),
     ["response-stream-open-event-added", "response-body-open-union-value-added"],
-    ["response-stream-event-removed", "response-body-one-of-removed"])
+    ["response-stream-event-removed", "response-body-open-union-value-removed"])
 EVENTS_T = {**EVENTS, "Stop": event("stop")}
 add("stream-terminal-event-changed", "the stop event no longer ends the stream",
     stream(["Start", "Delta", "Stop"], EVENTS), stream(["Start", "Delta", "Stop"], EVENTS_T),
@@ -456,6 +489,41 @@ add("refactor-recursive-schema", "a recursive schema compared with itself termin
     doc({"/a": {"get": {"operationId": "a", "responses": {"200": ok(schema={"$ref": "#/components/schemas/Node"})}}}}, {"schemas": RECURSIVE}),
     doc({"/a": {"get": {"operationId": "a", "responses": {"200": ok(schema={"$ref": "#/components/schemas/Node"})}}}}, {"schemas": RECURSIVE}),
     [], [])
+# Naming anonymous branches (a component per branch, as the documents' reshaping did) and
+# reordering them: the branches accept what they accepted.
+SYSTEM = {"type": "object", "required": ["role"], "properties": {"role": {"type": "string", "enum": ["system"]}, "content": STR}}
+USER = {"type": "object", "required": ["role"], "properties": {"role": {"const": "user"},
+        "content": {"oneOf": [STR, {"type": "array", "items": STR}]}}}
+OPTIONS = {"type": "object", "properties": {"top": {"type": "integer"}}}
+INLINE_U = {"type": "object", "properties": {
+    "messages": {"type": "array", "items": {"oneOf": [SYSTEM, USER]}},
+    "logprobs": {"oneOf": [{"type": "boolean"}, OPTIONS, {"type": "null"}]}}}
+NAMED = {"MessageSystem": SYSTEM, "MessageUser": {**USER, "properties": {**USER["properties"], "content": {
+    "oneOf": [{"$ref": "#/components/schemas/UserContentParts"}, STR]}}},
+    "UserContentParts": {"type": "array", "items": STR, "description": "Parts."},
+    "LogprobsOptions": {**OPTIONS, "title": "Options"}}
+NAMED_U = {"type": "object", "properties": {
+    "messages": {"type": "array", "items": {"oneOf": [{"$ref": "#/components/schemas/MessageUser"},
+                                                      {"$ref": "#/components/schemas/MessageSystem"}]}},
+    "logprobs": {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/LogprobsOptions"}, {"type": "boolean"}]}}}
+
+
+def both_ways(schema, comps=None):
+    return doc({"/x": {"post": {"operationId": "x", "requestBody": {"required": True, "content": {
+        "application/json": {"schema": schema}}}, "responses": {"200": ok(schema=schema)}}}}, comps)
+
+
+add("refactor-one-of-branches-named", "inline branches become named components, in another order",
+    both_ways(INLINE_U), both_ways(NAMED_U, {"schemas": NAMED}), [], [])
+NAMED_CHANGED = {**NAMED, "LogprobsOptions": {**OPTIONS, "properties": {**OPTIONS["properties"], "n": STR}},
+                 "MessageUser": {**NAMED["MessageUser"], "required": ["role", "content"]}}
+add("one-of-branches-named-and-changed", "named branches are still compared with the inline ones they replace",
+    both_ways(INLINE_U), both_ways(NAMED_U, {"schemas": NAMED_CHANGED}),
+    ["new-optional-request-property", "response-optional-property-added",
+     "request-property-became-required", "response-property-became-required"],
+    ["request-property-removed", "response-optional-property-removed",
+     "request-property-became-optional", "response-property-became-optional"])
+
 add("additive-optional-request-field", "a new optional request field: additive only",
     doc({"/x": body_op(obj(["a"], ["a"]), "request")}), doc({"/x": body_op(obj(["a", "b"], ["a"]), "request")}),
     ["new-optional-request-property"], ["request-property-removed"])

@@ -6428,8 +6428,8 @@ it, so rely on the SSE `event:` line.*/
             Self::Array(value)
         }
     }
-    /**Data of `response.created`, `response.in_progress`, `response.completed` and
-`response.failed`: a snapshot of the response.
+    /**Data of `response.created`, `response.in_progress`, `response.completed`,
+`response.failed` and `response.incomplete`: a snapshot of the response.
 
 Kindo's pages show the flat form `{"id", "status", "object"}`; OpenAI's stream nests
 the snapshot under `response`. Both forms validate.*/
@@ -6603,7 +6603,7 @@ stream or poll) or `failed`. Open set: OpenAI also uses `queued` and `cancelled`
 
 | `event:` | `data:` schema |
 |---|---|
-| `response.created`, `response.in_progress`, `response.completed`, `response.failed` | `ResponseLifecycleEvent` |
+| `response.created`, `response.in_progress`, `response.completed`, `response.failed`, `response.incomplete` | `ResponseLifecycleEvent` |
 | `response.output_item.added`, `response.output_item.done` | `ResponseOutputItemEvent` |
 | `response.content_part.added`, `response.content_part.done` | `ResponseContentPartEvent` |
 | `response.output_text.delta`, `response.function_call_arguments.delta` | `ResponseDeltaEvent` |

@@ -4,6 +4,9 @@
 use serde::de::DeserializeOwned;
 
 use super::SseFrame;
+use crate::stream_events::{
+    chat_completion_stream_event, message_stream_event, response_stream_event,
+};
 
 /// A type that can be decoded from one SSE frame.
 pub trait SseEvent: Sized {
@@ -71,11 +74,18 @@ impl Protocol {
         ignored_events: &[],
     };
 
+    // The streams below take their terminators and error events from the published event
+    // tables (`x-sse-events`, generated into `crate::stream_events`); only which events are
+    // keep-alives to skip is the client's own choice.
+
     /// OpenAI chat completions: unnamed chunks ended by `data: [DONE]`; a mid-stream
     /// `error` event ends the stream (the `[DONE]` the server sends after it is not read).
     pub const CHAT_COMPLETIONS: Protocol = Protocol {
-        done_data: Some("[DONE]"),
-        ..Protocol::GENERIC
+        done_data: chat_completion_stream_event::DONE,
+        terminal_events: chat_completion_stream_event::TERMINAL_EVENTS,
+        error_events: chat_completion_stream_event::ERROR_EVENTS,
+        error_ends_stream: chat_completion_stream_event::ERROR_ENDS_STREAM,
+        ignored_events: &[],
     };
 
     /// Responses API: named events, complete after `response.completed` (or the terminal
@@ -83,29 +93,52 @@ impl Protocol {
     /// and the stream goes on to the `response.failed` the server sends next, which is
     /// yielded as the last event.
     pub const RESPONSES: Protocol = Protocol {
-        done_data: None,
-        terminal_events: &[
-            "response.completed",
-            "response.failed",
-            "response.incomplete",
-        ],
-        error_events: &["error"],
-        error_ends_stream: false,
+        done_data: response_stream_event::DONE,
+        terminal_events: response_stream_event::TERMINAL_EVENTS,
+        error_events: response_stream_event::ERROR_EVENTS,
+        error_ends_stream: response_stream_event::ERROR_ENDS_STREAM,
         ignored_events: &[],
     };
 
-    /// Anthropic Messages: named events, complete after `message_stop`, `ping` keep-alives,
-    /// `error` mid-stream.
+    /// Anthropic Messages: named events, complete after `message_stop`, `ping` keep-alives
+    /// (skipped), `error` mid-stream.
     pub const MESSAGES: Protocol = Protocol {
-        done_data: None,
-        terminal_events: &["message_stop"],
-        error_events: &["error"],
-        error_ends_stream: true,
+        done_data: message_stream_event::DONE,
+        terminal_events: message_stream_event::TERMINAL_EVENTS,
+        error_events: message_stream_event::ERROR_EVENTS,
+        error_ends_stream: message_stream_event::ERROR_ENDS_STREAM,
         ignored_events: &["ping"],
     };
 
     /// Whether the stream must end with a terminator; without one the end of input is a cut.
     pub fn needs_terminator(&self) -> bool {
         self.done_data.is_some() || !self.terminal_events.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The protocols read from the published tables say what each stream's documentation says.
+    #[test]
+    fn protocols_follow_the_published_event_tables() {
+        let chat = Protocol::CHAT_COMPLETIONS;
+        assert_eq!(chat.done_data, Some("[DONE]"));
+        assert!(chat.terminal_events.is_empty() && chat.error_ends_stream);
+        assert_eq!(chat.error_events, ["error"]);
+        let responses = Protocol::RESPONSES;
+        assert_eq!(
+            responses.terminal_events,
+            [
+                "response.completed",
+                "response.failed",
+                "response.incomplete"
+            ]
+        );
+        assert!(!responses.error_ends_stream && responses.done_data.is_none());
+        let messages = Protocol::MESSAGES;
+        assert_eq!(messages.terminal_events, ["message_stop"]);
+        assert!(messages.error_ends_stream && messages.needs_terminator());
     }
 }

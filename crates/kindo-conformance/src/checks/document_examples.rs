@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::InputError;
 use crate::report::{Check, Outcome, Status};
-use crate::spec::{METHODS, Spec, escape, percent_decode};
+use crate::spec::{METHODS, Spec, escape};
 use crate::target::{Judgement, judge};
 use crate::validate::validate;
 
@@ -250,12 +250,11 @@ fn collect_examples(
         });
     }
     for (name, example) in entries(holder.get("examples")) {
-        let example = match example.get("$ref").and_then(Value::as_str) {
-            Some(r) if r.starts_with('#') => {
-                root.pointer(&percent_decode(&r[1..])).unwrap_or(example)
-            }
-            _ => example,
-        };
+        let example = example
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| kindo_wire::pointer::resolve(root, r))
+            .unwrap_or(example);
         // `externalValue` examples live elsewhere; nothing to judge here.
         if let Some(value) = example.get("value") {
             found.push(Found {

@@ -18,13 +18,8 @@ pub struct Area;
     path = "/v1/agents/list",
     operation_id = "listAgents",
     tag = "Agents",
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The visible agents.", body = AgentList),
-        (status = 401, description = "Missing, malformed or revoked API key (emitted by the auth middleware).", body = AgentsError),
-        (status = 429, description = "Organization or user rate limit reached.", body = AgentsError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Unexpected Kindo-side failure.", body = AgentsError),
     )
 )]
 fn list_agents() {}
@@ -44,14 +39,9 @@ fn list_agents() {}
         ("agentId" = String, Path, description = "Agent id (a UUID) from the agent list."),
         AgentRunsPage,
     ),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The agent configuration.", body = Agent),
-        (status = 401, description = "Missing, malformed or revoked API key (emitted by the auth middleware).", body = AgentsError),
         (status = 404, description = "The agent does not exist or is not visible to the caller; permission denials also collapse to 404.", body = AgentsError),
-        (status = 429, description = "Organization or user rate limit reached.", body = AgentsError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Unexpected Kindo-side failure.", body = AgentsError),
     )
 )]
 fn get_agent() {}
@@ -68,16 +58,11 @@ fn get_agent() {}
     operation_id = "runAgent",
     tag = "Agents",
     request_body(content = RunAgentRequest, content_type = "application/json"),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 202, description = "The run was accepted and queued.", body = RunAccepted),
         (status = 400, description = "Malformed body, e.g. missing `agentId`, or a body that fails schema validation.", body = AgentsError),
-        (status = 401, description = "Missing, malformed or revoked API key (emitted by the auth middleware).", body = AgentsError),
         (status = 404, description = "The agent does not exist or is not visible to the caller.", body = AgentsError),
         (status = 422, description = "The body parsed but cannot be executed: a required input label is missing, or the agent has triggers configured.", body = AgentsError),
-        (status = 429, description = "Organization or user rate limit reached.", body = AgentsError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Unexpected Kindo-side failure.", body = AgentsError),
     )
 )]
 fn run_agent() {}

@@ -38,7 +38,6 @@ pub struct Area;
     tag = "Chat Completions",
     request_body(content = CreateChatCompletionRequest, content_type = "application/json",
         description = "OpenAI Chat Completions request; unlisted fields are forwarded verbatim."),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The completion (`application/json`), or with `stream: true` an SSE stream whose `data:` frames follow `ChatCompletionStreamEvent`.",
             content(
@@ -49,8 +48,7 @@ pub struct Area;
         (status = 401, description = "Missing, malformed or revoked API key (plain envelope from the API-key middleware).", body = FlatError),
         (status = 403, description = "`permission_error` / `model_access_denied`: the key is valid but the user's groups do not grant the model.", body = OpenAiError),
         (status = 404, description = "Never emitted by Kindo's edge: any `404` is an upstream provider response forwarded verbatim (body and `Content-Type` are the upstream's)."),
-        (status = 429, description = "`rate_limit_error`: organization or user rate limit.", body = OpenAiError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
+        (status = 429, description = "`rate_limit_error`: organization or user rate limit.", body = OpenAiError),
         (status = 500, description = "`server_error` / `internal_error`: unexpected Kindo-side failure.", body = OpenAiError),
         (status = 502, description = "`server_error` / `upstream_empty_body`: the upstream returned an empty body.", body = OpenAiError),
     )

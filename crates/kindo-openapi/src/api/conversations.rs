@@ -31,16 +31,12 @@ pub struct Area;
         ("conversation_id" = String, Path, description = "Conversation id, e.g. `conv_abc123` (`conversation.id` of a stored response)."),
         ListItemsQuery,
     ),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "One page of items.", body = ItemList),
         (status = 400, description = "`invalid_request_error` / `invalid_cursor`: `after` names an item not in this conversation.", body = OpenAiError),
         (status = 401, description = "Missing, malformed or revoked API key (flat envelope from the auth middleware).", body = FlatError),
         (status = 403, description = "`permission_error` / `forbidden`: the caller cannot access this conversation.", body = OpenAiError),
         (status = 404, description = "`not_found_error` / `not_found`: the conversation does not exist or was pruned by retention.", body = OpenAiError),
-        (status = 429, description = "Organization or user rate limit.", body = OpenAiError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Unexpected Kindo-side failure.", body = OpenAiError),
     )
 )]
 fn list_conversation_items() {}
@@ -58,15 +54,11 @@ fn list_conversation_items() {}
         ("conversation_id" = String, Path, description = "Conversation id, e.g. `conv_abc123`."),
         ("item_id" = String, Path, description = "Item id, e.g. `msg_xyz789`."),
     ),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The item.", body = Item),
         (status = 401, description = "Missing, malformed or revoked API key (flat envelope from the auth middleware).", body = FlatError),
         (status = 403, description = "`permission_error` / `forbidden`: the caller cannot access this conversation.", body = OpenAiError),
         (status = 404, description = "`not_found_error` / `not_found`: the conversation or item does not exist, or was pruned by retention.", body = OpenAiError),
-        (status = 429, description = "Organization or user rate limit.", body = OpenAiError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Unexpected Kindo-side failure.", body = OpenAiError),
     )
 )]
 fn get_conversation_item() {}

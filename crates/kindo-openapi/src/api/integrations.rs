@@ -18,13 +18,8 @@ pub struct Area;
     path = "/v1/integrations/connections",
     operation_id = "listIntegrationConnections",
     tag = "Integrations",
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The visible connections.", body = ConnectionList),
-        (status = 401, description = "Missing, malformed or revoked API key.", body = FlatError),
-        (status = 429, description = "Organization or user rate limit reached.", body = FlatError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Unexpected Kindo-side failure.", body = FlatError),
     )
 )]
 fn list_connections() {}
@@ -41,16 +36,11 @@ fn list_connections() {}
     tag = "Integrations",
     params(("integration_id" = String, Path, description = "The integration's `nangoIntegrationId`, i.e. `integration_config_id` from the connection list (e.g. `linear`).")),
     request_body(content = SetDefaultConnectionRequest, content_type = "application/json"),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The preferred connection now in effect.", body = DefaultConnection),
         (status = 400, description = "`connection_id` is missing or does not belong to the integration.", body = FlatError),
-        (status = 401, description = "Missing, malformed or revoked API key.", body = FlatError),
         (status = 403, description = "The key authenticated but may not use that connection.", body = FlatError),
         (status = 404, description = "The connection was not found or the caller has no access to it.", body = FlatError),
-        (status = 429, description = "Organization or user rate limit reached.", body = FlatError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Unexpected Kindo-side failure.", body = FlatError),
     )
 )]
 fn set_default_connection() {}

@@ -44,7 +44,6 @@ pub struct Area;
     tag = "MCP",
     params(McpHeaders, McpQuery),
     request_body(content = McpRequest, content_type = "application/json"),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The JSON-RPC response, either as the JSON body or as a `text/event-stream` whose `data` lines carry JSON-RPC messages (the Streamable HTTP transport lets the server choose). Protocol-level errors (`-32000`, `-32601`, `-32602`) are also `200`.",
             content(

@@ -49,7 +49,6 @@ pub struct Area;
     tag = "Messages",
     params(AnthropicHeaders),
     request_body(content = CreateMessageRequest, content_type = "application/json"),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The generated message (`application/json`), or with `stream: true` the SSE event stream (`text/event-stream`, frames whose `data` are `MessageStreamEvent`s).",
             content(
@@ -59,9 +58,6 @@ pub struct Area;
         (status = 400, description = "`invalid_request_error`: the body fails validation (missing `max_tokens`, malformed `messages`, ...) or names a missing model.", body = MessagesError),
         (status = 401, description = "`authentication_error` with message `Unauthorized`: missing, malformed or revoked API key. Unlike Chat Completions and Responses, this surface uses Anthropic's typed envelope for 401.", body = MessagesError),
         (status = 403, description = "`permission_error`: the key is valid but the user's group does not grant access to the model.", body = MessagesError),
-        (status = 429, description = "`rate_limit_error`: organization or user rate limit.", body = MessagesError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "`api_error`: unexpected Kindo-side failure.", body = MessagesError),
         (status = 502, description = "The upstream provider returned an empty body; `error.type` is `upstream_empty_body`.", body = MessagesError),
     )
 )]
@@ -81,15 +77,10 @@ fn create_message() {}
     tag = "Messages",
     params(AnthropicHeaders),
     request_body(content = CountTokensRequest, content_type = "application/json"),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The token count.", body = CountTokensResponse),
         (status = 400, description = "`invalid_request_error`: the body fails validation or names a missing model.", body = MessagesError),
-        (status = 401, description = "`authentication_error`: missing, malformed or revoked API key.", body = MessagesError),
         (status = 403, description = "`permission_error`: the user's group does not grant access to the model.", body = MessagesError),
-        (status = 429, description = "`rate_limit_error`: organization or user rate limit.", body = MessagesError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "`api_error`: unexpected Kindo-side failure.", body = MessagesError),
     )
 )]
 fn count_message_tokens() {}

@@ -1,7 +1,9 @@
-//! The api.kindo.ai document: one module per API area, each contributing its operations.
+//! The api.kindo.ai document: one module per API area, each contributing its operations;
+//! `conventions` then applies what the host states once for all of them.
 
 mod agents;
 pub(crate) mod chat;
+pub(crate) mod conventions;
 mod conversations;
 mod integrations;
 mod mcp;
@@ -25,5 +27,6 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(conversations::Area::openapi());
     doc.merge(messages::Area::openapi());
     doc.merge(mcp::Area::openapi());
+    conventions::apply(&mut doc);
     doc
 }

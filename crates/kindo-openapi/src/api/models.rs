@@ -24,14 +24,9 @@ pub struct Area;
     operation_id = "listModels",
     tag = "Models",
     params(ListModelsQuery),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The visible models (and agents, when requested).", body = ModelList),
-        (status = 401, description = "Missing, malformed or revoked API key.", body = FlatError),
         (status = 403, description = "Forbidden. Listed in the API overview's generic status table; the cause is not documented for this endpoint (elsewhere it is a key whose user lacks Personal API Key Access).", body = FlatError),
-        (status = 429, description = "Organization or user rate limit reached.", body = FlatError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Unexpected Kindo-side failure.", body = FlatError),
     )
 )]
 fn list_models() {}

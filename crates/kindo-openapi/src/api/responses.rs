@@ -36,7 +36,6 @@ pub struct Area;
     tag = "Responses",
     request_body(content = CreateResponseRequest, content_type = "application/json",
         description = "OpenAI Responses request plus the `kindo` extension; unlisted fields are forwarded verbatim."),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The response (`application/json`), or with `stream: true` an SSE stream of named events whose `data:` payloads follow `ResponseStreamEvent`.",
             content(
@@ -47,8 +46,7 @@ pub struct Area;
         (status = 401, description = "Missing, malformed or revoked API key (plain envelope from the API-key middleware).", body = FlatError),
         (status = 403, description = "`permission_error` / `model_access_denied`: the key is valid but the user's groups do not grant the model.", body = OpenAiError),
         (status = 404, description = "`invalid_request_error` / `previous_response_not_found`: `previous_response_id` is unknown, inaccessible or was not stored (newer deployments). Upstream `404`s are forwarded verbatim.", body = OpenAiError),
-        (status = 429, description = "`rate_limit_error`: organization or user rate limit.", body = OpenAiError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
+        (status = 429, description = "`rate_limit_error`: organization or user rate limit.", body = OpenAiError),
         (status = 500, description = "`server_error` / `internal_error`: unexpected Kindo-side failure.", body = OpenAiError),
         (status = 502, description = "`server_error` / `upstream_empty_body`: the upstream returned an empty body.", body = OpenAiError),
     )
@@ -66,14 +64,9 @@ fn create_response() {}
     operation_id = "getResponse",
     tag = "Responses",
     params(("response_id" = String, Path, description = "Response id, e.g. `resp_abc123_1`.")),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The response object.", body = Response),
-        (status = 401, description = "Missing, malformed or revoked API key.", body = FlatError),
         (status = 404, description = "`not_found` (no `code`): the response does not exist or has been pruned.", body = OpenAiError),
-        (status = 429, description = "Organization or user rate limit.", body = OpenAiError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Unexpected Kindo-side failure.", body = OpenAiError),
     )
 )]
 fn get_response() {}
@@ -90,14 +83,9 @@ fn get_response() {}
     operation_id = "listResponseInputItems",
     tag = "Responses",
     params(("response_id" = String, Path, description = "Response id, e.g. `resp_abc123_1`.")),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The input items of the response.", body = ItemList),
-        (status = 401, description = "Missing, malformed or revoked API key.", body = FlatError),
         (status = 404, description = "`not_found`: the response does not exist or has been pruned.", body = OpenAiError),
-        (status = 429, description = "Organization or user rate limit.", body = OpenAiError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Unexpected Kindo-side failure.", body = OpenAiError),
     )
 )]
 fn list_response_input_items() {}

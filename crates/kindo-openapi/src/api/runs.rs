@@ -19,14 +19,9 @@ pub struct Area;
     operation_id = "getRun",
     tag = "Runs",
     params(("runId" = String, Path, description = "Run id returned by `POST /v1/agents/runs`.")),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The run.", body = Run),
-        (status = 401, description = "Missing, malformed or revoked API key (emitted by the auth middleware).", body = AgentsError),
         (status = 404, description = "The run does not exist or the caller cannot read its conversation.", body = AgentsError),
-        (status = 429, description = "Organization or user rate limit reached.", body = AgentsError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Unexpected Kindo-side failure.", body = AgentsError),
     )
 )]
 fn get_run() {}
@@ -40,14 +35,9 @@ fn get_run() {}
     operation_id = "getRunEvals",
     tag = "Runs",
     params(("runId" = String, Path, description = "Run id returned by `POST /v1/agents/runs`.")),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The run's evaluation verdicts.", body = RunEvals),
-        (status = 401, description = "Missing, malformed or revoked API key (emitted by the auth middleware).", body = AgentsError),
         (status = 404, description = "The run does not exist or the caller cannot read it.", body = AgentsError),
-        (status = 429, description = "Organization or user rate limit reached.", body = AgentsError,
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Unexpected Kindo-side failure.", body = AgentsError),
     )
 )]
 fn get_run_evals() {}

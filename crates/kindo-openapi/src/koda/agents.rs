@@ -32,7 +32,6 @@ pub struct Area;
     operation_id = "listAgents",
     tag = "Agents",
     params(PageQuery),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "One page of agents.", body = AgentPage),
     )
@@ -49,7 +48,6 @@ fn list_agents() {}
     tag = "Agents",
     params(IdempotencyHeader),
     request_body(content = AgentDraft, content_type = "application/json"),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 201, description = "The created agent.", body = Agent),
     )
@@ -65,7 +63,6 @@ fn create_agent() {}
     operation_id = "getAgent",
     tag = "Agents",
     params(AgentPath),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The agent's definition.", body = Agent),
         (status = 404, description = "No such agent (`agent.not_found`).", body = ControlPlaneError),
@@ -84,7 +81,6 @@ fn get_agent() {}
     tag = "Agents",
     params(AgentPath),
     request_body(content = AgentUpdate, content_type = "application/json"),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The updated agent.", body = Agent),
         (status = 404, description = "No such agent (`agent.not_found`).", body = ControlPlaneError),
@@ -101,7 +97,6 @@ fn update_agent() {}
     operation_id = "publishAgent",
     tag = "Agents",
     params(AgentPath),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The published snapshot.", body = PublishedSnapshot),
         (status = 404, description = "No such agent (`agent.not_found`).", body = ControlPlaneError),
@@ -118,7 +113,6 @@ fn publish_agent() {}
     operation_id = "activateAgent",
     tag = "Agents",
     params(AgentPath),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The agent's operational state changed.", body = Acknowledgement),
         (status = 404, description = "No such agent (`agent.not_found`).", body = ControlPlaneError),
@@ -137,7 +131,6 @@ fn activate_agent() {}
     tag = "Agents",
     params(SecretPath),
     request_body(content = SecretValue, content_type = "application/json"),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The secret is stored.", body = Acknowledgement),
         (status = 404, description = "No such agent (`agent.not_found`).", body = ControlPlaneError),
@@ -154,7 +147,6 @@ fn put_secret() {}
     operation_id = "deleteAgentSecret",
     tag = "Agents",
     params(SecretPath),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The secret is removed.", body = Acknowledgement),
         (status = 404, description = "No such agent or secret.", body = ControlPlaneError),

@@ -73,7 +73,6 @@ fn login() {}
     path = "/api/control-plane/auth/logout",
     operation_id = "logout",
     tag = "Authentication & sessions",
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The session is revoked.", body = Acknowledgement),
     )
@@ -105,7 +104,6 @@ fn status() {}
     operation_id = "listSessions",
     tag = "Authentication & sessions",
     params(PageQuery),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "One page of active sessions.", body = SessionPage),
     )
@@ -121,7 +119,6 @@ fn list_sessions() {}
     operation_id = "revokeSession",
     tag = "Authentication & sessions",
     params(SessionPath),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The session is revoked.", body = Acknowledgement),
         (status = 404, description = "No such session.", body = ControlPlaneError),
@@ -139,7 +136,6 @@ fn revoke_session() {}
     tag = "Authentication & sessions",
     params(IdempotencyHeader),
     request_body(content = TokenRequest, content_type = "application/json"),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 201, description = "The new token.", body = IssuedToken),
     )
@@ -155,7 +151,6 @@ fn create_token() {}
     operation_id = "revokeApiToken",
     tag = "Authentication & sessions",
     params(TokenPath),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The token is revoked.", body = Acknowledgement),
         (status = 404, description = "No such token.", body = ControlPlaneError),
@@ -190,7 +185,6 @@ fn exchange_setup_code() {}
     operation_id = "changePassword",
     tag = "Authentication & sessions",
     request_body(content = PasswordChange, content_type = "application/json"),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The password is changed.", body = Acknowledgement),
     )

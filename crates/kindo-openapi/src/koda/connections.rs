@@ -21,7 +21,6 @@ pub struct Area;
     operation_id = "listConnectionCatalog",
     tag = "Connections & integrations",
     params(PageQuery),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "One page of the catalogue.", body = CatalogPage),
     )
@@ -39,7 +38,6 @@ fn catalog() {}
     tag = "Connections & integrations",
     params(ConnectionKeyPath),
     request_body(content = DefaultConnectionUpdate, content_type = "application/json"),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The updated default connection.", body = DefaultConnection),
     )
@@ -56,7 +54,6 @@ fn set_default() {}
     operation_id = "verifyDefaultConnection",
     tag = "Connections & integrations",
     params(ConnectionKeyPath),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The verification result and the refreshed default connection.", body = VerificationResult),
     )
@@ -73,7 +70,6 @@ fn verify_default() {}
     operation_id = "getIntegrationHealth",
     tag = "Connections & integrations",
     params(IntegrationPath, PageQuery),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "One page of recent health snapshots.", body = HealthPage),
     )

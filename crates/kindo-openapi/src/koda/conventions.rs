@@ -1,5 +1,7 @@
-//! The conventions Koda states once for every control-plane route, applied to each operation
-//! under `/api/control-plane/` that does not already document the status more precisely:
+//! The conventions Koda states once for every route. Every operation that declares no security
+//! of its own takes any one of the three credentials (first-run and runtime routes declare
+//! theirs). Each operation under `/api/control-plane/` then gets, unless it documents the status
+//! more precisely:
 //!
 //! - `401` when the route needs credentials (any of the three schemes);
 //! - `429` with `Retry-After` for the general operator bucket (auth routes declare their own,
@@ -8,47 +10,43 @@
 //!
 //! Runtime routes are left alone: the runtime pages document neither error bodies nor limits.
 
-use utoipa::PartialSchema;
-use utoipa::openapi::path::{Operation, PathItem};
-use utoipa::openapi::schema::{ObjectBuilder, Type};
-use utoipa::openapi::{
-    ContentBuilder, HeaderBuilder, OpenApi, Ref, RefOr, Response, ResponseBuilder,
-};
+use utoipa::openapi::OpenApi;
+use utoipa::openapi::path::Operation;
 
 use kindo_types::koda::errors::ControlPlaneError;
 
+use super::{BREAK_GLASS, SESSION, TOKEN};
+use crate::conventions::{self, add, envelope, response};
+
 const PREFIX: &str = "/api/control-plane/";
-const ERROR_SCHEMA: &str = "ControlPlaneError";
 
 pub fn apply(doc: &mut OpenApi) {
-    doc.components
-        .get_or_insert_with(Default::default)
-        .schemas
-        .insert(ERROR_SCHEMA.into(), ControlPlaneError::schema());
-    for (path, item) in doc.paths.paths.iter_mut() {
-        if !path.starts_with(PREFIX) {
+    conventions::default_security(doc, &conventions::any_of(&[TOKEN, BREAK_GLASS, SESSION]));
+    let error_schema =
+        envelope::<ControlPlaneError>(doc.components.get_or_insert_with(Default::default));
+    let error_response = |description: &str| response(description, Some(&error_schema));
+    for (path, op) in conventions::operations_by_path(doc) {
+        let Some(route) = path.strip_prefix(PREFIX) else {
             continue;
+        };
+        if needs_credentials(op) {
+            add(op, "401", error_response(UNAUTHORIZED));
         }
-        for op in operations(item) {
-            if needs_credentials(op) {
-                add(op, "401", unauthorized());
-            }
-            let budget = STRICT_BUCKETS
-                .iter()
-                .find(|(route, _)| path.strip_prefix(PREFIX) == Some(*route))
-                .map_or(GENERAL_BUCKET, |(_, budget)| *budget);
-            add(op, "429", rate_limited(budget));
-            add(
-                op,
-                "default",
-                error_response(
-                    "Any other error. Every non-2xx control-plane response carries this body; \
-branch on its stable `code`.",
-                ),
-            );
-        }
+        let budget = STRICT_BUCKETS
+            .iter()
+            .find(|(strict, _)| *strict == route)
+            .map_or(GENERAL_BUCKET, |(_, budget)| *budget);
+        add(op, "429", error_response(budget));
+        add(op, "default", error_response(OTHER));
     }
+    conventions::retry_after(doc, "Seconds (or an HTTP date) to wait before retrying.");
 }
+
+const UNAUTHORIZED: &str = "No valid credential: the session cookie, API token or break-glass \
+token is missing, revoked or expired (e.g. `auth.session_expired`).";
+
+const OTHER: &str = "Any other error. Every non-2xx control-plane response carries this body; \
+branch on its stable `code`.";
 
 /// The general operator budget, for routes without a stricter one.
 const GENERAL_BUCKET: &str = "The general operator rate limit (120 requests per minute by \
@@ -75,45 +73,6 @@ const STRICT_BUCKETS: &[(&str, &str)] = &[
     ),
 ];
 
-/// A `429` response with `Retry-After`, described by the budget it enforces.
-fn rate_limited(budget: &str) -> Response {
-    let mut response = error_response(budget);
-    let header = HeaderBuilder::new()
-        .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
-        .description(Some("Seconds (or an HTTP date) to wait before retrying."))
-        .build();
-    response
-        .headers
-        .insert("Retry-After".into(), RefOr::T(header));
-    response
-}
-
-fn unauthorized() -> Response {
-    error_response(
-        "No valid credential: the session cookie, API token or break-glass token is missing, \
-revoked or expired (e.g. `auth.session_expired`).",
-    )
-}
-
-fn error_response(description: &str) -> Response {
-    ResponseBuilder::new()
-        .description(description)
-        .content(
-            "application/json",
-            ContentBuilder::new()
-                .schema(Some(Ref::from_schema_name(ERROR_SCHEMA)))
-                .build(),
-        )
-        .build()
-}
-
-fn add(op: &mut Operation, status: &str, response: Response) {
-    op.responses
-        .responses
-        .entry(status.into())
-        .or_insert(RefOr::T(response));
-}
-
 /// `false` when the operation allows the empty security requirement (no credentials).
 fn needs_credentials(op: &Operation) -> bool {
     let Some(requirements) = &op.security else {
@@ -126,19 +85,4 @@ fn needs_credentials(op: &Operation) -> bool {
                 .and_then(|v| v.as_object().map(|o| !o.is_empty()))
                 .unwrap_or(false)
         })
-}
-
-fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
-    [
-        &mut item.get,
-        &mut item.put,
-        &mut item.post,
-        &mut item.delete,
-        &mut item.options,
-        &mut item.head,
-        &mut item.patch,
-        &mut item.trace,
-    ]
-    .into_iter()
-    .flatten()
 }

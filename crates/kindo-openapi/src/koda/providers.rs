@@ -22,7 +22,6 @@ pub struct Area;
     tag = "Providers",
     params(ProviderPath),
     request_body(content = ApiKeyCredential, content_type = "application/json"),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The updated provider connection.", body = ProviderConnection),
     )
@@ -39,7 +38,6 @@ fn save_api_key() {}
     tag = "Providers",
     params(ProviderPath),
     request_body(content = LocalEndpoint, content_type = "application/json"),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The updated provider connection.", body = ProviderConnection),
     )
@@ -56,7 +54,6 @@ fn save_local() {}
     operation_id = "verifyProviderConnection",
     tag = "Providers",
     params(ProviderPath),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The verification result and the refreshed connection.", body = VerificationResult),
     )
@@ -72,7 +69,6 @@ fn verify() {}
     operation_id = "deleteProviderConnection",
     tag = "Providers",
     params(ProviderPath),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The stored credential is removed.", body = Acknowledgement),
     )

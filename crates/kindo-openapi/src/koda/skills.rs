@@ -19,7 +19,6 @@ pub struct Area;
     operation_id = "listSkills",
     tag = "Skills",
     params(PageQuery),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "One page of skills.", body = SkillPage),
     )
@@ -35,7 +34,6 @@ fn list_skills() {}
     operation_id = "getSkill",
     tag = "Skills",
     params(SkillPath),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The skill.", body = Skill),
         (status = 404, description = "No such skill.", body = ControlPlaneError),

@@ -24,7 +24,6 @@ pub struct Area;
     path = "/api/control-plane/system-settings",
     operation_id = "getSystemSettings",
     tag = "System & onboarding",
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The current settings.", body = SystemSettings),
     )
@@ -42,7 +41,6 @@ fn get_settings() {}
     operation_id = "updateSystemSettings",
     tag = "System & onboarding",
     request_body(content = SystemSettingsPatch, content_type = "application/json"),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The updated settings.", body = SystemSettings),
     )
@@ -59,7 +57,6 @@ fn patch_settings() {}
     operation_id = "replaceSystemSettings",
     tag = "System & onboarding",
     request_body(content = SystemSettings, content_type = "application/json"),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The updated settings.", body = SystemSettings),
     )
@@ -74,7 +71,6 @@ fn put_settings() {}
     path = "/api/control-plane/onboarding/status",
     operation_id = "getOnboardingStatus",
     tag = "System & onboarding",
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "The onboarding status.", body = OnboardingStatus),
     )
@@ -91,7 +87,6 @@ fn onboarding_status() {}
     operation_id = "advanceOnboardingBootstrap",
     tag = "System & onboarding",
     request_body(content = BootstrapStep, content_type = "application/json"),
-    security(("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = [])),
     responses(
         (status = 200, description = "What was configured.", body = BootstrapOutcome),
     )

@@ -22,16 +22,8 @@ pub struct Area;
     tag = "Completions",
     request_body(content = CreateCompletionRequest, content_type = "application/json",
         description = "OpenAI legacy Completions request; unlisted fields are forwarded verbatim."),
-    security(("bearerAuth" = []), ("apiKeyAuth" = [])),
     responses(
         (status = 200, description = "The completion (OpenAI legacy `text_completion` shape).", body = Completion),
-        (status = 400, description = "Bad request (body not documented)."),
-        (status = 401, description = "Missing or invalid API key (body not documented)."),
-        (status = 403, description = "Insufficient permissions (body not documented)."),
-        (status = 404, description = "Not found (body not documented)."),
-        (status = 429, description = "Rate limited (body not documented).",
-            headers(("Retry-After" = String, description = "Seconds (or an HTTP date) to wait before retrying, when present."))),
-        (status = 500, description = "Server error (body not documented)."),
     )
 )]
 fn create_completion() {}

@@ -67,6 +67,4 @@ impl std::error::Error for Oas30Error {}
 pub type Result<T> = std::result::Result<T, Oas30Error>;
 
 /// `base` + `/` + `token`, escaped per RFC 6901.
-pub(crate) fn push(base: &str, token: &str) -> String {
-    format!("{base}/{}", crate::corpus::escape(token))
-}
+pub(crate) use kindo_wire::pointer::push;

@@ -1,4 +1,5 @@
-//! Schema-Object rules 2–10 of the 3.1 → 3.0.3 conversion (numbering as in stack-notes §4).
+//! Schema-Object rules 2–10 of the 3.1 → 3.0.3 conversion (rules 1, 11 and 12 are the
+//! document-level ones in `document_rules`).
 //! Each rule is a small function; [`convert_schema`] applies them in order at one node and then
 //! recurses into the node's subschemas.
 

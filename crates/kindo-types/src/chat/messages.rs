@@ -97,8 +97,8 @@ open_union! {
     /// parts other than `text` and `image_url` (e.g. OpenAI's `input_audio`, `file`) pass
     /// through as long as they carry a string `type`.
     pub enum ChatContentPart: "content part" {
-        Text(ChatTextPart) = ["text"],
-        ImageUrl(ChatImagePart) = ["image_url"],
+        Text(ChatTextPart),
+        ImageUrl(ChatImagePart),
     }
 }
 

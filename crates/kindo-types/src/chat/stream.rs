@@ -131,6 +131,15 @@ pub enum StreamDone {
     Done,
 }
 
+crate::stream_events::stream_table! {
+    /// The events of a Chat Completions stream: unnamed chunks, a terminal `error`, then
+    /// `data: [DONE]`.
+    pub const CHAT_COMPLETION_STREAM for ChatCompletionStreamEvent, open: true, done: Some("[DONE]"), {
+        "message" => ChatCompletionChunk;
+        "error" => OpenAiError, terminal, error;
+    }
+}
+
 impl ChatCompletionStreamEvent {
     /// Parses the data of one SSE frame (`[DONE]` is not JSON, so it is matched first).
     pub fn from_data(data: &str) -> Result<Self, serde_json::Error> {

@@ -12,7 +12,7 @@ open_union! {
     /// (with the nested `function` object, unlike the Responses API); other types OpenAI adds
     /// pass through.
     pub enum ChatTool: "tool" {
-        Function(ChatFunctionTool) = ["function"],
+        Function(ChatFunctionTool),
     }
 }
 
@@ -66,7 +66,7 @@ open_union! {
     /// An object `tool_choice`. Open set: the documented form forces one function; other
     /// OpenAI forms (e.g. `allowed_tools`) are forwarded verbatim.
     pub enum ChatNamedToolChoice: "tool choice" {
-        Function(ChatFunctionToolChoice) = ["function"],
+        Function(ChatFunctionToolChoice),
     }
 }
 
@@ -103,7 +103,7 @@ open_union! {
     /// A tool call made by the model. Open set: `function` is the documented type; other
     /// types OpenAI adds are passed through from upstream.
     pub enum ChatToolCall: "tool call" {
-        Function(ChatFunctionToolCall) = ["function"],
+        Function(ChatFunctionToolCall),
     }
 }
 

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use crate::open_tag::{open_tags, tag};
+use crate::open_tag::tag;
+use crate::open_union;
 
 tag!(/// Always `2.0`.
     JsonRpcVersion::V2 = "2.0");
@@ -31,34 +32,20 @@ pub enum JsonRpcId {
     String(String),
 }
 
-open_tags!(
-    KNOWN_METHODS,
-    other_method,
-    other_method_schema,
-    [
-        "initialize",
-        "ping",
-        "tools/list",
-        "tools/call",
-        "prompts/list",
-        "prompts/get"
-    ]
-);
-
-/// One JSON-RPC message sent to the gateway. The documented methods have their own schemas;
-/// any other method (notifications such as `notifications/initialized`, or the unsupported
-/// `resources/list` / `resources/read`, which get a `-32601` error) is a valid envelope and
-/// matches [`OtherMcpRequest`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(untagged)]
-pub enum McpRequest {
-    Initialize(InitializeRequest),
-    Ping(PingRequest),
-    ToolsList(ToolsListRequest),
-    ToolsCall(ToolsCallRequest),
-    PromptsList(PromptsListRequest),
-    PromptsGet(PromptsGetRequest),
-    Other(OtherMcpRequest),
+open_union! {
+    /// One JSON-RPC message sent to the gateway. The documented methods have their own schemas;
+    /// any other method (notifications such as `notifications/initialized`, or the unsupported
+    /// `resources/list` / `resources/read`, which get a `-32601` error) is a valid envelope and
+    /// matches [`OtherMcpRequest`].
+    pub enum McpRequest: "JSON-RPC message" by "method" {
+        Initialize(InitializeRequest),
+        Ping(PingRequest),
+        ToolsList(ToolsListRequest),
+        ToolsCall(ToolsCallRequest),
+        PromptsList(PromptsListRequest),
+        PromptsGet(PromptsGetRequest),
+    }
+    other = Other(OtherMcpRequest)
 }
 
 /// `initialize`: the handshake most clients send once per connection; the result carries the
@@ -188,8 +175,8 @@ pub struct OtherMcpRequest {
     /// Absent on notifications.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<JsonRpcId>,
-    #[serde(deserialize_with = "other_method")]
-    #[schema(schema_with = other_method_schema)]
+    #[serde(deserialize_with = "McpRequest::reject_known_tag")]
+    #[schema(schema_with = McpRequest::catch_all_tag_schema)]
     pub method: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Value>,

@@ -17,6 +17,14 @@ pub enum McpResponse {
     Error(JsonRpcErrorResponse),
 }
 
+crate::stream_events::stream_table! {
+    /// The events of an MCP answer sent as `text/event-stream`: unnamed frames, each one
+    /// JSON-RPC message; the stream ends with the end of the body.
+    pub const MCP_STREAM for McpResponse, open: true, done: None, {
+        "message" => McpResponse;
+    }
+}
+
 /// A successful response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct JsonRpcResult {

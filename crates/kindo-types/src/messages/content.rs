@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use crate::open_tag::{open_tags, tag};
+use crate::open_tag::tag;
+use crate::open_union;
 
 tag!(/// Always `text`.
     TextType::Text = "text");
@@ -52,35 +53,20 @@ pub enum CacheControlType {
     Ephemeral,
 }
 
-open_tags!(
-    KNOWN_BLOCK_PARAM_TYPES,
-    unknown_block_param_type,
-    unknown_block_param_type_schema,
-    [
-        "text",
-        "image",
-        "document",
-        "tool_use",
-        "tool_result",
-        "thinking",
-        "redacted_thinking"
-    ]
-);
-
-/// One content block of a request message. Open union: Kindo forwards blocks verbatim, so
-/// block types not modelled here (`search_result`, `server_tool_use`, future types) are
-/// accepted by [`UnknownContentBlockParam`]; the modelled ones must match their schema.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(untagged)]
-pub enum ContentBlockParam {
-    Text(TextBlockParam),
-    Image(ImageBlockParam),
-    Document(DocumentBlockParam),
-    ToolUse(ToolUseBlockParam),
-    ToolResult(ToolResultBlockParam),
-    Thinking(ThinkingBlockParam),
-    RedactedThinking(RedactedThinkingBlockParam),
-    Unknown(UnknownContentBlockParam),
+open_union! {
+    /// One content block of a request message. Open union: Kindo forwards blocks verbatim, so
+    /// block types not modelled here (`search_result`, `server_tool_use`, future types) are
+    /// accepted by [`UnknownContentBlockParam`]; the modelled ones must match their schema.
+    pub enum ContentBlockParam: "request content block" {
+        Text(TextBlockParam),
+        Image(ImageBlockParam),
+        Document(DocumentBlockParam),
+        ToolUse(ToolUseBlockParam),
+        ToolResult(ToolResultBlockParam),
+        Thinking(ThinkingBlockParam),
+        RedactedThinking(RedactedThinkingBlockParam),
+    }
+    other = Unknown(UnknownContentBlockParam)
 }
 
 /// A text block.
@@ -206,29 +192,25 @@ pub enum ToolResultContent {
     Blocks(Vec<ToolResultBlock>),
 }
 
-open_tags!(
-    KNOWN_TOOL_RESULT_BLOCK_TYPES,
-    unknown_tool_result_block_type,
-    unknown_tool_result_block_type_schema,
-    ["text", "image", "document"]
-);
-
-/// One block of a tool result. Open union: `text`, `image` and `document` are modelled; other
-/// types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(untagged)]
-pub enum ToolResultBlock {
-    Text(TextBlockParam),
-    Image(ImageBlockParam),
-    Document(DocumentBlockParam),
-    Unknown(UnknownToolResultBlock),
+open_union! {
+    /// One block of a tool result. Open union: `text`, `image` and `document` are modelled; other
+    /// types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].
+    pub enum ToolResultBlock: "tool result block" {
+        Text(TextBlockParam),
+        Image(ImageBlockParam),
+        Document(DocumentBlockParam),
+    }
+    other = Unknown(UnknownToolResultBlock)
 }
 
 /// A tool-result block type this crate does not model, forwarded verbatim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct UnknownToolResultBlock {
-    #[serde(rename = "type", deserialize_with = "unknown_tool_result_block_type")]
-    #[schema(schema_with = unknown_tool_result_block_type_schema)]
+    #[serde(
+        rename = "type",
+        deserialize_with = "ToolResultBlock::reject_known_tag"
+    )]
+    #[schema(schema_with = ToolResultBlock::catch_all_tag_schema)]
     pub kind: String,
     /// The block's other fields.
     #[serde(flatten)]
@@ -260,39 +242,29 @@ pub struct RedactedThinkingBlockParam {
 /// A request block type this crate does not model, forwarded verbatim by Kindo.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct UnknownContentBlockParam {
-    #[serde(rename = "type", deserialize_with = "unknown_block_param_type")]
-    #[schema(schema_with = unknown_block_param_type_schema)]
+    #[serde(
+        rename = "type",
+        deserialize_with = "ContentBlockParam::reject_known_tag"
+    )]
+    #[schema(schema_with = ContentBlockParam::catch_all_tag_schema)]
     pub kind: String,
     /// The block's other fields.
     #[serde(flatten)]
     pub fields: BTreeMap<String, Value>,
 }
 
-open_tags!(
-    KNOWN_BLOCK_TYPES,
-    unknown_block_type,
-    unknown_block_type_schema,
-    [
-        "text",
-        "tool_use",
-        "thinking",
-        "redacted_thinking",
-        "server_tool_use"
-    ]
-);
-
-/// One content block of a response message (or of `content_block_start`). Open union:
-/// Anthropic adds block types (`web_search_tool_result`, `container_upload`, ...) that Kindo
-/// forwards verbatim; they are accepted by [`UnknownContentBlock`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(untagged)]
-pub enum ContentBlock {
-    Text(TextBlock),
-    ToolUse(ToolUseBlock),
-    Thinking(ThinkingBlock),
-    RedactedThinking(RedactedThinkingBlock),
-    ServerToolUse(ServerToolUseBlock),
-    Unknown(UnknownContentBlock),
+open_union! {
+    /// One content block of a response message (or of `content_block_start`). Open union:
+    /// Anthropic adds block types (`web_search_tool_result`, `container_upload`, ...) that Kindo
+    /// forwards verbatim; they are accepted by [`UnknownContentBlock`].
+    pub enum ContentBlock: "content block" {
+        Text(TextBlock),
+        ToolUse(ToolUseBlock),
+        Thinking(ThinkingBlock),
+        RedactedThinking(RedactedThinkingBlock),
+        ServerToolUse(ServerToolUseBlock),
+    }
+    other = Unknown(UnknownContentBlock)
 }
 
 /// Generated text.
@@ -361,8 +333,8 @@ pub struct ServerToolUseBlock {
 /// A response block type this crate does not model, forwarded verbatim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct UnknownContentBlock {
-    #[serde(rename = "type", deserialize_with = "unknown_block_type")]
-    #[schema(schema_with = unknown_block_type_schema)]
+    #[serde(rename = "type", deserialize_with = "ContentBlock::reject_known_tag")]
+    #[schema(schema_with = ContentBlock::catch_all_tag_schema)]
     pub kind: String,
     /// The block's other fields.
     #[serde(flatten)]

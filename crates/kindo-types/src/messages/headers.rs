@@ -1,7 +1,8 @@
 //! Optional request headers that Kindo forwards to the upstream provider.
 //!
 //! utoipa renders an `Option` header parameter as nullable, which no HTTP header can be (and
-//! which breaks progenitor, stack-notes F5), so each one is declared as a plain optional string.
+//! for which progenitor generates `Option<Option<T>>` code that does not compile), so each one
+//! is declared as a plain optional string.
 
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;

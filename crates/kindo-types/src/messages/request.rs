@@ -7,7 +7,8 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::content::{CacheControl, ContentBlockParam, TextBlockParam};
-use crate::open_tag::{open_tags, tag};
+use crate::open_tag::tag;
+use crate::open_union;
 
 /// An Anthropic Messages request. Kindo validates `model`, `messages` and `max_tokens`,
 /// consumes `stream`, strips `metadata`, `litellm_metadata` and `proxy_server_request`, and
@@ -105,21 +106,15 @@ pub enum SystemPrompt {
     Blocks(Vec<TextBlockParam>),
 }
 
-open_tags!(
-    KNOWN_TOOL_TYPES,
-    server_tool_type,
-    server_tool_type_schema,
-    ["custom"]
-);
-
-/// A tool definition. Client tools use Anthropic's `name` / `description` / `input_schema`
-/// (not Chat Completions' nested `function` object); provider-run tools (web search, bash,
-/// text editor, ...) carry a versioned `type` and are accepted by [`ServerTool`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(untagged)]
-pub enum Tool {
-    Custom(CustomTool),
-    Server(ServerTool),
+open_union! {
+    /// A tool definition. Client tools use Anthropic's `name` / `description` / `input_schema`
+    /// (not Chat Completions' nested `function` object); provider-run tools (web search, bash,
+    /// text editor, ...) carry a versioned `type` and are accepted by [`ServerTool`].
+    pub enum Tool: "tool" {
+        Custom(CustomTool),
+    }
+    untyped = Custom
+    other = Server(ServerTool)
 }
 
 tag!(/// Always `custom` when present.
@@ -145,8 +140,8 @@ pub struct CustomTool {
 /// Open: any versioned type is forwarded verbatim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ServerTool {
-    #[serde(rename = "type", deserialize_with = "server_tool_type")]
-    #[schema(schema_with = server_tool_type_schema)]
+    #[serde(rename = "type", deserialize_with = "Tool::reject_known_tag")]
+    #[schema(schema_with = Tool::catch_all_tag_schema)]
     pub kind: String,
     pub name: String,
     /// The tool's other settings.

@@ -11,7 +11,8 @@ use utoipa::ToSchema;
 use super::content::ContentBlock;
 use super::errors::MessagesError;
 use super::response::Message;
-use crate::open_tag::{open_tags, tag};
+use crate::open_tag::tag;
+use crate::open_union;
 
 tag!(/// Always `message_start`.
     MessageStartType::MessageStart = "message_start");
@@ -38,39 +39,37 @@ tag!(/// Always `signature_delta`.
 tag!(/// Always `citations_delta`.
     CitationsDeltaType::CitationsDelta = "citations_delta");
 
-open_tags!(
-    KNOWN_EVENT_TYPES,
-    unknown_event_type,
-    unknown_event_type_schema,
-    [
-        "message_start",
-        "content_block_start",
-        "content_block_delta",
-        "content_block_stop",
-        "message_delta",
-        "message_stop",
-        "ping",
-        "error"
-    ]
-);
+open_union! {
+    /// The JSON `data` of one stream event; its `type` equals the SSE `event:` name. Open union:
+    /// Anthropic documents that new event types may appear and clients should skip unknown ones,
+    /// which [`UnknownStreamEvent`] accepts.
+    pub enum MessageStreamEvent: "stream event" {
+        MessageStart(MessageStartEvent),
+        ContentBlockStart(ContentBlockStartEvent),
+        ContentBlockDelta(ContentBlockDeltaEvent),
+        ContentBlockStop(ContentBlockStopEvent),
+        MessageDelta(MessageDeltaEvent),
+        MessageStop(MessageStopEvent),
+        Ping(PingEvent),
+        /// A mid-stream failure (e.g. `overloaded_error`), in the same envelope as HTTP errors.
+        /// Terminal: no further events follow.
+        Error(MessagesError),
+    }
+    other = Unknown(UnknownStreamEvent)
+}
 
-/// The JSON `data` of one stream event; its `type` equals the SSE `event:` name. Open union:
-/// Anthropic documents that new event types may appear and clients should skip unknown ones,
-/// which [`UnknownStreamEvent`] accepts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(untagged)]
-pub enum MessageStreamEvent {
-    MessageStart(MessageStartEvent),
-    ContentBlockStart(ContentBlockStartEvent),
-    ContentBlockDelta(ContentBlockDeltaEvent),
-    ContentBlockStop(ContentBlockStopEvent),
-    MessageDelta(MessageDeltaEvent),
-    MessageStop(MessageStopEvent),
-    Ping(PingEvent),
-    /// A mid-stream failure (e.g. `overloaded_error`), in the same envelope as HTTP errors.
-    /// Terminal: no further events follow.
-    Error(MessagesError),
-    Unknown(UnknownStreamEvent),
+crate::stream_events::stream_table! {
+    /// The events of a Messages stream; each payload's `type` equals its `event:` name.
+    pub const MESSAGE_STREAM for MessageStreamEvent, open: true, done: None, {
+        "message_start" => MessageStartEvent;
+        "content_block_start" => ContentBlockStartEvent;
+        "content_block_delta" => ContentBlockDeltaEvent;
+        "content_block_stop" => ContentBlockStopEvent;
+        "message_delta" => MessageDeltaEvent;
+        "message_stop" => MessageStopEvent, terminal;
+        "ping" => PingEvent;
+        "error" => MessagesError, terminal, error;
+    }
 }
 
 /// First event: the message with empty `content` and `stop_reason: null`.
@@ -189,37 +188,27 @@ pub struct PingEvent {
 /// An event type this crate does not model; skip it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct UnknownStreamEvent {
-    #[serde(rename = "type", deserialize_with = "unknown_event_type")]
-    #[schema(schema_with = unknown_event_type_schema)]
+    #[serde(
+        rename = "type",
+        deserialize_with = "MessageStreamEvent::reject_known_tag"
+    )]
+    #[schema(schema_with = MessageStreamEvent::catch_all_tag_schema)]
     pub kind: String,
     #[serde(flatten)]
     pub fields: BTreeMap<String, Value>,
 }
 
-open_tags!(
-    KNOWN_DELTA_TYPES,
-    unknown_delta_type,
-    unknown_delta_type_schema,
-    [
-        "text_delta",
-        "input_json_delta",
-        "thinking_delta",
-        "signature_delta",
-        "citations_delta"
-    ]
-);
-
-/// One increment of a content block. Open union: unknown delta types are accepted by
-/// [`UnknownDelta`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(untagged)]
-pub enum ContentBlockDelta {
-    Text(TextDelta),
-    InputJson(InputJsonDelta),
-    Thinking(ThinkingDelta),
-    Signature(SignatureDelta),
-    Citations(CitationsDelta),
-    Unknown(UnknownDelta),
+open_union! {
+    /// One increment of a content block. Open union: unknown delta types are accepted by
+    /// [`UnknownDelta`].
+    pub enum ContentBlockDelta: "content block delta" {
+        Text(TextDelta),
+        InputJson(InputJsonDelta),
+        Thinking(ThinkingDelta),
+        Signature(SignatureDelta),
+        Citations(CitationsDelta),
+    }
+    other = Unknown(UnknownDelta)
 }
 
 /// More text for a `text` block.
@@ -271,9 +260,51 @@ pub struct CitationsDelta {
 /// A delta type this crate does not model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct UnknownDelta {
-    #[serde(rename = "type", deserialize_with = "unknown_delta_type")]
-    #[schema(schema_with = unknown_delta_type_schema)]
+    #[serde(
+        rename = "type",
+        deserialize_with = "ContentBlockDelta::reject_known_tag"
+    )]
+    #[schema(schema_with = ContentBlockDelta::catch_all_tag_schema)]
     pub kind: String,
     #[serde(flatten)]
     pub fields: BTreeMap<String, Value>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The open union's known tags and the published event table are one list: every table
+    /// name is a known tag, and serde routes a payload with that `type` to the table's schema.
+    #[test]
+    fn the_event_table_and_the_known_tags_agree() {
+        let names: Vec<&str> = MESSAGE_STREAM.events.iter().map(|e| e.name).collect();
+        assert_eq!(names, MessageStreamEvent::known_tags());
+        let start = r#"{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"m","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":1,"output_tokens":0}}}"#;
+        let samples = [
+            start,
+            r#"{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}"#,
+            r#"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"a"}}"#,
+            r#"{"type":"content_block_stop","index":0}"#,
+            r#"{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":1}}"#,
+            r#"{"type":"message_stop"}"#,
+            r#"{"type":"ping"}"#,
+            r#"{"type":"error","error":{"type":"overloaded_error","message":"busy"}}"#,
+        ];
+        for (event, sample) in MESSAGE_STREAM.events.iter().zip(samples) {
+            let parsed: MessageStreamEvent = serde_json::from_str(sample).unwrap();
+            let variant = match parsed {
+                MessageStreamEvent::MessageStart(_) => "MessageStartEvent",
+                MessageStreamEvent::ContentBlockStart(_) => "ContentBlockStartEvent",
+                MessageStreamEvent::ContentBlockDelta(_) => "ContentBlockDeltaEvent",
+                MessageStreamEvent::ContentBlockStop(_) => "ContentBlockStopEvent",
+                MessageStreamEvent::MessageDelta(_) => "MessageDeltaEvent",
+                MessageStreamEvent::MessageStop(_) => "MessageStopEvent",
+                MessageStreamEvent::Ping(_) => "PingEvent",
+                MessageStreamEvent::Error(_) => "MessagesError",
+                MessageStreamEvent::Unknown(_) => "UnknownStreamEvent",
+            };
+            assert_eq!((event.payload)(), variant, "{}", event.name);
+        }
+    }
 }

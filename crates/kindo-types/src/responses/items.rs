@@ -12,9 +12,9 @@ open_union! {
     /// `call_id`). Open set: other OpenAI item types are forwarded. A message may omit `type`
     /// (OpenAI's short form `{"role", "content"}`).
     pub enum InputItem: "input item" {
-        Message(InputMessage) = ["message"],
-        FunctionCall(FunctionCallItem) = ["function_call"],
-        FunctionCallOutput(FunctionCallOutputItem) = ["function_call_output"],
+        Message(InputMessage),
+        FunctionCall(FunctionCallItem),
+        FunctionCallOutput(FunctionCallOutputItem),
     }
     untyped = Message
 }
@@ -77,9 +77,9 @@ open_union! {
     /// A content part of a Responses or Conversations message. Known types: `input_text`,
     /// `output_text`, `input_image`. Open set: other part types pass through.
     pub enum ResponseContentPart: "content part" {
-        InputText(InputTextPart) = ["input_text"],
-        OutputText(OutputTextPart) = ["output_text"],
-        InputImage(InputImagePart) = ["input_image"],
+        InputText(InputTextPart),
+        OutputText(OutputTextPart),
+        InputImage(InputImagePart),
     }
 }
 
@@ -185,9 +185,9 @@ open_union! {
     /// providers and Kindo add others (2026.09 conversations contain `reasoning` items); they
     /// pass through as objects with a string `type`.
     pub enum Item: "item" {
-        Message(MessageItem) = ["message"],
-        FunctionCall(FunctionCallItem) = ["function_call"],
-        FunctionCallOutput(FunctionCallOutputItem) = ["function_call_output"],
+        Message(MessageItem),
+        FunctionCall(FunctionCallItem),
+        FunctionCallOutput(FunctionCallOutputItem),
     }
 }
 

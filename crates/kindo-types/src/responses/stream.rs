@@ -26,8 +26,8 @@ macro_rules! stream_event {
 }
 
 stream_event! {
-    /// Data of `response.created`, `response.in_progress`, `response.completed` and
-    /// `response.failed`: a snapshot of the response.
+    /// Data of `response.created`, `response.in_progress`, `response.completed`,
+    /// `response.failed` and `response.incomplete`: a snapshot of the response.
     ///
     /// Kindo's pages show the flat form `{"id", "status", "object"}`; OpenAI's stream nests
     /// the snapshot under `response`. Both forms validate.
@@ -111,109 +111,134 @@ stream_event! {
     }
 }
 
-/// One named event of a Responses SSE stream: the `event:` name selects the payload schema of
-/// the `data:` line.
-///
-/// | `event:` | `data:` schema |
-/// |---|---|
-/// | `response.created`, `response.in_progress`, `response.completed`, `response.failed` | `ResponseLifecycleEvent` |
-/// | `response.output_item.added`, `response.output_item.done` | `ResponseOutputItemEvent` |
-/// | `response.content_part.added`, `response.content_part.done` | `ResponseContentPartEvent` |
-/// | `response.output_text.delta`, `response.function_call_arguments.delta` | `ResponseDeltaEvent` |
-/// | `response.output_text.done` | `ResponseOutputTextDoneEvent` |
-/// | `response.function_call_arguments.done` | `ResponseFunctionCallArgumentsDoneEvent` |
-/// | `error` | `OpenAiError` (`code: stream_error`), then `response.failed` |
-///
-/// The event set is open: OpenAI emits further `response.*` events that Kindo passes on;
-/// clients should skip names they do not know.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ResponseStreamEvent {
-    Lifecycle(String, ResponseLifecycleEvent),
-    OutputItem(String, ResponseOutputItemEvent),
-    ContentPart(String, ResponseContentPartEvent),
-    Delta(String, ResponseDeltaEvent),
-    OutputTextDone(ResponseOutputTextDoneEvent),
-    FunctionCallArgumentsDone(ResponseFunctionCallArgumentsDoneEvent),
-    Error(OpenAiError),
-    /// An event name this version does not know, with its raw data.
-    Other(String, Value),
-}
-
-impl ResponseStreamEvent {
-    /// Every event name with a typed payload, as documented on the streaming page.
-    pub const KNOWN_EVENTS: &'static [&'static str] = &[
-        "response.created",
-        "response.in_progress",
-        "response.output_item.added",
-        "response.output_item.done",
-        "response.content_part.added",
-        "response.content_part.done",
-        "response.output_text.delta",
-        "response.output_text.done",
-        "response.function_call_arguments.delta",
-        "response.function_call_arguments.done",
-        "response.completed",
-        "response.failed",
-        "error",
-    ];
-
-    /// Parses one SSE frame from its `event:` name and `data:` text.
-    pub fn from_sse(event: &str, data: &str) -> Result<Self, serde_json::Error> {
-        let e = event.to_owned();
-        Ok(match event {
-            "response.created"
-            | "response.in_progress"
-            | "response.completed"
-            | "response.failed" => Self::Lifecycle(e, serde_json::from_str(data)?),
-            "response.output_item.added" | "response.output_item.done" => {
-                Self::OutputItem(e, serde_json::from_str(data)?)
-            }
-            "response.content_part.added" | "response.content_part.done" => {
-                Self::ContentPart(e, serde_json::from_str(data)?)
-            }
-            "response.output_text.delta" | "response.function_call_arguments.delta" => {
-                Self::Delta(e, serde_json::from_str(data)?)
-            }
-            "response.output_text.done" => Self::OutputTextDone(serde_json::from_str(data)?),
-            "response.function_call_arguments.done" => {
-                Self::FunctionCallArgumentsDone(serde_json::from_str(data)?)
-            }
-            "error" => Self::Error(serde_json::from_str(data)?),
-            _ => Self::Other(e, serde_json::from_str(data)?),
-        })
-    }
-}
-
-/// Serialises the `data:` payload of the frame (the event name is not part of it; see
-/// [`ResponseStreamEvent::event_name`]).
-impl Serialize for ResponseStreamEvent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Lifecycle(_, data) => data.serialize(serializer),
-            Self::OutputItem(_, data) => data.serialize(serializer),
-            Self::ContentPart(_, data) => data.serialize(serializer),
-            Self::Delta(_, data) => data.serialize(serializer),
-            Self::OutputTextDone(data) => data.serialize(serializer),
-            Self::FunctionCallArgumentsDone(data) => data.serialize(serializer),
-            Self::Error(data) => data.serialize(serializer),
-            Self::Other(_, data) => data.serialize(serializer),
+/// Declares the Responses event enum from one list of `Variant = "event name" => Payload`
+/// entries (flags as in [`stream_table!`](crate::stream_events)): the enum (one variant per
+/// event, plus `Other`), its table [`RESPONSE_STREAM`], [`ResponseStreamEvent::KNOWN_EVENTS`],
+/// the `from_sse` dispatch, `event_name`, the payload serialisation and the rustdoc table.
+macro_rules! response_events {
+    (
+        $(#[doc = $doc:literal])*
+        events {
+            $(
+                $(#[doc = $vdoc:literal])*
+                $variant:ident = $event:literal => $payload:ident $(, $flag:ident)*;
+            )+
         }
-    }
+    ) => {
+        $(#[doc = $doc])*
+        ///
+        /// | `event:` | `data:` schema | flags |
+        /// |---|---|---|
+        $(#[doc = concat!(
+            "| `", $event, "` | [`", stringify!($payload), "`] | ",
+            stringify!($($flag)*), " |"
+        )])+
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum ResponseStreamEvent {
+            $($(#[doc = $vdoc])* $variant($payload),)+
+            /// An event name this version does not know, with its raw data.
+            Other(String, Value),
+        }
+
+        crate::stream_events::stream_table! {
+            /// The events of a Responses stream (see [`ResponseStreamEvent`]).
+            pub const RESPONSE_STREAM for ResponseStreamEvent, open: true, done: None, {
+                $($event => $payload $(, $flag)*;)+
+            }
+        }
+
+        impl ResponseStreamEvent {
+            /// Every event name with a typed payload.
+            pub const KNOWN_EVENTS: &'static [&'static str] = &[$($event),+];
+
+            /// Parses one SSE frame from its `event:` name and `data:` text.
+            pub fn from_sse(event: &str, data: &str) -> Result<Self, serde_json::Error> {
+                Ok(match event {
+                    $($event => Self::$variant(serde_json::from_str(data)?),)+
+                    other => Self::Other(other.to_owned(), serde_json::from_str(data)?),
+                })
+            }
+
+            /// The SSE `event:` name this frame is sent under.
+            pub fn event_name(&self) -> &str {
+                match self {
+                    $(Self::$variant(_) => $event,)+
+                    Self::Other(name, _) => name,
+                }
+            }
+        }
+
+        /// Serialises the `data:` payload of the frame (the event name is not part of it; see
+        /// [`ResponseStreamEvent::event_name`]).
+        impl Serialize for ResponseStreamEvent {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $(Self::$variant(data) => data.serialize(serializer),)+
+                    Self::Other(_, data) => data.serialize(serializer),
+                }
+            }
+        }
+
+        impl ToSchema for ResponseStreamEvent {
+            fn schemas(
+                out: &mut Vec<(
+                    String,
+                    utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+                )>,
+            ) {
+                $(
+                    let name = <$payload as ToSchema>::name().into_owned();
+                    if !out.iter().any(|(n, _)| *n == name) {
+                        out.push((name, <$payload as utoipa::PartialSchema>::schema()));
+                        <$payload as ToSchema>::schemas(out);
+                    }
+                )+
+            }
+        }
+    };
 }
 
-impl ResponseStreamEvent {
-    /// The SSE `event:` name this frame is sent under.
-    pub fn event_name(&self) -> &str {
-        match self {
-            Self::Lifecycle(name, _)
-            | Self::OutputItem(name, _)
-            | Self::ContentPart(name, _)
-            | Self::Delta(name, _)
-            | Self::Other(name, _) => name,
-            Self::OutputTextDone(_) => "response.output_text.done",
-            Self::FunctionCallArgumentsDone(_) => "response.function_call_arguments.done",
-            Self::Error(_) => "error",
-        }
+response_events! {
+    /// One named event of a Responses SSE stream: the `event:` name selects the payload schema
+    /// of the `data:` line. The set is open: OpenAI emits further `response.*` events that
+    /// Kindo passes on ([`ResponseStreamEvent::Other`]); clients should skip names they do not
+    /// know. A failure after streaming began is `error` (`code: stream_error`), then
+    /// `response.failed`.
+    events {
+        /// `response.created`.
+        Created = "response.created" => ResponseLifecycleEvent;
+        /// `response.in_progress`.
+        InProgress = "response.in_progress" => ResponseLifecycleEvent;
+        /// `response.output_item.added`.
+        OutputItemAdded = "response.output_item.added" => ResponseOutputItemEvent;
+        /// `response.output_item.done`.
+        OutputItemDone = "response.output_item.done" => ResponseOutputItemEvent;
+        /// `response.content_part.added`.
+        ContentPartAdded = "response.content_part.added" => ResponseContentPartEvent;
+        /// `response.content_part.done`.
+        ContentPartDone = "response.content_part.done" => ResponseContentPartEvent;
+        /// `response.output_text.delta`.
+        OutputTextDelta = "response.output_text.delta" => ResponseDeltaEvent;
+        /// `response.output_text.done`.
+        OutputTextDone = "response.output_text.done" => ResponseOutputTextDoneEvent;
+        /// `response.function_call_arguments.delta`.
+        FunctionCallArgumentsDelta = "response.function_call_arguments.delta" => ResponseDeltaEvent;
+        /// `response.function_call_arguments.done`.
+        FunctionCallArgumentsDone =
+            "response.function_call_arguments.done" => ResponseFunctionCallArgumentsDoneEvent;
+        /// `response.completed`: the last event of a finished response.
+        Completed = "response.completed" => ResponseLifecycleEvent, terminal;
+        /// `response.failed`: the last event of a failed response (after `error` when it failed
+        /// mid-stream).
+        Failed = "response.failed" => ResponseLifecycleEvent, terminal;
+        /// `response.incomplete`: the last event of a response that stopped short (e.g. `status:
+        /// incomplete` with `incomplete_details.reason: tool_use`). Kindo's event table does not
+        /// list it, but Kindo emits OpenAI's stream and its responses can end `incomplete`; OpenAI
+        /// sends this event then.
+        Incomplete = "response.incomplete" => ResponseLifecycleEvent, terminal;
+        /// `error`: a failure after streaming began (nested envelope, `code: stream_error`);
+        /// `response.failed` follows.
+        Error = "error" => OpenAiError, error;
     }
 }
 
@@ -221,58 +246,23 @@ impl utoipa::PartialSchema for ResponseStreamEvent {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
         use utoipa::openapi::Ref;
         use utoipa::openapi::schema::AnyOfBuilder;
-        let description = "The `data:` payload of one frame of a Responses SSE stream (this \
-schema describes each frame's payload, not the body as a whole). Every frame has a named \
-`event:` line that selects the payload schema; payloads are not self-describing (Kindo's \
-examples carry no `type`), hence `anyOf`.\n\n\
-| `event:` | `data:` schema |\n|---|---|\n\
-| `response.created`, `response.in_progress`, `response.completed`, `response.failed` | `ResponseLifecycleEvent` |\n\
-| `response.output_item.added`, `response.output_item.done` | `ResponseOutputItemEvent` |\n\
-| `response.content_part.added`, `response.content_part.done` | `ResponseContentPartEvent` |\n\
-| `response.output_text.delta`, `response.function_call_arguments.delta` | `ResponseDeltaEvent` |\n\
-| `response.output_text.done` | `ResponseOutputTextDoneEvent` |\n\
-| `response.function_call_arguments.done` | `ResponseFunctionCallArgumentsDoneEvent` |\n\
-| `error` | `OpenAiError` |\n\n\
+        let description = format!(
+            "The `data:` payload of one frame of a Responses SSE stream (this schema describes \
+each frame's payload, not the body as a whole). Every frame has a named `event:` line that \
+selects the payload schema; payloads are not self-describing (Kindo's examples carry no \
+`type`), hence `anyOf`.\n\n{}\n\
 A failure after streaming began arrives as `event: error` (nested envelope, `code: \
 stream_error`) followed by `event: response.failed`; the HTTP status stays `200`. The event \
-set is open: skip names you do not know.";
-        AnyOfBuilder::new()
-            .description(Some(description))
-            .item(Ref::from_schema_name("ResponseLifecycleEvent"))
-            .item(Ref::from_schema_name("ResponseOutputItemEvent"))
-            .item(Ref::from_schema_name("ResponseContentPartEvent"))
-            .item(Ref::from_schema_name("ResponseDeltaEvent"))
-            .item(Ref::from_schema_name("ResponseOutputTextDoneEvent"))
-            .item(Ref::from_schema_name(
-                "ResponseFunctionCallArgumentsDoneEvent",
-            ))
-            .item(Ref::from_schema_name("OpenAiError"))
+set is open: skip names you do not know.",
+            RESPONSE_STREAM.markdown()
+        );
+        RESPONSE_STREAM
+            .payloads()
+            .iter()
+            .fold(
+                AnyOfBuilder::new().description(Some(description)),
+                |any, name| any.item(Ref::from_schema_name(name.as_ref())),
+            )
             .into()
-    }
-}
-
-impl ToSchema for ResponseStreamEvent {
-    fn schemas(
-        out: &mut Vec<(
-            String,
-            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
-        )>,
-    ) {
-        fn add<T: ToSchema>(
-            out: &mut Vec<(
-                String,
-                utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
-            )>,
-        ) {
-            out.push((T::name().into_owned(), T::schema()));
-            T::schemas(out);
-        }
-        add::<ResponseLifecycleEvent>(out);
-        add::<ResponseOutputItemEvent>(out);
-        add::<ResponseContentPartEvent>(out);
-        add::<ResponseDeltaEvent>(out);
-        add::<ResponseOutputTextDoneEvent>(out);
-        add::<ResponseFunctionCallArgumentsDoneEvent>(out);
-        add::<OpenAiError>(out);
     }
 }

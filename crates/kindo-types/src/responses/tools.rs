@@ -14,15 +14,9 @@ open_union! {
     /// Open set: unknown types are forwarded verbatim (the older API overview shows built-in
     /// tools echoed as `shell`, `web_search`, `computer`).
     pub enum ResponseTool: "tool" {
-        Function(ResponseFunctionTool) = ["function"],
-        Mcp(McpTool) = ["mcp"],
-        KindoHosted(KindoHostedTool) = [
-            "kindo_tools",
-            "kindo_shell",
-            "kindo_web_search",
-            "kindo_browser_control",
-            "kindo_browser_screenshot",
-        ],
+        Function(ResponseFunctionTool),
+        Mcp(McpTool),
+        KindoHosted(KindoHostedTool),
     }
 }
 
@@ -101,8 +95,8 @@ open_union! {
     /// `{"type": "allowed_tools", "mode", "tools"}` restricts the model to a subset for this
     /// request. Open set: other OpenAI forms are forwarded.
     pub enum ResponseToolChoiceObject: "tool choice" {
-        Function(ResponseFunctionToolChoice) = ["function"],
-        AllowedTools(AllowedToolsChoice) = ["allowed_tools"],
+        Function(ResponseFunctionToolChoice),
+        AllowedTools(AllowedToolsChoice),
     }
 }
 

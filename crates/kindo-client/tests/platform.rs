@@ -1,6 +1,6 @@
-//! Every control-plane operation of the generated client against a real server on 127.0.0.1:
-//! request line, query, body and auth headers as sent, documented bodies decoded, and every
-//! fault ending in a typed error.
+//! Every operation of Kindo's platform API (models, agents, runs, integrations) in the generated
+//! client against a real server on 127.0.0.1: request line, query, body and auth headers as
+//! sent, documented bodies decoded, and every fault ending in a typed error.
 
 mod support;
 
@@ -190,7 +190,7 @@ async fn api_key_headers_are_sent_as_configured() {
         api.list_models().send().await.unwrap();
     }
     let llm = client(&server).build_llm().unwrap();
-    // The llm host has no control-plane operations yet; the same hooks serve its SSE calls
+    // The llm host has no platform operations; the same hooks serve its SSE calls
     // (covered in sse.rs). Here: the api host with each header style.
     drop(llm);
     let requests = server.requests();

@@ -2,7 +2,7 @@
 //! complete frames come out. Unlike a browser, the end of input is checked: an event cut off
 //! before its blank line is reported, not silently discarded, and input is bounded: a line or
 //! an event's data longer than the parser's limit is an error, whatever the chunking, so a
-//! server that never sends a newline cannot make the client buffer without end.
+//! server that never sends a newline cannot make a reader buffer without end.
 
 use std::fmt;
 
@@ -128,7 +128,7 @@ impl SseParser {
             }
             let line = std::mem::take(&mut self.line);
             let line = String::from_utf8(line).map_err(|_| ParseError::InvalidUtf8)?;
-            if let Some(frame) = self.line_done(&line)? {
+            if let Some(frame) = self.take_line(&line)? {
                 out.push(frame);
             }
         }
@@ -143,7 +143,8 @@ impl SseParser {
         Ok(())
     }
 
-    fn line_done(&mut self, line: &str) -> Result<Option<SseFrame>, ParseError> {
+    /// Takes one complete line (without its line break); a blank line dispatches the event.
+    pub(super) fn take_line(&mut self, line: &str) -> Result<Option<SseFrame>, ParseError> {
         if line.is_empty() {
             return Ok(self.dispatch());
         }

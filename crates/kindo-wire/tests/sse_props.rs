@@ -1,8 +1,9 @@
 //! Property: the SSE parser yields the same frames, and the same verdict at the end, however
 //! the byte stream is split into chunks (cuts inside lines, inside `\r\n`, inside multi-byte
-//! UTF-8 characters), and those frames are the ones the events were written from.
+//! UTF-8 characters), and those frames are the ones the events were written from. The
+//! whole-text helper the checker and the tests use reads the same events from the same text.
 
-use kindo_client::sse::{ParseError, SseFrame, SseParser};
+use kindo_wire::sse::{ParseError, SseFrame, SseParser, parse_text};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -143,5 +144,24 @@ proptest! {
         } else {
             prop_assert_eq!(end, Err(ParseError::Incomplete));
         }
+    }
+
+    #[test]
+    fn the_whole_text_helper_reads_what_the_incremental_parser_reads(
+        events in proptest::collection::vec(written(), 0..6),
+        eol in prop_oneof![Just("\n"), Just("\r\n"), Just("\r")],
+        trailing_blank_line in any::<bool>(),
+    ) {
+        let (bytes, expected) = render(&events, eol);
+        let mut text = String::from_utf8(bytes).unwrap();
+        if !trailing_blank_line && !text.is_empty() {
+            // A documented example may stop right after its last field line.
+            text.truncate(text.len() - eol.len());
+        }
+        let read: Vec<(Option<String>, String)> =
+            parse_text(&text).into_iter().map(|e| (e.event, e.data)).collect();
+        let written: Vec<(Option<String>, String)> =
+            expected.into_iter().map(|f| (f.event, f.data)).collect();
+        prop_assert_eq!(read, written);
     }
 }
