@@ -18,7 +18,7 @@ const INNER_TYPE: &str = "crate::settings::Settings";
 /// Converts a 3.1 document to its published 3.0.3 rendition, and derives from that rendition
 /// the client's input (S3/S5 applied, see `kindo_openapi::oas30`), parsed by openapiv3.
 pub fn oas30(name: &str, doc: &Value) -> Result<(Value, openapiv3::OpenAPI), XtaskError> {
-    let (converted, _stats) = kindo_openapi::oas30::to_oas30(doc)
+    let converted = kindo_openapi::oas30::to_oas30(doc)
         .map_err(|e| XtaskError::Input(format!("spec/{name}.openapi.json: {e}")))?;
     let read = |value: &Value, what: &str| -> Result<openapiv3::OpenAPI, XtaskError> {
         serde_json::from_value(value.clone()).map_err(|e| {
@@ -28,7 +28,7 @@ pub fn oas30(name: &str, doc: &Value) -> Result<(Value, openapiv3::OpenAPI), Xta
         })
     };
     read(&converted, "3.0.3 rendition")?;
-    let (client_input, _stats) = kindo_openapi::oas30::for_client(&converted)
+    let client_input = kindo_openapi::oas30::for_client(&converted)
         .map_err(|e| XtaskError::Input(format!("spec/oas30/{name}.openapi.json: {e}")))?;
     let parsed = read(&client_input, "client's shaped input")?;
     Ok((converted, parsed))

@@ -14,7 +14,7 @@ pub fn run(args: &[String]) -> Result<u8, XtaskError> {
         return Err(XtaskError::Usage(USAGE.into()));
     };
     let doc = read_document(&PathBuf::from(input))?;
-    let (converted, _) = kindo_openapi::oas30::to_oas30(&doc)
+    let converted = kindo_openapi::oas30::to_oas30(&doc)
         .map_err(|e| XtaskError::Input(format!("{input}: {e}")))?;
     let out = PathBuf::from(output);
     let (dir, file) = match (out.parent(), out.file_name()) {

@@ -8,6 +8,7 @@
 pub mod bench;
 pub mod cli;
 pub mod client;
+mod client_modules;
 mod convert;
 pub mod diff;
 pub mod docs;
@@ -21,12 +22,13 @@ pub mod release;
 pub mod stream_events;
 mod transaction;
 
+pub use client_modules::PATH as CLIENT_MODULES;
 pub use convert::run as oas30;
 pub use error::XtaskError;
 pub use files::{Stale, stale};
 pub use lock::GenLock;
 pub use orphans::orphans;
-pub use outputs::{MANIFEST, Output, client_path, outputs};
+pub use outputs::{MANIFEST, Output, client_path, outputs, outputs_for};
 pub use transaction::{Applied, apply, write_all};
 
 use std::path::{Path, PathBuf};

@@ -2,14 +2,14 @@
 //! pretty JSON with a trailing newline and a YAML rendition of the same value. Key order is the
 //! documents' own (declaration order; components sorted by utoipa), so output is byte-stable.
 //! Per document: the published 3.1 files, the 3.0.3 rendition under `spec/oas30/` and the
-//! generated client module; plus the client's stream event tables and [`MANIFEST`], the list
-//! of published documents.
+//! generated client module; plus the client's module list, its stream event tables and
+//! [`MANIFEST`], the list of published documents.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::{XtaskError, client, examples, stream_events};
+use crate::{XtaskError, client, client_modules, examples, stream_events};
 
 /// The list of published documents (file stems), written beside them. `--check` and
 /// `kindo-conformance` treat a `*.openapi.json|yaml` it does not list as an orphan.
@@ -30,7 +30,16 @@ pub fn client_path(name: &str) -> PathBuf {
 /// Every generated file for the workspace at `root` (its corpus is `root/spec/examples`), in a
 /// stable order. A corpus example its own schema rejects is an input error (exit 3).
 pub fn outputs(root: &Path) -> Result<Vec<Output>, XtaskError> {
-    let documents = kindo_openapi::documents_with_corpus(&root.join("spec/examples"))?;
+    outputs_for(root, kindo_openapi::REGISTRY)
+}
+
+/// [`outputs`] for the documents of `registry` (the published [`kindo_openapi::REGISTRY`], or
+/// it plus a throwaway entry in a test).
+pub fn outputs_for(
+    root: &Path,
+    registry: &[kindo_openapi::Registration],
+) -> Result<Vec<Output>, XtaskError> {
+    let documents = kindo_openapi::documents_from(registry, &root.join("spec/examples"))?;
     examples::check(root, &documents)?;
     let mut out = Vec::new();
     for doc in &documents {
@@ -60,6 +69,10 @@ pub fn outputs(root: &Path) -> Result<Vec<Output>, XtaskError> {
             contents: client::generate(doc.name, &parsed)?,
         });
     }
+    out.push(Output {
+        path: PathBuf::from(client_modules::PATH),
+        contents: client_modules::render(&documents)?,
+    });
     let published: Vec<(&str, &Value)> = documents.iter().map(|d| (d.name, &d.value)).collect();
     out.push(Output {
         path: PathBuf::from(stream_events::PATH),

@@ -217,22 +217,23 @@ fn typed_enum(data: &str, name: &str, t: &Table) -> String {
     format!(
         "/// One event of a `{data}` stream, its payload typed by its `event:` name. Error events\n\
 /// are not variants: the stream yields them as errors.\n\
-#[derive(Debug, Clone)]\npub enum {name} {{\n{variants}\
+#[cfg(feature = \"{module}\")]\n#[derive(Debug, Clone)]\npub enum {name} {{\n{variants}\
 /// Any other event (the set is open), with its JSON data. An unnamed frame has the name `message`.\n\
 Other {{ event: String, data: serde_json::Value }},\n}}\n\
-impl {name} {{\n\
+#[cfg(feature = \"{module}\")]\nimpl {name} {{\n\
 /// The SSE `event:` name the event arrived under.\n\
 pub fn event_name(&self) -> &str {{ match self {{ {names} {name}::Other {{ event, .. }} => event, }} }}\n\
 /// Decodes `data` by the payload schema that `event` selects.\n\
 pub fn from_sse(event: &str, data: &str) -> Result<Self, serde_json::Error> {{\n\
 Ok(match event {{ {decode} other => {name}::Other {{ event: other.to_owned(), data: serde_json::from_str(data)? }}, }}) }}\n}}\n\
 /// Serialises the frame's `data:` payload (the event name is not part of it).\n\
-impl serde::Serialize for {name} {{\n\
+#[cfg(feature = \"{module}\")]\nimpl serde::Serialize for {name} {{\n\
 fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {{\n\
 match self {{ {encode} {name}::Other {{ data, .. }} => serde::Serialize::serialize(data, serializer), }} }}\n}}\n\
-impl crate::sse::SseEvent for {name} {{\n\
+#[cfg(feature = \"{module}\")]\nimpl crate::sse::SseEvent for {name} {{\n\
 fn from_frame(frame: &crate::sse::SseFrame) -> Result<Self, serde_json::Error> {{\n\
-{name}::from_sse(frame.event.as_deref().unwrap_or(\"message\"), &frame.data) }}\n}}\n"
+{name}::from_sse(frame.event.as_deref().unwrap_or(\"message\"), &frame.data) }}\n}}\n",
+        module = t.module
     )
 }
 

@@ -60,7 +60,7 @@ fn edit(root: &Path, name: &str, f: impl FnOnce(&mut Value)) {
     let mut doc: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
     f(&mut doc);
     fs::write(&path, serde_json::to_string_pretty(&doc).unwrap() + "\n").unwrap();
-    let oas30 = kindo_openapi::oas30::to_oas30(&doc).unwrap().0;
+    let oas30 = kindo_openapi::oas30::to_oas30(&doc).unwrap();
     fs::write(
         root.join(format!("spec/oas30/{name}.openapi.json")),
         serde_json::to_string_pretty(&oas30).unwrap() + "\n",

@@ -49,8 +49,11 @@ impl std::error::Error for BuildError {}
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     key: Option<ApiKey>,
+    #[cfg(feature = "api")]
     api_url: String,
+    #[cfg(feature = "llm")]
     llm_url: String,
+    #[cfg(feature = "koda")]
     koda_url: String,
     auth_header: AuthHeader,
     retry: RetryPolicy,
@@ -69,8 +72,11 @@ impl ClientBuilder {
     pub fn new(key: impl Into<ApiKey>) -> Self {
         ClientBuilder {
             key: Some(key.into()),
+            #[cfg(feature = "api")]
             api_url: SAAS_API_URL.into(),
+            #[cfg(feature = "llm")]
             llm_url: SAAS_LLM_URL.into(),
+            #[cfg(feature = "koda")]
             koda_url: LOCAL_KODA_URL.into(),
             auth_header: AuthHeader::Bearer,
             retry: RetryPolicy::none(),
@@ -95,18 +101,21 @@ impl ClientBuilder {
 
     /// Base URL of the api.kindo.ai surface, e.g. a self-hosted installation's API endpoint
     /// (without `/v1`: operation paths include it).
+    #[cfg(feature = "api")]
     pub fn api_base_url(mut self, url: impl Into<String>) -> Self {
         self.api_url = url.into();
         self
     }
 
     /// Base URL of the llm.kindo.ai surface (without `/v1`).
+    #[cfg(feature = "llm")]
     pub fn llm_base_url(mut self, url: impl Into<String>) -> Self {
         self.llm_url = url.into();
         self
     }
 
     /// Base URL of a Koda installation (`http://<host>:8090`), for [`Self::build_koda`].
+    #[cfg(feature = "koda")]
     pub fn koda_base_url(mut self, url: impl Into<String>) -> Self {
         self.koda_url = url.into();
         self
@@ -161,6 +170,7 @@ impl ClientBuilder {
     }
 
     /// The api.kindo.ai client.
+    #[cfg(feature = "api")]
     pub fn build_api(&self) -> Result<crate::api::Client, BuildError> {
         let base = base_url(&self.api_url)?;
         Ok(crate::api::Client::new_with_client(
@@ -171,6 +181,7 @@ impl ClientBuilder {
     }
 
     /// The llm.kindo.ai client.
+    #[cfg(feature = "llm")]
     pub fn build_llm(&self) -> Result<crate::llm::Client, BuildError> {
         let base = base_url(&self.llm_url)?;
         Ok(crate::llm::Client::new_with_client(
@@ -182,6 +193,7 @@ impl ClientBuilder {
 
     /// The Koda control-plane client. The key is an operator API token or the break-glass
     /// token (Bearer), or a session cookie value with [`AuthHeader::SessionCookie`].
+    #[cfg(feature = "koda")]
     pub fn build_koda(&self) -> Result<crate::koda::Client, BuildError> {
         let base = base_url(&self.koda_url)?;
         Ok(crate::koda::Client::new_with_client(
@@ -284,8 +296,8 @@ fn base_url(url: &str) -> Result<String, BuildError> {
 }
 
 macro_rules! per_call_settings {
-    ($client:ty) => {
-        impl $client {
+    ($module:ident) => {
+        impl crate::$module::Client {
             /// A copy of this client (same connection pool) with another retry policy, for
             /// one call or a group of calls.
             pub fn with_retry(&self, policy: RetryPolicy) -> Self {
@@ -304,11 +316,9 @@ macro_rules! per_call_settings {
     };
 }
 
-per_call_settings!(crate::api::Client);
-per_call_settings!(crate::llm::Client);
-per_call_settings!(crate::koda::Client);
+for_each_client!(per_call_settings);
 
-#[cfg(test)]
+#[cfg(all(test, feature = "api", feature = "llm"))]
 mod tests {
     use super::*;
 

@@ -32,8 +32,8 @@ pub(crate) fn prepare(
 }
 
 macro_rules! hooks_for {
-    ($client:ty) => {
-        impl ClientHooks<Settings> for $client {
+    ($module:ident) => {
+        impl ClientHooks<Settings> for crate::$module::Client {
             async fn pre<E>(
                 &self,
                 request: &mut reqwest::Request,
@@ -88,6 +88,4 @@ macro_rules! hooks_for {
     };
 }
 
-hooks_for!(crate::api::Client);
-hooks_for!(crate::llm::Client);
-hooks_for!(crate::koda::Client);
+for_each_client!(hooks_for);

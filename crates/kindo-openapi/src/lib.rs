@@ -28,6 +28,8 @@ pub struct Document {
     pub name: &'static str,
     /// The contract's own semver (`info.version`), from [`REGISTRY`].
     pub version: &'static str,
+    /// The Rust client's module and cargo feature for this document (`kindo_client::api`).
+    pub client_module: &'static str,
     /// The canonical OpenAPI 3.1 document, examples embedded.
     pub value: Value,
 }
@@ -46,7 +48,16 @@ pub fn documents() -> Result<Vec<Document>, Error> {
 
 /// Every published document, with the example corpus read from `corpus_dir`.
 pub fn documents_with_corpus(corpus_dir: &Path) -> Result<Vec<Document>, Error> {
-    let mut docs = bare_documents()?;
+    documents_from(REGISTRY, corpus_dir)
+}
+
+/// The documents of `registry` (e.g. [`REGISTRY`] plus one more, in a test), with the example
+/// corpus read from `corpus_dir`.
+pub fn documents_from(
+    registry: &[Registration],
+    corpus_dir: &Path,
+) -> Result<Vec<Document>, Error> {
+    let mut docs = bare_documents_from(registry)?;
     let examples = corpus::load(corpus_dir)?;
     corpus::embed(&mut docs, &examples)?;
     Ok(docs)
@@ -54,6 +65,11 @@ pub fn documents_with_corpus(corpus_dir: &Path) -> Result<Vec<Document>, Error> 
 
 /// Every published document without examples, as built from the types.
 pub fn bare_documents() -> Result<Vec<Document>, Error> {
+    bare_documents_from(REGISTRY)
+}
+
+/// The documents of `registry` without examples.
+pub fn bare_documents_from(registry: &[Registration]) -> Result<Vec<Document>, Error> {
     let to_value = |name: &'static str, doc: utoipa::openapi::OpenApi| {
         let mut value = serde_json::to_value(doc).map_err(|e| Error::Build {
             document: name,
@@ -73,7 +89,7 @@ pub fn bare_documents() -> Result<Vec<Document>, Error> {
             }),
         }
     };
-    REGISTRY
+    registry
         .iter()
         .map(|r| {
             let mut value = to_value(r.name, (r.build)())?;
@@ -81,43 +97,55 @@ pub fn bare_documents() -> Result<Vec<Document>, Error> {
             Ok(Document {
                 name: r.name,
                 version: r.version,
+                client_module: r.client_module,
                 value,
             })
         })
         .collect()
 }
 
-/// One published document: where it is written and what builds it.
-struct Registration {
-    name: &'static str,
+/// One published document: where it is written, what builds it and what the Rust client calls
+/// it.
+#[derive(Debug, Clone, Copy)]
+pub struct Registration {
+    pub name: &'static str,
     /// The contract version, independent of the crate version. Released contracts live in
     /// `spec/released/<name>/<version>.openapi.json`; `cargo xtask gen --check` refuses a change
     /// that breaks clients (an ERR in `cargo xtask diff`) without a major bump (a minor bump
     /// while below 1.0), and a bump with no change.
-    version: &'static str,
-    build: fn() -> utoipa::openapi::OpenApi,
+    pub version: &'static str,
+    /// The module of `kindo-client` holding this document's generated client, and the cargo
+    /// feature that compiles it (`cargo xtask gen` writes the module list from this).
+    pub client_module: &'static str,
+    pub build: fn() -> utoipa::openapi::OpenApi,
 }
 
-/// Every published document. Publishing another API is one entry here: `cargo xtask gen`, the
-/// client, conformance and the CI gates pick documents up from this list or from `spec/`.
+/// Every published document. Publishing another API is one entry here (plus its operations and
+/// examples): `cargo xtask gen` writes its files, its 3.0.3 rendition and its client module (the
+/// client's module list included), and conformance and the CI gates pick it up from `spec/`.
+/// The client's cargo feature of the same name is declared in `crates/kindo-client/Cargo.toml`
+/// (a test of xtask checks that every entry has one).
 ///
 /// First versions are 0.1.0: the contracts are still being reshaped against Kindo's docs, and
 /// below 1.0 semver lets a breaking change ship as a minor bump (0.1 → 0.2) while a patch bump
 /// stays additive, so teams can pin `0.1.x` safely. 1.0.0 is for when the shapes settle.
-const REGISTRY: &[Registration] = &[
+pub const REGISTRY: &[Registration] = &[
     Registration {
         name: "kindo-api",
         version: "0.1.0",
+        client_module: "api",
         build: api::document,
     },
     Registration {
         name: "kindo-llm",
         version: "0.1.0",
+        client_module: "llm",
         build: llm::document,
     },
     Registration {
         name: "koda-control-plane",
         version: "0.1.0",
+        client_module: "koda",
         build: koda::document,
     },
 ];

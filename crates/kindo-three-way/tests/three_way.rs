@@ -259,25 +259,74 @@ type Leg = (
     fn(&str) -> &'static [Allowance],
 );
 
+/// A document no leg table covers: an error naming it, never another document's table.
+fn no_table(leg: &str, document: &str) -> Option<Result<Value, String>> {
+    Some(Err(format!(
+        "{leg} has no type table for document `{document}` (add a `leg!` table)"
+    )))
+}
+
+/// The client module of a published document, from the client's generated module list.
+fn client_module(document: &str) -> Option<&'static str> {
+    kindo_client::DOCUMENTS
+        .iter()
+        .find(|d| d.name == document)
+        .map(|d| d.module)
+}
+
+/// The client modules [`LEGS`] has a table for.
+const CLIENT_TABLES: &[&str] = &["api", "llm", "koda"];
+
 const LEGS: &[Leg] = &[
     (
         "kindo-types",
         |document, schema, event, value| match document {
+            "kindo-api" | "kindo-llm" => kindo_types_leg(schema, event, value),
             "koda-control-plane" => koda_types_leg(schema, event, value),
-            _ => kindo_types_leg(schema, event, value),
+            other => no_table("kindo-types", other),
         },
         kindo_types_allowances,
     ),
     (
         "kindo-client",
-        |document, schema, event, value| match document {
-            "kindo-llm" => client_llm_leg(schema, event, value),
-            "koda-control-plane" => client_koda_leg(schema, event, value),
-            _ => client_api_leg(schema, event, value),
+        |document, schema, event, value| match client_module(document) {
+            Some("api") => client_api_leg(schema, event, value),
+            Some("llm") => client_llm_leg(schema, event, value),
+            Some("koda") => client_koda_leg(schema, event, value),
+            _ => no_table("kindo-client", document),
         },
         kindo_client_allowances,
     ),
 ];
+
+#[test]
+fn every_published_document_has_a_client_module_with_a_table() {
+    let loaded = kindo_conformance::load(&spec_dir()).expect("spec loads");
+    let published: Vec<&str> = loaded
+        .spec
+        .documents
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect();
+    let listed: Vec<&str> = kindo_client::DOCUMENTS.iter().map(|d| d.name).collect();
+    assert_eq!(
+        listed, published,
+        "the client's module list is the published list"
+    );
+    for document in kindo_client::DOCUMENTS {
+        assert!(
+            document.enabled,
+            "{}: feature off in this build",
+            document.name
+        );
+        assert!(
+            CLIENT_TABLES.contains(&document.module),
+            "{} (`kindo_client::{}`) has no `leg!` table",
+            document.name,
+            document.module
+        );
+    }
+}
 
 /// The component name a schema pointer refers to (`$ref: #/components/schemas/X` → `X`).
 fn component_name(document: &Value, pointer: &str) -> Option<String> {

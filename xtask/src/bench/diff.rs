@@ -167,7 +167,7 @@ fn pairs(root: &Path) -> Result<Vec<Pair>, XtaskError> {
         let new30 = read(Path::new(&format!("spec/oas30/{name}.openapi.json")))?;
         let released: Value = serde_json::from_str(&old31)
             .map_err(|e| XtaskError::Input(format!("{name} {version}: not JSON: {e}")))?;
-        let (converted, _) = kindo_openapi::oas30::to_oas30(&released)
+        let converted = kindo_openapi::oas30::to_oas30(&released)
             .map_err(|e| XtaskError::Input(format!("{name} {version}: {e}")))?;
         out.push(Pair {
             name,

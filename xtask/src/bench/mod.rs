@@ -10,6 +10,7 @@ mod client;
 mod conformance;
 mod diff;
 mod env;
+mod features;
 mod load;
 mod mock;
 mod regen;
@@ -25,7 +26,7 @@ pub use report::{Report, Row, Section, Unit};
 pub use samples::{Samples, sample_line};
 pub use stats::{Summary, ratio};
 
-pub const USAGE: &str = "usage: cargo xtask bench [--quick] [--only mock|diff] [--rounds <n>] [--root <dir>] [--no-write]";
+pub const USAGE: &str = "usage: cargo xtask bench [--quick] [--only mock|diff|features] [--rounds <n>] [--root <dir>] [--no-write]";
 
 /// What the command line asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,8 @@ pub struct BenchArgs {
     pub only_mock: bool,
     /// `--only diff`: just the breaking-change diff against openapi-diff, printed.
     pub only_diff: bool,
+    /// `--only features`: just the client's build time per feature set, printed.
+    pub only_features: bool,
 }
 
 /// Parses the arguments after `bench`.
@@ -59,6 +62,7 @@ pub fn parse(args: &[String]) -> Result<BenchArgs, XtaskError> {
         step_only: false,
         only_mock: false,
         only_diff: false,
+        only_features: false,
     };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
@@ -69,9 +73,10 @@ pub fn parse(args: &[String]) -> Result<BenchArgs, XtaskError> {
             "--only" => match iter.next().map(String::as_str) {
                 Some("mock") => parsed.only_mock = true,
                 Some("diff") => parsed.only_diff = true,
+                Some("features") => parsed.only_features = true,
                 other => {
                     return Err(usage(format!(
-                        "`--only {}`: the sections run alone are `mock` and `diff`",
+                        "`--only {}`: the sections run alone are `mock`, `diff` and `features`",
                         other.unwrap_or("")
                     )));
                 }
@@ -103,6 +108,15 @@ pub fn run(args: &BenchArgs) -> Result<u8, XtaskError> {
     if args.step_only {
         return regen::print_step(args).map(|()| 0);
     }
+    if args.only_features {
+        let report = Report {
+            environment: env::facts(&args.root, &env::Tools::install(true)),
+            command: "cargo xtask bench --only features".into(),
+            sections: vec![features::run(args)?],
+        };
+        println!("{}", report.render());
+        return Ok(0);
+    }
     let only = args.only_mock || args.only_diff;
     let tools = env::Tools::install(args.quick || only);
     let mut sections = Vec::new();
@@ -113,6 +127,8 @@ pub fn run(args: &BenchArgs) -> Result<u8, XtaskError> {
         sections.push(conformance::run(args, &tools)?);
         eprintln!("bench: client overhead");
         sections.push(client::run(args)?);
+        eprintln!("bench: client build per feature set");
+        sections.push(features::run(args)?);
     }
     if !args.only_diff {
         eprintln!("bench: mock server");
@@ -183,6 +199,7 @@ mod tests {
                 step_only: false,
                 only_mock: false,
                 only_diff: false,
+                only_features: false,
             }
         );
     }

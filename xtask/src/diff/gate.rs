@@ -95,7 +95,6 @@ pub(crate) fn published(root: &Path) -> Result<Vec<String>, XtaskError> {
 /// The 3.0.3 rendition of a released 3.1 contract.
 fn oas30_of(name: &str, released: &Value) -> Result<Value, XtaskError> {
     kindo_openapi::oas30::to_oas30(released)
-        .map(|(v, _)| v)
         .map_err(|e| XtaskError::Input(format!("released {name}: {e}")))
 }
 

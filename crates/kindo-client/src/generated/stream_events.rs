@@ -94,6 +94,7 @@ pub mod response_stream_event {
 }
 /// One event of a `ResponseStreamEvent` stream, its payload typed by its `event:` name. Error events
 /// are not variants: the stream yields them as errors.
+#[cfg(feature = "api")]
 #[derive(Debug, Clone)]
 pub enum ResponseEvent {
     /// `response.created`.
@@ -125,6 +126,7 @@ pub enum ResponseEvent {
     /// Any other event (the set is open), with its JSON data. An unnamed frame has the name `message`.
     Other { event: String, data: serde_json::Value },
 }
+#[cfg(feature = "api")]
 impl ResponseEvent {
     /// The SSE `event:` name the event arrived under.
     pub fn event_name(&self) -> &str {
@@ -201,6 +203,7 @@ impl ResponseEvent {
     }
 }
 /// Serialises the frame's `data:` payload (the event name is not part of it).
+#[cfg(feature = "api")]
 impl serde::Serialize for ResponseEvent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -239,6 +242,7 @@ impl serde::Serialize for ResponseEvent {
         }
     }
 }
+#[cfg(feature = "api")]
 impl crate::sse::SseEvent for ResponseEvent {
     fn from_frame(frame: &crate::sse::SseFrame) -> Result<Self, serde_json::Error> {
         ResponseEvent::from_sse(frame.event.as_deref().unwrap_or("message"), &frame.data)

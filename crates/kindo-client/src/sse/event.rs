@@ -33,6 +33,7 @@ impl<T: DeserializeOwned> SseEvent for Json<T> {
 
 /// `impl SseEvent` for types whose frame `data:` is their JSON, regardless of the event name
 /// (the typed streams' own event types; [`Json`] does the same for any type, wrapped).
+#[allow(unused_macros)] // a build without `api` and `llm` has no typed streams
 macro_rules! data_is_json {
     ($($event:ty),+ $(,)?) => {
         $(impl $crate::sse::SseEvent for $event {

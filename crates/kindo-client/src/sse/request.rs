@@ -12,7 +12,8 @@ use super::{EventStream, Protocol, SseEvent};
 use crate::settings::Settings;
 use crate::{hooks, retry};
 
-/// Streaming calls on a generated client (`api::Client`, `llm::Client`).
+/// Streaming calls on the generated clients whose document has event-stream responses
+/// (`api::Client`, `llm::Client`).
 #[allow(async_fn_in_trait)] // callers use concrete clients; no `Send` bound needs naming
 pub trait SseRequest: ClientInfo<Settings> {
     /// POSTs `body` as JSON to `path` (e.g. `/v1/chat/completions`) asking for
@@ -113,5 +114,12 @@ pub(crate) async fn error_answer<H: DeserializeOwned>(
     }
 }
 
-impl SseRequest for crate::api::Client {}
-impl SseRequest for crate::llm::Client {}
+// Unused in a build whose clients have no event-stream operation (`koda` alone).
+#[allow(unused_macros)]
+macro_rules! sse_request {
+    ($module:ident) => {
+        impl SseRequest for crate::$module::Client {}
+    };
+}
+
+for_each_streaming_client!(sse_request);

@@ -5,21 +5,26 @@ use std::fmt::Display;
 
 use progenitor_client::Error;
 
+#[cfg(feature = "api")]
+use crate::api;
+#[cfg(feature = "llm")]
+use crate::llm;
 use crate::sse::{EventStream, Protocol, SseRequest, data_is_json};
-use crate::{api, llm};
 
 /// Chunks of an api.kindo.ai chat completion.
+#[cfg(feature = "api")]
 pub type ChatCompletionStream =
     EventStream<api::types::ChatCompletionChunk, api::types::OpenAiError>;
 
 /// Chunks of an llm.kindo.ai chat completion.
+#[cfg(feature = "llm")]
 pub type LlmChatCompletionStream =
     EventStream<llm::types::ChatCompletionChunk, llm::types::OpenAiError>;
 
-data_is_json!(
-    api::types::ChatCompletionChunk,
-    llm::types::ChatCompletionChunk
-);
+#[cfg(feature = "api")]
+data_is_json!(api::types::ChatCompletionChunk);
+#[cfg(feature = "llm")]
+data_is_json!(llm::types::ChatCompletionChunk);
 
 /// Both hosts serve the same operation; only the generated type paths differ.
 macro_rules! chat_stream {
@@ -50,5 +55,7 @@ macro_rules! chat_stream {
     };
 }
 
+#[cfg(feature = "api")]
 chat_stream!(api, ChatCompletionStream);
+#[cfg(feature = "llm")]
 chat_stream!(llm, LlmChatCompletionStream);

@@ -14,16 +14,30 @@
 //! (the one its generated non-streaming method returns); a stream that ends before its
 //! terminator is `StreamError::Truncated`.
 
+//!
+//! Each host's streams compile with its cargo feature (`api`, `llm`).
+
 mod chat;
+#[cfg(feature = "llm")]
 mod completions;
+#[cfg(feature = "api")]
 mod mcp;
+#[cfg(feature = "api")]
 mod messages;
+#[cfg(feature = "api")]
 mod responses;
 
-pub use chat::{ChatCompletionStream, LlmChatCompletionStream};
+#[cfg(feature = "api")]
+pub use chat::ChatCompletionStream;
+#[cfg(feature = "llm")]
+pub use chat::LlmChatCompletionStream;
+#[cfg(feature = "llm")]
 pub use completions::CompletionStream;
+#[cfg(feature = "api")]
 pub use mcp::{MCP_ACCEPT, McpAnswer, McpEvent, McpEventStream, McpOptions};
+#[cfg(feature = "api")]
 pub use messages::{MessageHeaders, MessageStream};
+#[cfg(feature = "api")]
 pub use responses::{ResponseEvent, ResponseStream};
 
 use std::fmt::Display;

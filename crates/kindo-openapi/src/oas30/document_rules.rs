@@ -4,46 +4,56 @@
 
 use serde_json::{Map, Value};
 
-use super::Stats;
 use super::error::{ErrorKind, Oas30Error, Result, push};
 use super::schema_rules::convert_schema;
 use super::walk::{self, Visitor};
 
 /// Rule 1 plus the walk that applies the schema rules and rule 11 everywhere.
-pub fn convert(doc: &mut Value, stats: &mut Stats) -> Result<()> {
-    rule1_document(doc, stats)?;
-    struct Convert<'a>(&'a mut Stats);
-    impl Visitor for Convert<'_> {
+pub fn convert(doc: &mut Value) -> Result<()> {
+    rule1_document(doc)?;
+    struct Convert;
+    impl Visitor for Convert {
         fn schema(&mut self, schema: &mut Value, ptr: &str) -> Result<()> {
-            convert_schema(schema, ptr, self.0)
+            convert_schema(schema, ptr)
         }
         fn parameter(&mut self, param: &mut Value, _ptr: &str) -> Result<()> {
-            rule11_optional_parameter(param, self.0);
+            rule11_optional_parameter(param);
             Ok(())
         }
         fn media_type(&mut self, media: &mut Value, _ptr: &str) -> Result<()> {
             if let Some(m) = media.as_object_mut() {
                 // 3.2 sequential-media fields; utoipa 6 never writes them.
                 for k in ["itemSchema", "itemEncoding", "prefixEncoding"] {
-                    if m.remove(k).is_some() {
-                        self.0.hit(1);
-                    }
+                    m.remove(k);
                 }
             }
             Ok(())
         }
     }
-    walk::document(doc, &mut Convert(stats))?;
-    rule12_nullable_needs_type(doc, stats)
+    walk::document(doc, &mut Convert)?;
+    rule12_nullable_needs_type(doc, NullableRefs::AdmitNull)
+}
+
+/// What rule 12 makes of a nullable `$ref` (`{allOf: [{$ref}], nullable: true}`, from rule 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NullableRefs {
+    /// The published form, [`super::nullable_refs::admitting_null`]: by 3.0.3's rules
+    /// `nullable` next to `allOf` does not admit `null` (every `allOf` part must match, and
+    /// the referenced schema rejects it), so the reference becomes one branch of an `anyOf`.
+    AdmitNull,
+    /// The form progenitor types as `Option<T>` (the client's input only): the referenced
+    /// schema's `type` beside `nullable`; see [`super::nullable_refs::for_client`].
+    TypeBeside,
 }
 
 /// Rule 12: in 3.0.3 `nullable` only has an effect next to `type` (linters reject it alone).
-/// Rule 3 turns a nullable `$ref` into `{allOf: [{$ref}], nullable: true}`; the `type` of the
+/// Rule 3 turns a nullable `$ref` into `{allOf: [{$ref}], nullable: true}`: published, that
+/// becomes the `anyOf` of [`NullableRefs::AdmitNull`]; for the client, the `type` of the
 /// referenced schema is copied beside it. A nullable union without a common `type` (string or
-/// array, say) has no 3.0.3 form: on an optional property it loses `nullable` (3.0 says "no
-/// value" by leaving the property out, which is how every client sends it); anywhere else it
-/// is an error naming its pointer.
-fn rule12_nullable_needs_type(doc: &mut Value, stats: &mut Stats) -> Result<()> {
+/// array, say) and no `$ref` to carry has no 3.0.3 form: on an optional property it loses
+/// `nullable` (3.0 says "no value" by leaving the property out, which is how every client sends
+/// it); anywhere else it is an error naming its pointer.
+pub(super) fn rule12_nullable_needs_type(doc: &mut Value, refs: NullableRefs) -> Result<()> {
     let schemas = doc
         .pointer("/components/schemas")
         .cloned()
@@ -57,11 +67,16 @@ fn rule12_nullable_needs_type(doc: &mut Value, stats: &mut Stats) -> Result<()> 
         if obj.get("nullable") != Some(&Value::Bool(true)) || obj.contains_key("type") {
             return Ok(());
         }
+        if refs == NullableRefs::AdmitNull
+            && let Some(form) = super::nullable_refs::admitting_null(obj)
+        {
+            *obj = form;
+            return Ok(());
+        }
         let found = type_of(&Value::Object(obj.clone()), &schemas, 0);
         match found {
             Some(t) => {
                 obj.insert("type".into(), Value::from(t));
-                stats.hit(12);
                 Ok(())
             }
             None if is_optional_property(ptr, &required) => {
@@ -75,13 +90,11 @@ fn rule12_nullable_needs_type(doc: &mut Value, stats: &mut Stats) -> Result<()> 
                 {
                     *obj = only.as_object().cloned().unwrap_or_default();
                 }
-                stats.hit(12);
                 Ok(())
             }
             None => match nullable_union(obj, &schemas) {
                 Some(union) => {
                     *obj = union;
-                    stats.hit(12);
                     Ok(())
                 }
                 None => Err(Oas30Error::new(
@@ -193,7 +206,7 @@ fn type_of(schema: &Value, schemas: &Value, depth: usize) -> Option<String> {
 
 /// Rule 1: `openapi: 3.1.x` → `3.0.3`, and the document fields 3.0 lacks are dropped; a
 /// non-empty `webhooks` has no 3.0 form and is an error.
-fn rule1_document(doc: &mut Value, stats: &mut Stats) -> Result<()> {
+fn rule1_document(doc: &mut Value) -> Result<()> {
     let version = doc.get("openapi").and_then(Value::as_str).unwrap_or("");
     if !version.starts_with("3.1.") {
         return Err(Oas30Error::new(
@@ -205,7 +218,6 @@ fn rule1_document(doc: &mut Value, stats: &mut Stats) -> Result<()> {
         .as_object_mut()
         .ok_or_else(|| Oas30Error::new("", ErrorKind::Malformed("not an object".into())))?;
     root.insert("openapi".into(), Value::from("3.0.3"));
-    stats.hit(1);
     if let Some(hooks) = root.get("webhooks") {
         if hooks.as_object().is_some_and(|m| !m.is_empty()) {
             return Err(Oas30Error::new(
@@ -246,7 +258,7 @@ fn rule1_document(doc: &mut Value, stats: &mut Stats) -> Result<()> {
 /// Rule 11: utoipa writes an optional `Option<T>` parameter as `[T, "null"]`; an absent
 /// optional parameter already means "no value", and progenitor generates
 /// `Option<Option<T>>` code that does not compile, so `nullable` goes.
-fn rule11_optional_parameter(param: &mut Value, stats: &mut Stats) {
+fn rule11_optional_parameter(param: &mut Value) {
     let required = param
         .get("required")
         .and_then(Value::as_bool)
@@ -254,10 +266,8 @@ fn rule11_optional_parameter(param: &mut Value, stats: &mut Stats) {
     if required {
         return;
     }
-    if let Some(schema) = param.get_mut("schema").and_then(Value::as_object_mut)
-        && schema.remove("nullable").is_some()
-    {
-        stats.hit(11);
+    if let Some(schema) = param.get_mut("schema").and_then(Value::as_object_mut) {
+        schema.remove("nullable");
     }
 }
 
@@ -268,7 +278,7 @@ mod tests {
     use super::*;
 
     fn run(mut doc: Value) -> Result<Value> {
-        convert(&mut doc, &mut Stats::default())?;
+        convert(&mut doc)?;
         Ok(doc)
     }
 
@@ -295,24 +305,51 @@ mod tests {
                "components": {"schemas": schemas}})
     }
 
+    /// The client's input: the published conversion, then the client's nullable references.
+    fn client(doc: Value) -> Result<Value> {
+        let mut out = run(doc)?;
+        super::super::nullable_refs::for_client(&mut out)?;
+        Ok(out)
+    }
+
+    fn null_or(reference: &str) -> Value {
+        json!({"anyOf": [{"$ref": reference}, {"type": "object", "nullable": true, "enum": [null]}]})
+    }
+
     #[test]
-    fn rule12_copies_the_type_of_a_nullable_ref() {
-        let out = run(with_schemas(json!({
+    fn rule12_publishes_a_nullable_ref_as_any_of_and_copies_its_type_for_the_client() {
+        let doc = with_schemas(json!({
             "Inner": {"type": "object", "properties": {}},
             "Outer": {"type": "object", "required": ["a"], "properties": {
-                "a": {"oneOf": [{"$ref": "#/components/schemas/Inner"}, {"type": "null"}]}}}
-        })))
-        .unwrap();
+                "a": {"description": "d", "oneOf": [{"$ref": "#/components/schemas/Inner"}, {"type": "null"}]}}}
+        }));
+        let a = "/components/schemas/Outer/properties/a";
+        let mut published = null_or("#/components/schemas/Inner");
+        published["description"] = json!("d");
+        assert_eq!(run(doc.clone()).unwrap().pointer(a).unwrap(), &published);
         assert_eq!(
-            out.pointer("/components/schemas/Outer/properties/a")
-                .unwrap(),
-            &json!({"nullable": true, "allOf": [{"$ref": "#/components/schemas/Inner"}], "type": "object"})
+            client(doc).unwrap().pointer(a).unwrap(),
+            &json!({"description": "d", "nullable": true, "allOf": [{"$ref": "#/components/schemas/Inner"}], "type": "object"})
         );
     }
 
     #[test]
-    fn rule12_optional_union_drops_nullable_required_union_moves_it_to_a_branch() {
+    fn rule12_a_nullable_ref_to_a_union_is_published_as_any_of() {
         let out = run(with_schemas(json!({
+            "Id": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+            "Msg": {"type": "object", "required": ["id"], "properties": {
+                "id": {"oneOf": [{"$ref": "#/components/schemas/Id"}, {"type": "null"}]},
+                "opt": {"oneOf": [{"$ref": "#/components/schemas/Id"}, {"type": "null"}]}}}
+        })))
+        .unwrap();
+        let props = out.pointer("/components/schemas/Msg/properties").unwrap();
+        assert_eq!(props["opt"], null_or("#/components/schemas/Id"));
+        assert_eq!(props["id"], null_or("#/components/schemas/Id"));
+    }
+
+    #[test]
+    fn rule12_for_the_client_an_optional_union_drops_nullable_a_required_one_moves_it() {
+        let out = client(with_schemas(json!({
             "Id": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
             "Msg": {"type": "object", "required": ["id"], "properties": {
                 "id": {"oneOf": [{"$ref": "#/components/schemas/Id"}, {"type": "null"}]},
@@ -328,15 +365,20 @@ mod tests {
     }
 
     #[test]
-    fn rule12_untyped_required_nullable_is_an_error_with_pointer() {
-        let e = run(with_schemas(json!({
+    fn rule12_untyped_required_nullable_is_published_but_an_error_for_the_client() {
+        let doc = with_schemas(json!({
             "Any": {"oneOf": [{"$ref": "#/components/schemas/Any2"}]},
             "Any2": {"description": "no type"},
             "Msg": {"type": "object", "required": ["x"], "properties": {
                 "x": {"oneOf": [{"$ref": "#/components/schemas/Any"}, {"type": "null"}]}}}
-        })))
-        .unwrap_err();
-        assert_eq!(e.pointer, "/components/schemas/Msg/properties/x");
+        }));
+        let x = "/components/schemas/Msg/properties/x";
+        let published = run(doc.clone()).unwrap();
+        assert_eq!(
+            published.pointer(x).unwrap(),
+            &null_or("#/components/schemas/Any")
+        );
+        assert_eq!(client(doc).unwrap_err().pointer, x);
     }
 
     #[test]

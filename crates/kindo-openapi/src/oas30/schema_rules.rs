@@ -5,7 +5,6 @@
 
 use serde_json::{Map, Value};
 
-use super::Stats;
 use super::error::{ErrorKind, Oas30Error, Result, push};
 use super::walk;
 
@@ -51,7 +50,7 @@ const OAS30_KEYWORDS: &[&str] = &[
 ];
 
 /// Converts one schema (and, recursively, its subschemas) in place.
-pub fn convert_schema(schema: &mut Value, ptr: &str, stats: &mut Stats) -> Result<()> {
+pub fn convert_schema(schema: &mut Value, ptr: &str) -> Result<()> {
     if let Value::Bool(b) = schema {
         // 3.1 allows boolean schemas anywhere; 3.0 only for additionalProperties (handled by
         // the walker, which never hands those over).
@@ -65,22 +64,22 @@ pub fn convert_schema(schema: &mut Value, ptr: &str, stats: &mut Stats) -> Resul
         Oas30Error::new(ptr, ErrorKind::Malformed("schema is not an object".into()))
     })?;
     if obj.contains_key("$ref") {
-        rule4_ref_siblings(obj, stats);
+        rule4_ref_siblings(obj);
         return Ok(());
     }
-    rule3_null_branch(obj, ptr, stats)?;
+    rule3_null_branch(obj, ptr)?;
     if obj.contains_key("$ref") {
         return Ok(());
     }
-    rule2_type_array(obj, ptr, stats)?;
-    rule5_const(obj, stats);
-    rule6_examples(obj, ptr, stats)?;
-    rule7_exclusive_bounds(obj, stats);
-    rule8_property_names(obj, ptr, stats)?;
+    rule2_type_array(obj, ptr)?;
+    rule5_const(obj);
+    rule6_examples(obj, ptr)?;
+    rule7_exclusive_bounds(obj);
+    rule8_property_names(obj, ptr)?;
     json_content(obj);
-    rule9_content_keywords(obj, stats);
+    rule9_content_keywords(obj);
     rule10_unknown_keywords(obj, ptr)?;
-    walk::children(schema, ptr, &mut |child, p| convert_schema(child, p, stats))
+    walk::children(schema, ptr, &mut |child, p| convert_schema(child, p))
 }
 
 fn untranslatable(ptr: &str, what: &str) -> Oas30Error {
@@ -94,7 +93,7 @@ fn is_null_schema(v: &Value) -> bool {
 
 /// Rule 2: `type: [T, "null"]` → `type: T, nullable: true`; `type: "null"` alone and arrays of
 /// several non-null types have no 3.0 form.
-fn rule2_type_array(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats) -> Result<()> {
+fn rule2_type_array(obj: &mut Map<String, Value>, ptr: &str) -> Result<()> {
     let here = push(ptr, "type");
     match obj.get("type") {
         Some(Value::Array(types)) => {
@@ -114,7 +113,6 @@ fn rule2_type_array(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats) 
             if nullable {
                 obj.insert("nullable".into(), Value::Bool(true));
             }
-            stats.hit(2);
             Ok(())
         }
         Some(t) if t == "null" => Err(untranslatable(&here, "`type: null`")),
@@ -125,7 +123,7 @@ fn rule2_type_array(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats) 
 /// Rule 3: a `{type: null}` branch of `oneOf`/`anyOf` becomes `nullable: true`. One remaining
 /// `$ref` is wrapped in `allOf` (so sibling keywords such as `description` survive); one
 /// remaining inline schema is merged into the parent.
-fn rule3_null_branch(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats) -> Result<()> {
+fn rule3_null_branch(obj: &mut Map<String, Value>, ptr: &str) -> Result<()> {
     for key in ["oneOf", "anyOf"] {
         let Some(Value::Array(branches)) = obj.get(key) else {
             continue;
@@ -138,7 +136,6 @@ fn rule3_null_branch(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats)
             .filter(|b| !is_null_schema(b))
             .cloned()
             .collect();
-        stats.hit(3);
         obj.insert("nullable".into(), Value::Bool(true));
         if rest.len() != 1 {
             if rest.is_empty() {
@@ -176,7 +173,7 @@ fn rule3_null_branch(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats)
             }
             // The merged branch may itself be a nullable union (`oneOf: [null, oneOf: [T,
             // null]]`): fold it too, or its `type: null` would be left behind.
-            return rule3_null_branch(obj, ptr, stats);
+            return rule3_null_branch(obj, ptr);
         } else {
             return Err(untranslatable(&push(ptr, key), "a non-object branch"));
         }
@@ -185,23 +182,21 @@ fn rule3_null_branch(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats)
 }
 
 /// Rule 4: 3.0 ignores siblings of `$ref`; drop them so no tool is tempted to read them.
-fn rule4_ref_siblings(obj: &mut Map<String, Value>, stats: &mut Stats) {
+fn rule4_ref_siblings(obj: &mut Map<String, Value>) {
     if obj.len() > 1 {
         obj.retain(|k, _| k == "$ref");
-        stats.hit(4);
     }
 }
 
 /// Rule 5: `const: v` → `enum: [v]`.
-fn rule5_const(obj: &mut Map<String, Value>, stats: &mut Stats) {
+fn rule5_const(obj: &mut Map<String, Value>) {
     if let Some(v) = obj.remove("const") {
         obj.insert("enum".into(), Value::Array(vec![v]));
-        stats.hit(5);
     }
 }
 
 /// Rule 6: schema `examples: [a, …]` → `example: a` (3.0 has only the singular keyword).
-fn rule6_examples(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats) -> Result<()> {
+fn rule6_examples(obj: &mut Map<String, Value>, ptr: &str) -> Result<()> {
     let Some(examples) = obj.remove("examples") else {
         return Ok(());
     };
@@ -214,12 +209,11 @@ fn rule6_examples(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats) ->
     if let Some(first) = list.into_iter().next() {
         obj.entry("example").or_insert(first);
     }
-    stats.hit(6);
     Ok(())
 }
 
 /// Rule 7: numeric `exclusiveMinimum: n` → `minimum: n, exclusiveMinimum: true` (same for max).
-fn rule7_exclusive_bounds(obj: &mut Map<String, Value>, stats: &mut Stats) {
+fn rule7_exclusive_bounds(obj: &mut Map<String, Value>) {
     for (exclusive, bound) in [
         ("exclusiveMinimum", "minimum"),
         ("exclusiveMaximum", "maximum"),
@@ -227,7 +221,6 @@ fn rule7_exclusive_bounds(obj: &mut Map<String, Value>, stats: &mut Stats) {
         if let Some(n @ Value::Number(_)) = obj.get(exclusive).cloned() {
             obj.insert(bound.into(), n);
             obj.insert(exclusive.into(), Value::Bool(true));
-            stats.hit(7);
         }
     }
 }
@@ -235,7 +228,7 @@ fn rule7_exclusive_bounds(obj: &mut Map<String, Value>, stats: &mut Stats) {
 /// Rule 8: `propertyNames: {type: string}` says nothing JSON does not already say, so it goes;
 /// any other `propertyNames` constrains keys in a way 3.0 cannot express. `$schema`, `$id` and
 /// `$comment` are dropped.
-fn rule8_property_names(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Stats) -> Result<()> {
+fn rule8_property_names(obj: &mut Map<String, Value>, ptr: &str) -> Result<()> {
     if let Some(names) = obj.get("propertyNames") {
         let plain_string = names
             .as_object()
@@ -247,12 +240,9 @@ fn rule8_property_names(obj: &mut Map<String, Value>, ptr: &str, stats: &mut Sta
             ));
         }
         obj.remove("propertyNames");
-        stats.hit(8);
     }
     for k in ["$schema", "$id", "$comment"] {
-        if obj.remove(k).is_some() {
-            stats.hit(8);
-        }
+        obj.remove(k);
     }
     Ok(())
 }
@@ -277,15 +267,13 @@ fn json_content(obj: &mut Map<String, Value>) {
 }
 
 /// Rule 9: `contentEncoding: base64` → `format: byte`; `contentMediaType` → `format: binary`.
-fn rule9_content_keywords(obj: &mut Map<String, Value>, stats: &mut Stats) {
+fn rule9_content_keywords(obj: &mut Map<String, Value>) {
     let encoding = obj.remove("contentEncoding");
     let media = obj.remove("contentMediaType");
     if encoding.as_ref().is_some_and(|e| e == "base64") {
         obj.insert("format".into(), Value::from("byte"));
-        stats.hit(9);
     } else if encoding.is_some() || media.is_some() {
         obj.insert("format".into(), Value::from("binary"));
-        stats.hit(9);
     }
 }
 
@@ -307,7 +295,7 @@ mod tests {
     use super::*;
 
     fn convert(mut v: Value) -> Result<Value> {
-        convert_schema(&mut v, "/components/schemas/X", &mut Stats::default())?;
+        convert_schema(&mut v, "/components/schemas/X")?;
         Ok(v)
     }
 
