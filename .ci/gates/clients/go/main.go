@@ -81,7 +81,7 @@ func main() {
 	hello := "Hello"
 	user := k.NewChatMessageUser("user")
 	content := k.StringAsChatContent(&hello)
-	user.Content = &content
+	user.SetContent(content)
 	chatRequest := k.NewCreateChatCompletionRequest(model, []k.ChatMessage{k.ChatMessageUserAsChatMessage(user)})
 	chat, _, err := c.ChatCompletionsAPI.CreateChatCompletion(ctx).CreateChatCompletionRequest(*chatRequest).Execute()
 	must(err, "createChatCompletion")
