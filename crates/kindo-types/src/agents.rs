@@ -2,6 +2,7 @@
 //! (`POST /v1/agents/runs`).
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use utoipa::{IntoParams, ToSchema};
 
 /// The agents visible to the caller, in a single unpaginated page capped at 500 entries.
@@ -36,11 +37,11 @@ pub struct AgentSummary {
 ///
 /// Current pages show `{"userPermissions": [...]}`; the API overview shows an empty object, so
 /// `userPermissions` is optional.
+#[skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AgentMetadata {
     /// The actions the caller may perform on this agent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_permissions: Option<Vec<AgentPermission>>,
 }
 
@@ -59,24 +60,21 @@ pub enum AgentPermission {
 ///
 /// Supplying any of them switches to the paginated shape (default `limit` 20) and adds
 /// `nextCursor` to the response; without them the legacy shape and run cap apply.
+#[skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(rename_all = "camelCase")]
 pub struct AgentRunsPage {
     /// Page size for `recentRunIds`; 20 when omitted on the paginated path.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(minimum = 1)]
     pub limit: Option<u32>,
     /// Opaque cursor: the `nextCursor` of the previous page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
     /// ISO-8601 lower bound on run time. The cursor does not encode date filters: send the
     /// same `startDate` on every page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(format = DateTime)]
     pub start_date: Option<String>,
     /// ISO-8601 upper bound on run time; re-send on every page like `startDate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(format = DateTime)]
     pub end_date: Option<String>,
 }
@@ -86,6 +84,7 @@ pub struct AgentRunsPage {
 /// One schema covers both documented shapes: without pagination parameters `nextCursor` is
 /// absent (legacy shape); with them it is present, a string while more pages remain and
 /// `null` on the last page.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Agent {
@@ -108,19 +107,17 @@ pub struct Agent {
     /// ISO-8601 time of the agent's most recent run, independent of any date filter. Typed as
     /// nullable because an agent that never ran has no last run.
     #[schema(required = true, format = DateTime)]
+    #[serialize_always]
     pub last_run_at_utc: Option<String>,
     /// Caller-specific metadata.
     pub metadata: AgentMetadata,
     /// Paginated shape only: cursor of the next page of `recentRunIds`, `null` on the last page.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub next_cursor: Option<Option<String>>,
 }
 
 /// Body of `POST /v1/agents/runs`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct RunAgentRequest {
@@ -128,7 +125,6 @@ pub struct RunAgentRequest {
     pub agent_id: String,
     /// Values for the agent's input labels. Optional when the agent declares no inputs; a
     /// missing required label is `422`, and unknown labels are silently dropped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inputs: Option<Vec<AgentInput>>,
 }
 

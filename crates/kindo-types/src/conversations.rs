@@ -2,28 +2,27 @@
 //! `store: true` (or `conversation`), in OpenAI's Conversations shape.
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::models::ListObject;
 use crate::responses::Item;
 
 /// Query parameters of `GET /v1/conversations/{conversation_id}/items`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListItemsQuery {
     /// Messages per page, 1–100 (default 20). One message may expand to several items (an
     /// assistant turn with a tool call yields a `function_call` and a `message`), so `data`
     /// may hold more than `limit` entries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(minimum = 1, maximum = 100, default = 20)]
     pub limit: Option<u32>,
     /// Sort order by message index (default `desc`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(inline)]
     pub order: Option<SortOrder>,
     /// Cursor: return items appended after this item id (pass the previous page's `last_id`).
     /// An id not in this conversation gives `400 invalid_cursor`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
 }
 

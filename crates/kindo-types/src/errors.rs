@@ -2,6 +2,7 @@
 //! operations reference the envelope that surface documents.
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use utoipa::ToSchema;
 
 /// Flat error envelope used by the control plane (models, integrations) and by the shared
@@ -12,13 +13,13 @@ use utoipa::ToSchema;
 /// middleware adding a `message`. The model and integration pages do not document their error
 /// bodies at all; the API overview only says error bodies carry a message. `message` is
 /// therefore optional here so that every body a client can meet validates.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[schema(example = json!({"error": "Unauthorized"}))]
 pub struct FlatError {
     /// Short error label, e.g. `Unauthorized`.
     pub error: String,
     /// Human-readable cause, when the server provides one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -50,6 +51,7 @@ pub struct OpenAiError {
 }
 
 /// The body of an `OpenAiError`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct OpenAiErrorBody {
     /// Human-readable cause.
@@ -66,18 +68,10 @@ pub struct OpenAiErrorBody {
     /// `model_access_denied`, `internal_error`, `upstream_empty_body` and (mid-stream)
     /// `stream_error`. Absent on the Responses `404 not_found` and on `429`; OpenAI-style
     /// bodies may send it as `null`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub code: Option<Option<String>>,
     /// The request field at fault, when the server names one (OpenAI sends `null` otherwise).
     /// Not shown in Kindo's examples.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub param: Option<Option<String>>,
 }

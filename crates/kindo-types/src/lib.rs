@@ -5,8 +5,14 @@
 //!
 //! House rules (each one avoids a case where the schema utoipa writes and what serde accepts
 //! would disagree):
-//! - every `skip_serializing_if` is paired with `#[serde(default)]`;
-//! - an `Option` that the server always sends (possibly as `null`) is `#[schema(required = true)]`;
+//! - a type with optional fields is `#[skip_serializing_none]` (serde_with): each `Option` is
+//!   left out when `None`, and serde reads a missing key as `None`; any other
+//!   `skip_serializing_if` is paired with `#[serde(default)]`;
+//! - an `Option` that the server always sends (possibly as `null`) is `#[schema(required = true)]`
+//!   and `#[serialize_always]`;
+//! - an optional *and* nullable field is `Option<Option<T>>` with `#[serde(default,
+//!   deserialize_with = "crate::serde_helpers::double_option")]` (`default` is needed there:
+//!   with `deserialize_with`, serde no longer reads a missing key as `None`);
 //! - maps are string-keyed; passthrough objects are spelled `BTreeMap<String, Value>`;
 //! - no `alias`, `transparent`, tuples or `serde(other)` on wire types.
 

@@ -2,16 +2,17 @@
 //! optional agent entries.
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use utoipa::{IntoParams, ToSchema};
 
 /// Query parameters of `GET /v1/models`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListModelsQuery {
     /// When `true`, agents the caller can invoke are listed alongside models, with ids of the
     /// form `agent/<agent-id>` (usable as `model` on `POST /v1/responses`). Documented in the
     /// 2026.09 docs; older deployments ignore it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_agents: Option<bool>,
 }
 
@@ -39,6 +40,7 @@ pub enum ModelObject {
 }
 
 /// One model (or agent) entry, in the OpenAI Models API shape.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Model {
     /// The exact string to pass as `model` on the inference APIs. Kindo does not rename
@@ -53,6 +55,5 @@ pub struct Model {
     pub owned_by: String,
     /// Human-readable model name as shown in the Kindo Terminal (2026.09 docs). Present on
     /// model entries only; agent entries and older deployments omit it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
 }

@@ -115,6 +115,30 @@ macro_rules! tag {
 
 pub(crate) use tag;
 
+/// Declares the named catch-all struct of an open union (its `other = Variant(Struct)`): a
+/// `type` that is none of the union's known tags, and every other field kept as it came, with
+/// the doc comment given in braces. `$reject` names the union's `reject_known_tag` as a string,
+/// the only form serde takes.
+macro_rules! catch_all {
+    (
+        $(#[doc = $doc:literal])*
+        $name:ident of $union:ident($reject:literal) { $(#[doc = $fields_doc:literal])* }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        pub struct $name {
+            #[serde(rename = "type", deserialize_with = $reject)]
+            #[schema(schema_with = $union::catch_all_tag_schema)]
+            pub kind: String,
+            $(#[doc = $fields_doc])*
+            #[serde(flatten)]
+            pub fields: std::collections::BTreeMap<String, serde_json::Value>,
+        }
+    };
+}
+
+pub(crate) use catch_all;
+
 #[cfg(test)]
 mod tests {
     use super::complement_pattern;

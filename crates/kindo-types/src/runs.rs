@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use utoipa::ToSchema;
 use utoipa::openapi::schema::Object;
@@ -22,6 +23,7 @@ fn result_schema() -> Object {
 }
 
 /// The state of one agent run.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Run {
@@ -29,24 +31,23 @@ pub struct Run {
     pub run_id: String,
     /// The agent that produced the run; `null` when that agent has since been soft-deleted.
     #[schema(required = true)]
+    #[serialize_always]
     pub agent_id: Option<String>,
     /// The conversation backing the run, readable with
     /// `GET /v1/conversations/{conversation_id}/items`. Newer docs (2026.09) always send it and
     /// type it nullable; older deployments omit the field, so it is optional here.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub conversation_id: Option<Option<String>>,
     /// ISO-8601 time the trigger was accepted.
     #[schema(format = DateTime)]
     pub created_at_utc: String,
     /// ISO-8601 time the run reached a terminal status; `null` while `in_progress`.
     #[schema(required = true, format = DateTime)]
+    #[serialize_always]
     pub ended_at_utc: Option<String>,
     /// The final assistant message as a JSON-encoded string; see [`RESULT_DOC`].
     #[schema(required = true, schema_with = result_schema)]
+    #[serialize_always]
     pub result: Option<String>,
     /// Lifecycle status.
     pub status: RunStatus,
@@ -54,17 +55,16 @@ pub struct Run {
 
 /// The final assistant message of a run, the content of `Run.result`. Open: real runs add
 /// fields beyond these, and parts of types other than the known ones.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct RunMessage {
     /// The message id, when the deployment sends one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `assistant` for a run's final message.
     pub role: String,
     /// The message content, in order: step markers and text parts, among others.
     pub parts: Vec<RunMessagePart>,
     /// Message metadata, when the deployment sends it; its shape is not documented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Value>,
     /// Other message fields, kept as sent.
     #[serde(flatten)]
@@ -95,6 +95,7 @@ pub enum RunStepStartTag {
 }
 
 /// Text the agent produced.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct RunTextPart {
     #[serde(rename = "type")]
@@ -102,7 +103,6 @@ pub struct RunTextPart {
     pub r#type: RunTextTag,
     pub text: String,
     /// The part's streaming state when the message was stored (e.g. `done`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Other part fields, kept as sent.
     #[serde(flatten)]

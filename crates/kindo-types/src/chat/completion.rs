@@ -2,6 +2,7 @@
 
 use super::tools::ChatToolCall;
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -11,6 +12,7 @@ use utoipa::ToSchema;
 /// `created`, `model` and `finish_reason` are optional here: the quickstart's response
 /// carries them, but the first-API-call page shows a response without them, so a client must
 /// not rely on them.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ChatCompletion {
     /// Completion id, e.g. `chatcmpl-abc123`.
@@ -18,15 +20,12 @@ pub struct ChatCompletion {
     /// Always `chat.completion`.
     pub object: ChatCompletionObject,
     /// Unix timestamp (seconds). Missing from one documented example.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<i64>,
     /// The model that answered. Missing from one documented example.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     /// One choice per requested completion (`n`, default 1).
     pub choices: Vec<ChatChoice>,
     /// Token counts. The tool-use page's example omits it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<ChatUsage>,
     /// Other upstream fields (e.g. `system_fingerprint`), passed through.
     #[serde(flatten)]
@@ -41,6 +40,7 @@ pub enum ChatCompletionObject {
 }
 
 /// One completion choice.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ChatChoice {
     /// Position of the choice.
@@ -50,31 +50,24 @@ pub struct ChatChoice {
     /// Why generation stopped. Open set: `stop`, `length`, `tool_calls` (run the tools and
     /// send the results back), `content_filter`, `function_call`; upstream providers may add
     /// others. Missing from one documented example.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub finish_reason: Option<Option<String>>,
     /// Log probabilities, when requested.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub logprobs: Option<Option<BTreeMap<String, Value>>>,
 }
 
 /// The assistant message of a choice.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ChatResponseMessage {
     /// Always `assistant`.
     pub role: AssistantRole,
     /// The text; `null` when the model only calls tools.
     #[schema(required = true)]
+    #[serialize_always]
     pub content: Option<String>,
     /// Tool calls to execute client-side (`finish_reason: tool_calls`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_calls: Option<Vec<ChatToolCall>>,
     /// Other upstream fields (e.g. `refusal`), passed through.
     #[serde(flatten)]

@@ -3,6 +3,7 @@
 use super::tools::ChatToolCall;
 use crate::open_union;
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -13,16 +14,15 @@ use utoipa::ToSchema;
 /// Kindo's message table marks only `role` as required; `content` may be omitted or (on
 /// assistant messages that only carry `tool_calls`) `null`. Unknown message fields are
 /// forwarded verbatim.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "role", rename_all = "lowercase")]
 pub enum ChatMessage {
     /// System instructions.
     System {
         /// Text or content parts.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         content: Option<ChatContent>,
         /// Author name.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         name: Option<String>,
         /// Other message fields, forwarded verbatim.
         #[serde(flatten)]
@@ -31,10 +31,8 @@ pub enum ChatMessage {
     /// Developer instructions; Kindo treats them exactly like `system` (OpenAI semantics).
     Developer {
         /// Text or content parts.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         content: Option<ChatContent>,
         /// Author name.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         name: Option<String>,
         /// Other message fields, forwarded verbatim.
         #[serde(flatten)]
@@ -43,10 +41,8 @@ pub enum ChatMessage {
     /// A user turn; content parts may be multimodal (`image_url`).
     User {
         /// Text or content parts.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         content: Option<ChatContent>,
         /// Author name.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         name: Option<String>,
         /// Other message fields, forwarded verbatim.
         #[serde(flatten)]
@@ -55,17 +51,11 @@ pub enum ChatMessage {
     /// A previous model turn, replayed as history.
     Assistant {
         /// Text or content parts; `null` when the turn only carries `tool_calls`.
-        #[serde(
-            default,
-            skip_serializing_if = "Option::is_none",
-            deserialize_with = "crate::serde_helpers::double_option"
-        )]
+        #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
         content: Option<Option<ChatContent>>,
         /// Author name.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         name: Option<String>,
         /// The tool calls the model made in this turn.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         tool_calls: Option<Vec<ChatToolCall>>,
         /// Other message fields (e.g. `refusal`), forwarded verbatim.
         #[serde(flatten)]
@@ -74,7 +64,6 @@ pub enum ChatMessage {
     /// The result of a tool call.
     Tool {
         /// The tool's output.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         content: Option<ChatContent>,
         /// The `id` of the tool call this message answers (required on `tool` messages).
         tool_call_id: String,
@@ -121,12 +110,12 @@ pub struct ChatImagePart {
 }
 
 /// The image of an `image_url` part.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ChatImageUrl {
     /// An `https:` URL or a `data:` URL with base64 image data.
     pub url: String,
     /// Detail level: `auto`, `low` or `high` (OpenAI; open set).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 

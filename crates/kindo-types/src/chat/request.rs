@@ -3,6 +3,7 @@
 use super::messages::ChatMessage;
 use super::tools::{ChatResponseFormat, ChatTool, ChatToolChoice};
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -15,6 +16,7 @@ use utoipa::ToSchema;
 /// `litellm_metadata` and `proxy_server_request` are stripped before forwarding so that clients
 /// cannot spoof governance metadata. The Chat Actions opt-ins of `/v1/responses` (`kindo`,
 /// hosted tools, stored conversations) are not accepted here.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct CreateChatCompletionRequest {
     /// A model id from `GET /v1/models`, e.g. `claude-sonnet-4-5-20250929`.
@@ -23,73 +25,51 @@ pub struct CreateChatCompletionRequest {
     #[schema(min_items = 1)]
     pub messages: Vec<ChatMessage>,
     /// `true` switches the response to `text/event-stream` (consumed by Kindo, not forwarded).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// OpenAI stream options, forwarded. Kindo does not populate `usage` in streamed chunks
     /// even when `include_usage` is `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream_options: Option<ChatStreamOptions>,
     /// Sampling temperature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// Nucleus sampling.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_p: Option<f64>,
     /// Maximum number of tokens to generate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_tokens: Option<u32>,
     /// OpenAI's newer name for the generation limit. Not in Kindo's field table; forwarded by
     /// passthrough.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_completion_tokens: Option<u32>,
     /// Frequency penalty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency_penalty: Option<f64>,
     /// Presence penalty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presence_penalty: Option<f64>,
     /// Stop sequence(s): one string or an array of strings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop: Option<StopSequences>,
     /// Determinism hint, honoured where the upstream model supports it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// Log-probability request, forwarded to the upstream model. Kindo's field table types it
     /// "boolean / object": OpenAI sends a boolean, some upstreams take an options object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<ChatLogprobs>,
     /// Number of most likely tokens to return per position (OpenAI; forwarded by passthrough).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_logprobs: Option<u32>,
     /// Number of choices to generate (OpenAI; forwarded by passthrough).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<u32>,
     /// Token-id → bias map (OpenAI; forwarded by passthrough).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logit_bias: Option<BTreeMap<String, f64>>,
     /// End-user identifier.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Tool definitions in OpenAI's nested `function` shape, forwarded verbatim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<ChatTool>>,
     /// Which tool the model may call: `"auto"`, `"none"`, `"required"` or a named tool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ChatToolChoice>,
     /// Whether the model may call several tools in one turn (OpenAI; forwarded by passthrough).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parallel_tool_calls: Option<bool>,
     /// Output format, e.g. `{"type": "json_object"}` or `{"type": "json_schema", ...}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_format: Option<ChatResponseFormat>,
     /// Accepted but **stripped** before forwarding (governance metadata cannot be spoofed).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<BTreeMap<String, Value>>,
     /// Accepted but **stripped** before forwarding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub litellm_metadata: Option<BTreeMap<String, Value>>,
     /// Accepted but **stripped** before forwarding.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proxy_server_request: Option<BTreeMap<String, Value>>,
     /// Any other OpenAI request field: forwarded verbatim.
     #[serde(flatten)]
@@ -97,10 +77,10 @@ pub struct CreateChatCompletionRequest {
 }
 
 /// OpenAI `stream_options`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ChatStreamOptions {
     /// Requests a final usage chunk. Forwarded, but Kindo currently never populates `usage`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_usage: Option<bool>,
     /// Any other stream option, forwarded verbatim.
     #[serde(flatten)]

@@ -3,6 +3,7 @@
 use super::completion::{AssistantRole, ChatUsage};
 use crate::errors::OpenAiError;
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -12,23 +13,18 @@ use utoipa::ToSchema;
 /// The streaming page's frames omit `created`, `model`, `index` and (until the last frame)
 /// `finish_reason`; its single-chunk example carries them. `usage` is never populated by
 /// Kindo, even with `stream_options.include_usage`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ChatCompletionChunk {
     /// Same id on every chunk of one completion.
     pub id: String,
     /// Always `chat.completion.chunk`.
     pub object: ChatCompletionChunkObject,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     pub choices: Vec<ChatChunkChoice>,
     /// Always absent or `null` on Kindo.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub usage: Option<Option<ChatUsage>>,
     /// Other upstream fields, passed through.
     #[serde(flatten)]
@@ -43,39 +39,30 @@ pub enum ChatCompletionChunkObject {
 }
 
 /// One choice of a chunk.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ChatChunkChoice {
     /// Position of the choice; absent in the streaming page's frames.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<u32>,
     /// What this chunk adds to the message.
     pub delta: ChatChunkDelta,
     /// `null` (or absent) until the last chunk of the choice. Open set, see
     /// `ChatChoice.finish_reason`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub finish_reason: Option<Option<String>>,
 }
 
 /// The incremental part of a streamed message.
+#[skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ChatChunkDelta {
     /// `assistant` on the first chunk.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<AssistantRole>,
     /// Text to append; may be `null` on tool-call chunks.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub content: Option<Option<String>>,
     /// Tool-call fragments (OpenAI streaming shape: `index`, then `id`/`type`/`function.name`
     /// on the first fragment and `function.arguments` pieces after).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_calls: Option<Vec<ChatToolCallDelta>>,
     /// Other upstream fields, passed through.
     #[serde(flatten)]
@@ -83,26 +70,24 @@ pub struct ChatChunkDelta {
 }
 
 /// A fragment of a streamed tool call.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ChatToolCallDelta {
     /// Which tool call this fragment belongs to.
     pub index: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `function` (open set) on the first fragment.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     pub r#type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub function: Option<FunctionCallDelta>,
 }
 
 /// A fragment of a streamed function call.
+#[skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct FunctionCallDelta {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A piece of the JSON-encoded arguments; concatenate the pieces.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arguments: Option<String>,
 }
 

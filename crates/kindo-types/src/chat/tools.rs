@@ -3,6 +3,7 @@
 use super::messages::FunctionTag;
 use crate::open_union;
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -26,18 +27,16 @@ pub struct ChatFunctionTool {
 }
 
 /// The callable function of a tool.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct FunctionDefinition {
     /// Function name the model calls.
     pub name: String,
     /// What the function does, for the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// JSON Schema of the arguments object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<BTreeMap<String, Value>>,
     /// OpenAI strict schema adherence.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strict: Option<bool>,
 }
 
@@ -86,13 +85,13 @@ pub struct FunctionName {
 }
 
 /// `response_format`, forwarded verbatim.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ChatResponseFormat {
     /// `text`, `json_object` or `json_schema` (OpenAI). Open set: forwarded verbatim.
     #[serde(rename = "type")]
     pub r#type: String,
     /// The schema, with `type: json_schema` (`name`, `schema`, `strict`, `description`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub json_schema: Option<BTreeMap<String, Value>>,
     /// Other fields, forwarded verbatim.
     #[serde(flatten)]

@@ -8,46 +8,34 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use utoipa::ToSchema;
 
 /// RFC 9728 §2 metadata. Every field but `resource` is optional; unknown fields (other
 /// registered or extension metadata) are kept.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ProtectedResourceMetadata {
     /// The protected resource's identifier (an https URL).
     pub resource: String,
     /// Issuer identifiers of authorization servers that can issue tokens for the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_servers: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jwks_uri: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scopes_supported: Option<Vec<String>>,
     /// How bearer tokens may be sent: `header`, `body`, `query`. Kindo documents the
     /// `Authorization` header.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bearer_methods_supported: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_signing_alg_values_supported: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_documentation: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_policy_uri: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_tos_uri: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tls_client_certificate_bound_access_tokens: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorization_details_types_supported: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpop_signing_alg_values_supported: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpop_bound_access_tokens_required: Option<bool>,
     /// A JWT carrying signed metadata values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_metadata: Option<String>,
     /// Other metadata, kept verbatim.
     #[serde(flatten)]

@@ -1,9 +1,11 @@
 //! Header and query parameters of `POST /v1/mcp`.
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use utoipa::IntoParams;
 
 /// Headers of an MCP request.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, IntoParams)]
 #[into_params(parameter_in = Header)]
 pub struct McpHeaders {
@@ -18,16 +20,13 @@ pub struct McpHeaders {
     /// Integration allow-list, comma-separated integration ids (e.g. `linear,github`). Narrows
     /// `tools/list`; never grants access. Ignored when the `integrations` query parameter is
     /// present.
-    #[serde(
-        rename = "x-kindo-integrations",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "x-kindo-integrations")]
     #[param(value_type = String, required = false, example = "linear,github")]
     pub x_kindo_integrations: Option<String>,
 }
 
 /// Query parameters of an MCP request.
+#[skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct McpQuery {
@@ -36,7 +35,6 @@ pub struct McpQuery {
     /// comma-separated. Narrows `tools/list` to those integrations' tools (ids must match
     /// exactly); integrations the account cannot reach are silently dropped, never an error.
     /// Wins over the `x-kindo-integrations` header.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[param(style = Form, explode)]
     pub integrations: Option<Vec<String>>,
 }

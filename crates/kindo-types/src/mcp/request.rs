@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use utoipa::ToSchema;
 
@@ -81,6 +82,7 @@ pub struct Implementation {
 }
 
 /// `ping`: no-op heartbeat; the result is `{}`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct PingRequest {
     #[schema(inline)]
@@ -88,11 +90,11 @@ pub struct PingRequest {
     pub id: JsonRpcId,
     #[schema(inline)]
     pub method: PingMethod,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<BTreeMap<String, Value>>,
 }
 
 /// `tools/list`: the tools the API key is entitled to, narrowed by the integrations filter.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ToolsListRequest {
     #[schema(inline)]
@@ -100,15 +102,14 @@ pub struct ToolsListRequest {
     pub id: JsonRpcId,
     #[schema(inline)]
     pub method: ToolsListMethod,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<PaginatedParams>,
 }
 
 /// Parameters of the list methods.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct PaginatedParams {
     /// `nextCursor` of the previous page (MCP pagination; Kindo documents no paging).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
 }
 
@@ -124,17 +125,18 @@ pub struct ToolsCallRequest {
 }
 
 /// Parameters of `tools/call`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ToolsCallParams {
     /// A name from `tools/list`, prefixed with its integration id (`linear_list_issues`) or
     /// `platform_` for first-party tools. Unknown or unauthorised names get `-32602`.
     pub name: String,
     /// Arguments matching the tool's `inputSchema`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arguments: Option<BTreeMap<String, Value>>,
 }
 
 /// `prompts/list`: the prompts the API key is entitled to.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct PromptsListRequest {
     #[schema(inline)]
@@ -142,7 +144,6 @@ pub struct PromptsListRequest {
     pub id: JsonRpcId,
     #[schema(inline)]
     pub method: PromptsListMethod,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<PaginatedParams>,
 }
 
@@ -158,26 +159,25 @@ pub struct PromptsGetRequest {
 }
 
 /// Parameters of `prompts/get`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct PromptsGetParams {
     pub name: String,
     /// Prompt arguments; MCP defines the values as strings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arguments: Option<BTreeMap<String, String>>,
 }
 
 /// Any other JSON-RPC message: a notification (no `id`) or a method the gateway does not
 /// implement (answered with `-32601`).
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct OtherMcpRequest {
     #[schema(inline)]
     pub jsonrpc: JsonRpcVersion,
     /// Absent on notifications.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<JsonRpcId>,
     #[serde(deserialize_with = "McpRequest::reject_known_tag")]
     #[schema(schema_with = McpRequest::catch_all_tag_schema)]
     pub method: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub params: Option<Value>,
 }

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use utoipa::ToSchema;
 
@@ -50,6 +51,7 @@ pub struct JsonRpcErrorResponse {
 }
 
 /// The error object.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct JsonRpcError {
     /// Open set of integers. Documented by Kindo: `-32000` custom Kindo error (most often
@@ -63,6 +65,5 @@ pub struct JsonRpcError {
     pub message: String,
     /// Extra detail. For `-32000` Kindo sends an object with a `reason`, e.g.
     /// `{"reason": "credentials_unavailable"}`; JSON-RPC allows any value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Value>,
 }

@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use crate::open_tag::tag;
+use crate::open_tag::{catch_all, tag};
 use crate::open_union;
 
 tag!(/// Always `text`.
@@ -35,13 +36,13 @@ tag!(/// Always `file`.
 
 /// Prompt-caching breakpoint on a block, tool or system block. Kindo forwards it verbatim and
 /// cache hits show up in the response `usage`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct CacheControl {
     /// The cache kind. Closed set: Anthropic defines only `ephemeral`.
     #[serde(rename = "type")]
     pub kind: CacheControlType,
     /// Cache lifetime, `5m` (default) or `1h`; Anthropic-defined, passed through.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ttl: Option<String>,
 }
 
@@ -70,27 +71,26 @@ open_union! {
 }
 
 /// A text block.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct TextBlockParam {
     #[serde(rename = "type")]
     #[schema(inline)]
     pub kind: TextType,
     pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cache_control: Option<CacheControl>,
     /// Anthropic citation objects, passed through.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub citations: Option<Vec<BTreeMap<String, Value>>>,
 }
 
 /// An image block.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ImageBlockParam {
     #[serde(rename = "type")]
     #[schema(inline)]
     pub kind: ImageType,
     pub source: ImageSource,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cache_control: Option<CacheControl>,
 }
 
@@ -134,6 +134,7 @@ pub struct FileImageSource {
 }
 
 /// A document (PDF, plain text, ...) block.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct DocumentBlockParam {
     #[serde(rename = "type")]
@@ -141,18 +142,15 @@ pub struct DocumentBlockParam {
     pub kind: DocumentType,
     /// Anthropic document source (`base64`, `text`, `content`, `url`, `file`), passed through.
     pub source: BTreeMap<String, Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
     /// Citation settings, e.g. `{"enabled": true}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub citations: Option<BTreeMap<String, Value>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cache_control: Option<CacheControl>,
 }
 
 /// A tool call made by the assistant, echoed back in a later request.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ToolUseBlockParam {
     #[serde(rename = "type")]
@@ -163,11 +161,11 @@ pub struct ToolUseBlockParam {
     pub name: String,
     /// The tool arguments, an object matching the tool's `input_schema`.
     pub input: BTreeMap<String, Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cache_control: Option<CacheControl>,
 }
 
 /// The result of a client-side tool call, sent in a `user` message.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ToolResultBlockParam {
     #[serde(rename = "type")]
@@ -175,12 +173,9 @@ pub struct ToolResultBlockParam {
     pub kind: ToolResultType,
     /// The `id` of the `tool_use` block this answers.
     pub tool_use_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<ToolResultContent>,
     /// `true` when the tool failed and `content` describes the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_error: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cache_control: Option<CacheControl>,
 }
 
@@ -203,18 +198,11 @@ open_union! {
     other = Unknown(UnknownToolResultBlock)
 }
 
-/// A tool-result block type this crate does not model, forwarded verbatim.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct UnknownToolResultBlock {
-    #[serde(
-        rename = "type",
-        deserialize_with = "ToolResultBlock::reject_known_tag"
-    )]
-    #[schema(schema_with = ToolResultBlock::catch_all_tag_schema)]
-    pub kind: String,
-    /// The block's other fields.
-    #[serde(flatten)]
-    pub fields: BTreeMap<String, Value>,
+catch_all! {
+    /// A tool-result block type this crate does not model, forwarded verbatim.
+    UnknownToolResultBlock of ToolResultBlock("ToolResultBlock::reject_known_tag") {
+        /// The block's other fields.
+    }
 }
 
 /// Extended-thinking output echoed back in a later request (required when continuing a tool
@@ -239,18 +227,11 @@ pub struct RedactedThinkingBlockParam {
     pub data: String,
 }
 
-/// A request block type this crate does not model, forwarded verbatim by Kindo.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct UnknownContentBlockParam {
-    #[serde(
-        rename = "type",
-        deserialize_with = "ContentBlockParam::reject_known_tag"
-    )]
-    #[schema(schema_with = ContentBlockParam::catch_all_tag_schema)]
-    pub kind: String,
-    /// The block's other fields.
-    #[serde(flatten)]
-    pub fields: BTreeMap<String, Value>,
+catch_all! {
+    /// A request block type this crate does not model, forwarded verbatim by Kindo.
+    UnknownContentBlockParam of ContentBlockParam("ContentBlockParam::reject_known_tag") {
+        /// The block's other fields.
+    }
 }
 
 open_union! {
@@ -268,6 +249,7 @@ open_union! {
 }
 
 /// Generated text.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct TextBlock {
     #[serde(rename = "type")]
@@ -277,11 +259,7 @@ pub struct TextBlock {
     pub text: String,
     /// Citations supporting the text, when citations were enabled (Anthropic sends `null` or
     /// omits it otherwise).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub citations: Option<Option<Vec<BTreeMap<String, Value>>>>,
 }
 
@@ -330,13 +308,9 @@ pub struct ServerToolUseBlock {
     pub input: BTreeMap<String, Value>,
 }
 
-/// A response block type this crate does not model, forwarded verbatim.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct UnknownContentBlock {
-    #[serde(rename = "type", deserialize_with = "ContentBlock::reject_known_tag")]
-    #[schema(schema_with = ContentBlock::catch_all_tag_schema)]
-    pub kind: String,
-    /// The block's other fields.
-    #[serde(flatten)]
-    pub fields: BTreeMap<String, Value>,
+catch_all! {
+    /// A response block type this crate does not model, forwarded verbatim.
+    UnknownContentBlock of ContentBlock("ContentBlock::reject_known_tag") {
+        /// The block's other fields.
+    }
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use utoipa::ToSchema;
 
@@ -12,21 +13,17 @@ use super::request::{MessageParam, SystemPrompt, ThinkingConfig, Tool, ToolChoic
 
 /// The prompt to count: a Messages request without generation settings (`max_tokens`,
 /// sampling, `stream`). Other fields are accepted and forwarded, as on `/v1/messages`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct CountTokensRequest {
     /// A model id from `GET /v1/models`.
     pub model: String,
     #[schema(min_items = 1)]
     pub messages: Vec<MessageParam>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<SystemPrompt>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<Tool>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ToolChoice>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thinking: Option<ThinkingConfig>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context_management: Option<BTreeMap<String, Value>>,
     /// Any other field, forwarded verbatim.
     #[serde(flatten)]

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use utoipa::ToSchema;
 
@@ -14,6 +15,7 @@ use crate::open_union;
 /// consumes `stream`, strips `metadata`, `litellm_metadata` and `proxy_server_request`, and
 /// forwards everything else verbatim, so fields not listed here are accepted and passed
 /// through to the upstream provider.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct CreateMessageRequest {
     /// A model id from `GET /v1/models`, e.g. `claude-sonnet-4-5-20250929`.
@@ -26,46 +28,33 @@ pub struct CreateMessageRequest {
     #[schema(minimum = 1)]
     pub max_tokens: u64,
     /// System prompt: a string, or text blocks (which may carry `cache_control`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<SystemPrompt>,
     /// `true` switches the response to an Anthropic SSE stream. Consumed by Kindo's route
     /// handler.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// Tools the model may call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<Tool>>,
     /// How the model should use `tools`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ToolChoice>,
     /// Sampling temperature (Anthropic accepts 0 to 1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// Nucleus sampling.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_p: Option<f64>,
     /// Top-K sampling.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_k: Option<u64>,
     /// Custom sequences that stop generation (`stop_reason: stop_sequence`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_sequences: Option<Vec<String>>,
     /// Extended-thinking configuration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thinking: Option<ThinkingConfig>,
     /// Anthropic's context-editing configuration, forwarded verbatim (documented from the
     /// 2026.09 docs on).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context_management: Option<BTreeMap<String, Value>>,
     /// Anthropic request metadata (e.g. `user_id`). Accepted but **stripped** by Kindo before
     /// the request goes upstream.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<BTreeMap<String, Value>>,
     /// LiteLLM metadata. Accepted but stripped by Kindo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub litellm_metadata: Option<Value>,
     /// Proxy bookkeeping. Accepted but stripped by Kindo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proxy_server_request: Option<Value>,
     /// Any other Anthropic field (`service_tier`, `mcp_servers`, future fields), forwarded
     /// verbatim.
@@ -121,18 +110,17 @@ tag!(/// Always `custom` when present.
     CustomToolType::Custom = "custom");
 
 /// A client-side tool: the model emits `tool_use` blocks and the client runs the tool.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct CustomTool {
     /// Optional; `custom` when sent.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     #[schema(inline)]
     pub kind: Option<CustomToolType>,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// JSON Schema of the tool input (an object schema).
     pub input_schema: BTreeMap<String, Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cache_control: Option<CacheControl>,
 }
 
@@ -151,23 +139,21 @@ pub struct ServerTool {
 
 /// How the model may use tools. Closed set as Anthropic defines it (`auto`, `any`, `tool`,
 /// `none`).
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToolChoice {
     /// The model decides.
     Auto {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         disable_parallel_tool_use: Option<bool>,
     },
     /// The model must use some tool.
     Any {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         disable_parallel_tool_use: Option<bool>,
     },
     /// The model must use the named tool.
     Tool {
         name: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         disable_parallel_tool_use: Option<bool>,
     },
     /// The model must not use tools.
@@ -175,6 +161,7 @@ pub enum ToolChoice {
 }
 
 /// Extended-thinking configuration, e.g. `{"type": "enabled", "budget_tokens": 2048}`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ThinkingConfig {
     /// Open set: `enabled` and `disabled` are documented by Anthropic; newer modes are
@@ -184,7 +171,6 @@ pub struct ThinkingConfig {
     pub kind: String,
     /// Tokens the model may spend thinking; required by Anthropic when `type` is `enabled`
     /// (at least 1024 and below `max_tokens`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_tokens: Option<u64>,
     /// Other settings, forwarded verbatim.
     #[serde(flatten)]

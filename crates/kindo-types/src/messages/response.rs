@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use utoipa::ToSchema;
 
@@ -15,6 +16,7 @@ tag!(/// Always `assistant`.
     AssistantRole::Assistant = "assistant");
 
 /// A generated assistant message.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Message {
     /// Message id (`msg_…`).
@@ -33,70 +35,46 @@ pub struct Message {
     /// `pause_turn`, `refusal` and `model_context_window_exceeded` are known today; treat any
     /// other value as a stop.
     #[schema(required = true, examples("end_turn", "tool_use"))]
+    #[serialize_always]
     pub stop_reason: Option<String>,
     /// The custom stop sequence that was hit, else `null`. Anthropic always sends the key;
     /// Kindo's streaming page shows a `message_start` without it, so it is not required here.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub stop_sequence: Option<Option<String>>,
     /// Token usage. Anthropic always sends it and Kindo says to read cache hits from it, but
     /// the documented response examples are abridged before or without `usage`, so it is not
     /// required here.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<Usage>,
 }
 
 /// Token usage of a message, including prompt-caching counters.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Usage {
     /// Uncached input tokens.
     pub input_tokens: u64,
     pub output_tokens: u64,
     /// Input tokens written to the prompt cache.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub cache_creation_input_tokens: Option<Option<u64>>,
     /// Input tokens read from the prompt cache (a cache hit).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub cache_read_input_tokens: Option<Option<u64>>,
     /// Cache writes broken down by lifetime.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub cache_creation: Option<Option<CacheCreation>>,
     /// Server-tool request counts, e.g. `{"web_search_requests": 1}`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub server_tool_use: Option<Option<BTreeMap<String, Value>>>,
     /// The service tier that served the request (`standard`, `priority`, `batch`; open set).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub service_tier: Option<Option<String>>,
 }
 
 /// Cache writes by lifetime.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct CacheCreation {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ephemeral_5m_input_tokens: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ephemeral_1h_input_tokens: Option<u64>,
 }

@@ -5,13 +5,14 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::content::ContentBlock;
 use super::errors::MessagesError;
 use super::response::Message;
-use crate::open_tag::tag;
+use crate::open_tag::{catch_all, tag};
 use crate::open_union;
 
 tag!(/// Always `message_start`.
@@ -122,50 +123,28 @@ pub struct MessageDeltaEvent {
 }
 
 /// The changed message fields.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct MessageDelta {
     /// Open set, as on `Message.stop_reason`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub stop_reason: Option<Option<String>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub stop_sequence: Option<Option<String>>,
 }
 
 /// Cumulative usage reported by `message_delta`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct MessageDeltaUsage {
     pub output_tokens: u64,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub input_tokens: Option<Option<u64>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub cache_creation_input_tokens: Option<Option<u64>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub cache_read_input_tokens: Option<Option<u64>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub server_tool_use: Option<Option<BTreeMap<String, Value>>>,
 }
 
@@ -185,17 +164,9 @@ pub struct PingEvent {
     pub kind: PingType,
 }
 
-/// An event type this crate does not model; skip it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct UnknownStreamEvent {
-    #[serde(
-        rename = "type",
-        deserialize_with = "MessageStreamEvent::reject_known_tag"
-    )]
-    #[schema(schema_with = MessageStreamEvent::catch_all_tag_schema)]
-    pub kind: String,
-    #[serde(flatten)]
-    pub fields: BTreeMap<String, Value>,
+catch_all! {
+    /// An event type this crate does not model; skip it.
+    UnknownStreamEvent of MessageStreamEvent("MessageStreamEvent::reject_known_tag") {}
 }
 
 open_union! {
@@ -257,17 +228,9 @@ pub struct CitationsDelta {
     pub citation: BTreeMap<String, Value>,
 }
 
-/// A delta type this crate does not model.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct UnknownDelta {
-    #[serde(
-        rename = "type",
-        deserialize_with = "ContentBlockDelta::reject_known_tag"
-    )]
-    #[schema(schema_with = ContentBlockDelta::catch_all_tag_schema)]
-    pub kind: String,
-    #[serde(flatten)]
-    pub fields: BTreeMap<String, Value>,
+catch_all! {
+    /// A delta type this crate does not model.
+    UnknownDelta of ContentBlockDelta("ContentBlockDelta::reject_known_tag") {}
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use crate::open_union;
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -41,9 +42,10 @@ pub enum FunctionCallOutputTag {
 }
 
 /// A message input item.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct InputMessage {
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type")]
     #[schema(inline)]
     pub r#type: Option<MessageTag>,
     /// `user`, `system`, `assistant` or `developer` (treated as system-level). Closed set.
@@ -114,6 +116,7 @@ pub struct InputTextPart {
 }
 
 /// Text produced by the model.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct OutputTextPart {
     #[serde(rename = "type")]
@@ -121,35 +124,32 @@ pub struct OutputTextPart {
     pub r#type: OutputTextTag,
     pub text: String,
     /// Citations and similar annotations (OpenAI), when present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotations: Option<Vec<Value>>,
 }
 
 /// An image sent by the user (OpenAI shape).
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct InputImagePart {
     #[serde(rename = "type")]
     #[schema(inline)]
     pub r#type: InputImageTag,
     /// An `https:` or `data:` URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
     /// An uploaded file id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_id: Option<String>,
     /// `auto`, `low` or `high` (open set).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 
 /// A function call made by the model (output, conversation history, or replayed input).
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct FunctionCallItem {
     #[serde(rename = "type")]
     #[schema(inline)]
     pub r#type: FunctionCallTag,
     /// Item id (present on conversation items; absent in the Responses examples).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Pairs the call with its `function_call_output`. Seen as `call_abc` and `toolu_abc123`:
     /// do not assume a prefix.
@@ -159,11 +159,11 @@ pub struct FunctionCallItem {
     /// JSON-encoded arguments.
     pub arguments: String,
     /// Item status (OpenAI), when present. Open set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 
 /// The result of a function call, sent back by the client.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct FunctionCallOutputItem {
     #[serde(rename = "type")]
@@ -171,7 +171,6 @@ pub struct FunctionCallOutputItem {
     pub r#type: FunctionCallOutputTag,
     /// Stored `function_call_output` items carry no id of their own (identified by
     /// `call_id`); OpenAI clients may send one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The `call_id` of the originating `function_call`.
     pub call_id: String,
@@ -192,6 +191,7 @@ open_union! {
 }
 
 /// A stored or generated message item.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct MessageItem {
     #[serde(rename = "type")]
@@ -199,13 +199,11 @@ pub struct MessageItem {
     pub r#type: MessageTag,
     /// Item id (e.g. `msg_xyz789`); always present on conversation items, absent in the
     /// Responses `output` examples.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `user`, `assistant`, `system` (or `developer`). Open set on output: treat as text.
     pub role: String,
     /// Typed content parts.
     pub content: Vec<ResponseContentPart>,
     /// `completed` in every documented example (Kindo stores only finished items). Open set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }

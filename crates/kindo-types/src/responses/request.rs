@@ -3,6 +3,7 @@
 use super::items::InputItem;
 use super::tools::{ResponseTool, ResponseToolChoice};
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -20,6 +21,7 @@ use utoipa::ToSchema;
 /// `tool_choice`, `conversation`, `previous_response_id`, `background` and sampling fields
 /// such as `temperature` are then rejected with `400 unsupported_parameter`, and the call
 /// returns at once with `status: in_progress`.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct CreateResponseRequest {
     /// A model id from `GET /v1/models`, or a stored agent as `agent/<agent-id>` (newer docs;
@@ -29,49 +31,36 @@ pub struct CreateResponseRequest {
     pub input: ResponseInput,
     /// System-level instructions, forwarded unmodified (with `kindo.system_prompt:
     /// agent_default` Kindo's prompt goes first; on agent models they append to the agent's).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
     /// Tools: `function`, `mcp` and Kindo-hosted `kindo_*` tools; unknown types are forwarded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<ResponseTool>>,
     /// `"auto"` (default), `"none"`, `"required"`, a named function or `allowed_tools`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ResponseToolChoice>,
     /// `true` switches the response to `text/event-stream` (consumed by Kindo).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
     /// Default `false`. With `true` Kindo persists the response and returns
     /// `conversation.id`. An `mcp` tool requires `store: true` or `conversation` (else `400
     /// unsupported_tool_type`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub store: Option<bool>,
     /// Id of a Kindo-managed conversation to continue (e.g. `conv_xyz789`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation: Option<String>,
     /// Id of a stored response to chain from. **The pages disagree**: older request-shape and
     /// error pages reject it with `400 unsupported_parameter`; newer pages (2026.09) support
     /// it, answer `404 previous_response_not_found` for an unknown or unstored id and `400
     /// mutually_exclusive_parameters` when `conversation` is also set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_response_id: Option<String>,
     /// Arbitrary key-value pairs (API overview).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<BTreeMap<String, Value>>,
     /// Run in the background (OpenAI). Rejected with `400 unsupported_parameter` on
     /// Kindo-managed conversations and agent models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub background: Option<bool>,
     /// Sampling temperature (rejected on agent models).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// Nucleus sampling (rejected on agent models).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_p: Option<f64>,
     /// Output token limit (OpenAI; forwarded).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_output_tokens: Option<u32>,
     /// Kindo's Chat Actions extension object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kindo: Option<KindoOptions>,
     /// Any other OpenAI request field: forwarded verbatim.
     #[serde(flatten)]
@@ -79,10 +68,10 @@ pub struct CreateResponseRequest {
 }
 
 /// Kindo's `kindo` request extension.
+#[skip_serializing_none]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct KindoOptions {
     /// Curated system prompt; default `off`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system_prompt: Option<SystemPromptMode>,
     /// Extension fields this version does not know.
     #[serde(flatten)]

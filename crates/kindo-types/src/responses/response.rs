@@ -3,6 +3,7 @@
 use super::items::Item;
 use super::tools::ResponseTool;
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -16,48 +17,34 @@ use utoipa::ToSchema;
 ///
 /// Published as `ResponseResource`: generators reserve `Response` for their own HTTP response
 /// type (openapi-python-client's `types.Response`, for one).
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[schema(as = ResponseResource)]
 pub struct Response {
     /// Response id: `resp_...`; agent runs use `resp_run_<run-uuid>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Always `response`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<ResponseObject>,
     /// Creation time, Unix seconds (OpenAI), when present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// `completed`, `incomplete` (see `incomplete_details`; `reason: tool_use` means run the
     /// `function_call` items and send `function_call_output` back), `in_progress` (agent runs:
     /// stream or poll) or `failed`. Open set: OpenAI also uses `queued` and `cancelled`.
     pub status: String,
     /// The model (or `agent/<id>`) that answered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     /// Generated items in order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output: Option<Vec<Item>>,
     /// Concatenated text of the `output_text` parts (OpenAI SDK convenience).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output_text: Option<String>,
     /// Why the response is `incomplete`; `null` otherwise (OpenAI).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub incomplete_details: Option<Option<IncompleteDetails>>,
     /// The stored conversation. Present when `store: true` or `conversation` was sent (the
     /// older API overview shows it on every response).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::serde_helpers::double_option"
-    )]
+    #[serde(default, deserialize_with = "crate::serde_helpers::double_option")]
     pub conversation: Option<Option<ConversationRef>>,
     /// The tools in effect (shown by the older API overview).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<ResponseTool>>,
     /// Other OpenAI response fields (`usage`, `error`, `instructions`, ...), passed through.
     #[serde(flatten)]

@@ -4,6 +4,7 @@ use super::items::{Item, ResponseContentPart};
 use super::response::{Response, ResponseObject};
 use crate::errors::OpenAiError;
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use utoipa::ToSchema;
 
@@ -11,14 +12,14 @@ use utoipa::ToSchema;
 macro_rules! stream_event {
     ($(#[doc = $doc:literal])* $name:ident { $($body:tt)* }) => {
         $(#[doc = $doc])*
+        #[skip_serializing_none]
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
         pub struct $name {
             /// The event name echoed in the payload (OpenAI's stream); Kindo's examples omit
             /// it, so rely on the SSE `event:` line.
-            #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+            #[serde(rename = "type")]
             pub r#type: Option<String>,
             /// Position in the stream (OpenAI), when present.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
             pub sequence_number: Option<u64>,
             $($body)*
         }
@@ -33,16 +34,12 @@ stream_event! {
     /// the snapshot under `response`. Both forms validate.
     ResponseLifecycleEvent {
         /// The snapshot, in OpenAI's nested form.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub response: Option<Box<Response>>,
         /// Response id (flat form).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub id: Option<String>,
         /// `response` (flat form).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub object: Option<ResponseObject>,
         /// Status at this point (flat form); `failed` on `response.failed`. Open set.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub status: Option<String>,
     }
 }
@@ -51,7 +48,6 @@ stream_event! {
     /// Data of `response.output_item.added` and `response.output_item.done`.
     ResponseOutputItemEvent {
         /// Position of the item in `output`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub output_index: Option<u32>,
         /// The item as it stands (complete on `.done`).
         pub item: Item,
@@ -63,9 +59,7 @@ stream_event! {
     ResponseContentPartEvent {
         /// The message item the part belongs to.
         pub item_id: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub output_index: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub content_index: Option<u32>,
         /// The part as it stands (complete on `.done`).
         pub part: ResponseContentPart,
@@ -78,9 +72,7 @@ stream_event! {
     ResponseDeltaEvent {
         /// The item being generated (e.g. `msg_xyz`).
         pub item_id: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub output_index: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub content_index: Option<u32>,
         /// The increment.
         pub delta: String,
@@ -91,9 +83,7 @@ stream_event! {
     /// Data of `response.output_text.done`: the final text of a content part.
     ResponseOutputTextDoneEvent {
         pub item_id: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub output_index: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub content_index: Option<u32>,
         /// The complete text of the part.
         pub text: String,
@@ -104,7 +94,6 @@ stream_event! {
     /// Data of `response.function_call_arguments.done`: the complete arguments.
     ResponseFunctionCallArgumentsDoneEvent {
         pub item_id: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub output_index: Option<u32>,
         /// The complete JSON-encoded arguments.
         pub arguments: String,

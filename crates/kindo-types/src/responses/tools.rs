@@ -3,6 +3,7 @@
 use crate::chat::{FunctionTag, ToolChoiceMode};
 use crate::open_union;
 use serde::{Deserialize, Serialize};
+use serde_with::skip_serializing_none;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -21,18 +22,16 @@ open_union! {
 }
 
 /// A client-executed function tool.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ResponseFunctionTool {
     #[serde(rename = "type")]
     #[schema(inline)]
     pub r#type: FunctionTag,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// JSON Schema of the arguments object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<BTreeMap<String, Value>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strict: Option<bool>,
 }
 
@@ -117,13 +116,13 @@ pub enum AllowedToolsTag {
 }
 
 /// Restricts the model to a subset of the available tools.
+#[skip_serializing_none]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct AllowedToolsChoice {
     #[serde(rename = "type")]
     #[schema(inline)]
     pub r#type: AllowedToolsTag,
     /// `auto` or `required` (OpenAI). Optional in the API overview's table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<ToolChoiceMode>,
     /// The permitted tools, e.g. `{"type": "function", "name": "get_weather"}`.
     pub tools: Vec<ResponseTool>,
