@@ -10,7 +10,8 @@
 //!   listed by hand;
 //! - any other tag lands in the catch-all: the raw JSON object in `Other`, published as the
 //!   component `<Union>Other`, or a named struct (`other = Unknown(UnknownBlock)`) whose `type`
-//!   field takes the union's `catch_all_tag_schema` and `reject_known_tag`;
+//!   field takes the union's `catch_all_tag_schema` and `reject_known_tag` (declared with
+//!   `catch_all!` when it has no fields of its own);
 //! - the catch-all's `type` is a string that is none of the known tags (`not: {enum}` plus an
 //!   equivalent lookahead-free `pattern`), so every branch stays disjoint and a malformed known
 //!   item is still rejected.

@@ -4,12 +4,13 @@
 
 use kindo_types::chat::{
     ChatCompletion, ChatCompletionStreamEvent, ChatContent, ChatContentPart, ChatMessage,
-    ChatToolChoice, CreateChatCompletionRequest, ToolChoiceMode,
+    ChatResponseMessage, ChatToolChoice, CreateChatCompletionRequest, ToolChoiceMode,
 };
 use kindo_types::conversations::ItemList;
 use kindo_types::responses::{
     CreateResponseRequest, InputItem, Item, ResponseInput, ResponseStreamEvent, ResponseTool,
 };
+use kindo_types::runs::Run;
 use serde_json::{Value, json};
 
 fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: &Value) -> Value {
@@ -71,6 +72,25 @@ fn assistant_content_distinguishes_absent_from_null() {
             .get("content")
             .is_none()
     );
+}
+
+/// `skip_serializing_none` leaves out every `None` except the fields marked
+/// `#[serialize_always]`, which the server always sends and which are written as `null`.
+#[test]
+fn always_sent_fields_are_written_as_null_and_other_absent_fields_stay_absent() {
+    let message = json!({"role": "assistant", "content": null});
+    assert_eq!(round_trip::<ChatResponseMessage>(&message), message);
+    let run = json!({
+        "runId": "run_1", "agentId": null, "createdAtUtc": "2026-01-01T00:00:00Z",
+        "endedAtUtc": null, "result": null, "status": "in_progress"
+    });
+    assert_eq!(round_trip::<Run>(&run), run);
+    let with_conversation = json!({
+        "runId": "run_1", "agentId": "a", "conversationId": null,
+        "createdAtUtc": "2026-01-01T00:00:00Z", "endedAtUtc": null, "result": null,
+        "status": "in_progress"
+    });
+    assert_eq!(round_trip::<Run>(&with_conversation), with_conversation);
 }
 
 #[test]

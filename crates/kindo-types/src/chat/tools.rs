@@ -3,8 +3,8 @@
 use super::messages::FunctionTag;
 use crate::open_union;
 use serde::{Deserialize, Serialize};
-use serde_with::skip_serializing_none;
 use serde_json::Value;
+use serde_with::skip_serializing_none;
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
 

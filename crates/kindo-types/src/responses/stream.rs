@@ -4,8 +4,8 @@ use super::items::{Item, ResponseContentPart};
 use super::response::{Response, ResponseObject};
 use crate::errors::OpenAiError;
 use serde::{Deserialize, Serialize};
-use serde_with::skip_serializing_none;
 use serde_json::Value;
+use serde_with::skip_serializing_none;
 use utoipa::ToSchema;
 
 /// Fields every Responses stream payload may carry besides its own.
