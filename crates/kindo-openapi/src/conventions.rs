@@ -23,11 +23,11 @@ pub fn envelope<T: ToSchema>(components: &mut Components) -> String {
     T::name().into_owned()
 }
 
-/// A group of operations (named by their tags) that answer errors the same way: each of
-/// `statuses` (code, description) with `body`, or with the envelope `body_of` names for it.
-/// `None` where the body is not documented.
+/// A group of operations that answer errors the same way: each of `statuses` (code,
+/// description) with `body`, or with the envelope `body_of` names for it. `None` where the body
+/// is not documented. `members` names the operations by tag or by operation id.
 pub struct Family {
-    pub tags: &'static [&'static str],
+    pub members: &'static [&'static str],
     pub body: Option<Envelope>,
     pub body_of: &'static [(&'static str, Envelope)],
     pub statuses: &'static [(&'static str, &'static str)],
@@ -48,14 +48,15 @@ pub fn default_security(doc: &mut OpenApi, requirement: &[SecurityRequirement]) 
     }
 }
 
-/// Adds each family's statuses to the operations tagged with one of its tags.
+/// Adds to each operation the statuses of the first family it is a member of.
 pub fn apply_families(doc: &mut OpenApi, families: &[&Family]) {
     let mut components = doc.components.take().unwrap_or_default();
     for op in all_operations(doc) {
         let tags = op.tags.as_deref().unwrap_or_default();
+        let names = tags.iter().chain(&op.operation_id).map(String::as_str);
         let Some(family) = families
             .iter()
-            .find(|f| tags.iter().any(|t| f.tags.contains(&t.as_str())))
+            .find(|f| names.clone().any(|name| f.members.contains(&name)))
         else {
             continue;
         };
@@ -190,7 +191,7 @@ mod tests {
     #[test]
     fn a_family_adds_the_statuses_its_operations_leave_out() {
         const FAMILY: Family = Family {
-            tags: &["A"],
+            members: &["A", "pickedById"],
             body: None,
             body_of: &[],
             statuses: &[
@@ -198,13 +199,21 @@ mod tests {
                 ("429", "Never used: the stub says it."),
             ],
         };
-        let mut doc = doc(vec![("/a", op("A", None)), ("/b", op("B", None))]);
+        let mut by_id = op("C", None);
+        by_id.operation_id = Some("pickedById".into());
+        let mut doc = doc(vec![
+            ("/a", op("A", None)),
+            ("/b", op("B", None)),
+            ("/c", by_id),
+        ]);
         apply_families(&mut doc, &[&FAMILY]);
         let v = value(&doc);
         let a = &v["paths"]["/a"]["get"]["responses"];
         assert_eq!(a["401"]["description"], "Who are you?");
         assert_eq!(a["429"]["description"], "Slow down.");
         assert!(v["paths"]["/b"]["get"]["responses"].get("401").is_none());
+        let c = &v["paths"]["/c"]["get"]["responses"];
+        assert_eq!(c["401"]["description"], "Who are you?");
     }
 
     #[test]

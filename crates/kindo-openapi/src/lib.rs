@@ -6,6 +6,7 @@
 //! result into `spec/`; nothing else writes those files.
 
 mod api;
+mod area;
 mod base;
 mod conventions;
 pub mod corpus;

@@ -38,6 +38,11 @@ pub fn shape(doc: &mut Value) -> Result<(), String> {
     Ok(())
 }
 
+/// The component a schema refers to: the name after `#/components/schemas/` in its `$ref`.
+fn ref_name(schema: &Value) -> Option<&str> {
+    schema.get("$ref")?.as_str()?.strip_prefix(REF_PREFIX)
+}
+
 fn schemas_mut(doc: &mut Value) -> Option<&mut Map<String, Value>> {
     doc.pointer_mut("/components/schemas")
         .and_then(Value::as_object_mut)
@@ -57,11 +62,7 @@ fn pinned<'a>(
     schemas: &'a Map<String, Value>,
 ) -> Option<Vec<&'a str>> {
     let mut schema = object.get("properties")?.get(property)?;
-    if let Some(name) = schema
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix(REF_PREFIX))
-    {
+    if let Some(name) = ref_name(schema) {
         schema = schemas.get(name)?;
     }
     if let Some(c) = schema.get("const").and_then(Value::as_str) {
@@ -148,9 +149,7 @@ fn object_union(name: &str, schemas: &Map<String, Value>) -> Option<Vec<Value>> 
     let schema = schemas.get(name)?;
     let branches = schema.get("oneOf")?.as_array()?;
     let objects = branches.iter().all(|b| {
-        b.get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix(REF_PREFIX))
+        ref_name(b)
             .and_then(|n| schemas.get(n))
             .is_some_and(is_object)
     });
@@ -173,11 +172,7 @@ fn references(doc: &Value) -> BTreeSet<String> {
     fn walk(value: &Value, out: &mut BTreeSet<String>) {
         match value {
             Value::Object(map) => {
-                if let Some(name) = map
-                    .get("$ref")
-                    .and_then(Value::as_str)
-                    .and_then(|r| r.strip_prefix(REF_PREFIX))
-                {
+                if let Some(name) = ref_name(value) {
                     out.insert(name.to_owned());
                 }
                 map.values().for_each(|v| walk(v, out));
@@ -200,9 +195,7 @@ fn flatten_union_branches(doc: &mut Value) -> BTreeSet<String> {
     };
     let snapshot = schemas.clone();
     let resolve = |b: &Value| -> Value {
-        b.get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix(REF_PREFIX))
+        ref_name(b)
             .and_then(|n| snapshot.get(n))
             .cloned()
             .unwrap_or_else(|| b.clone())
@@ -211,46 +204,34 @@ fn flatten_union_branches(doc: &mut Value) -> BTreeSet<String> {
         let Some(branches) = schema.get("oneOf").and_then(Value::as_array) else {
             continue;
         };
-        let nested: Vec<Option<Vec<Value>>> = branches
+        // Per branch: the nested union it refers to, by name, with that union's branches.
+        let nested: Vec<Option<(&str, Vec<Value>)>> = branches
             .iter()
-            .map(|b| {
-                b.get("$ref")
-                    .and_then(Value::as_str)
-                    .and_then(|r| r.strip_prefix(REF_PREFIX))
-                    .and_then(|n| object_union(n, &snapshot))
-            })
+            .map(|b| ref_name(b).and_then(|n| Some((n, object_union(n, &snapshot)?))))
             .collect();
-        if nested.iter().all(Option::is_none) {
+        let mut unions = nested.iter().flatten();
+        let (Some((name, _)), None) = (unions.next(), unions.next()) else {
             continue;
-        }
+        };
         // Exact only when no other branch can be an object.
         let others_disjoint = branches.iter().zip(&nested).all(|(b, n)| {
-            n.is_some() || {
-                let r = resolve(b);
-                r.get("type")
+            n.is_some()
+                || resolve(b)
+                    .get("type")
                     .and_then(Value::as_str)
                     .is_some_and(|t| t != "object")
-            }
         });
-        if !others_disjoint || nested.iter().filter(|n| n.is_some()).count() > 1 {
+        if !others_disjoint {
             continue;
         }
-        flattened.extend(
-            branches
-                .iter()
-                .zip(&nested)
-                .filter(|(_, n)| n.is_some())
-                .filter_map(|(b, _)| {
-                    b.get("$ref")
-                        .and_then(Value::as_str)
-                        .and_then(|r| r.strip_prefix(REF_PREFIX))
-                        .map(str::to_owned)
-                }),
-        );
+        flattened.insert((*name).to_owned());
         let flat: Vec<Value> = branches
             .iter()
-            .zip(nested)
-            .flat_map(|(b, n)| n.unwrap_or_else(|| vec![b.clone()]))
+            .zip(&nested)
+            .flat_map(|(b, n)| {
+                n.as_ref()
+                    .map_or_else(|| vec![b.clone()], |(_, v)| v.clone())
+            })
             .collect();
         schema["oneOf"] = Value::Array(flat);
     }
@@ -421,8 +402,8 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_union_of_a_string_and_a_union_of_objects_is_flattened() {
+    /// `Choice` = a string enum or `Named`, a union of one object; plus the `extra` components.
+    fn choice_doc(extra: Value) -> Value {
         let mut doc = json!({ "components": { "schemas": {
             "Choice": { "oneOf": [
                 { "$ref": "#/components/schemas/Mode" },
@@ -431,7 +412,15 @@ mod tests {
             "Named": { "oneOf": [ { "$ref": "#/components/schemas/Fn" } ] },
             "Fn": { "type": "object", "properties": {} }
         } } });
+        let schemas = doc["components"]["schemas"].as_object_mut().unwrap();
+        schemas.extend(extra.as_object().unwrap().clone());
         shape(&mut doc).unwrap();
+        doc
+    }
+
+    #[test]
+    fn a_union_of_a_string_and_a_union_of_objects_is_flattened() {
+        let doc = choice_doc(json!({}));
         assert_eq!(
             doc["components"]["schemas"]["Choice"]["oneOf"],
             json!([{ "$ref": "#/components/schemas/Mode" }, { "$ref": "#/components/schemas/Fn" }])
@@ -441,17 +430,12 @@ mod tests {
 
     #[test]
     fn a_flattened_union_still_referenced_elsewhere_is_kept() {
-        let mut doc = json!({ "components": { "schemas": {
-            "Choice": { "oneOf": [
-                { "$ref": "#/components/schemas/Mode" },
-                { "$ref": "#/components/schemas/Named" } ] },
-            "Holder": { "type": "object", "properties": {
-                "named": { "$ref": "#/components/schemas/Named" } } },
-            "Mode": { "type": "string", "enum": ["auto"] },
-            "Named": { "oneOf": [ { "$ref": "#/components/schemas/Fn" } ] },
-            "Fn": { "type": "object", "properties": {} }
-        } } });
-        shape(&mut doc).unwrap();
+        let doc = choice_doc(json!({ "Holder": { "type": "object", "properties": {
+            "named": { "$ref": "#/components/schemas/Named" } } } }));
+        assert_eq!(
+            doc["components"]["schemas"]["Choice"]["oneOf"][1]["$ref"],
+            "#/components/schemas/Fn"
+        );
         assert!(doc["components"]["schemas"]["Named"].is_object());
     }
 
