@@ -48,20 +48,23 @@ pub fn default_security(doc: &mut OpenApi, requirement: &[SecurityRequirement]) 
     }
 }
 
-/// Adds to each operation the statuses of the first family it is a member of.
+/// Adds to each operation the statuses of every family it is a member of; where two families
+/// state the same status, the first one listed wins.
 pub fn apply_families(doc: &mut OpenApi, families: &[&Family]) {
     let mut components = doc.components.take().unwrap_or_default();
     for op in all_operations(doc) {
         let tags = op.tags.as_deref().unwrap_or_default();
         let names = tags.iter().chain(&op.operation_id).map(String::as_str);
-        let Some(family) = families
+        let memberships: Vec<&Family> = families
             .iter()
-            .find(|f| names.clone().any(|name| f.members.contains(&name)))
-        else {
-            continue;
-        };
-        for (code, description) in family.statuses {
-            if !op.responses.responses.contains_key(*code) {
+            .copied()
+            .filter(|f| names.clone().any(|name| f.members.contains(&name)))
+            .collect();
+        for family in memberships {
+            for (code, description) in family.statuses {
+                if op.responses.responses.contains_key(*code) {
+                    continue;
+                }
                 let body = family
                     .body_of
                     .iter()
@@ -199,21 +202,47 @@ mod tests {
                 ("429", "Never used: the stub says it."),
             ],
         };
+        #[derive(ToSchema)]
+        #[allow(dead_code)]
+        struct Problem {
+            message: String,
+        }
+        const BROADER: Family = Family {
+            members: &["A", "B"],
+            body: None,
+            body_of: &[("401", envelope::<Problem>)],
+            statuses: &[
+                ("401", "Never used on A: FAMILY says it."),
+                ("500", "Oops."),
+            ],
+        };
         let mut by_id = op("C", None);
         by_id.operation_id = Some("pickedById".into());
         let mut doc = doc(vec![
             ("/a", op("A", None)),
             ("/b", op("B", None)),
             ("/c", by_id),
+            ("/d", op("D", None)),
         ]);
-        apply_families(&mut doc, &[&FAMILY]);
+        apply_families(&mut doc, &[&FAMILY, &BROADER]);
         let v = value(&doc);
-        let a = &v["paths"]["/a"]["get"]["responses"];
-        assert_eq!(a["401"]["description"], "Who are you?");
-        assert_eq!(a["429"]["description"], "Slow down.");
-        assert!(v["paths"]["/b"]["get"]["responses"].get("401").is_none());
-        let c = &v["paths"]["/c"]["get"]["responses"];
-        assert_eq!(c["401"]["description"], "Who are you?");
+        let responses = |path: &str| v["paths"][path]["get"]["responses"].clone();
+        assert_eq!(responses("/a")["401"]["description"], "Who are you?");
+        assert_eq!(responses("/a")["429"]["description"], "Slow down.");
+        assert_eq!(responses("/a")["500"]["description"], "Oops.");
+        assert!(responses("/a")["500"].get("content").is_none());
+        assert_eq!(
+            responses("/b")["401"]["description"],
+            "Never used on A: FAMILY says it."
+        );
+        assert_eq!(
+            responses("/b")["401"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/Problem"
+        );
+        assert!(v["components"]["schemas"]["Problem"].is_object());
+        assert_eq!(responses("/c")["401"]["description"], "Who are you?");
+        assert!(responses("/c").get("500").is_none());
+        assert!(responses("/d").get("401").is_none());
     }
 
     #[test]

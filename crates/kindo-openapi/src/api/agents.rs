@@ -21,7 +21,8 @@ area! {
     /// Without query parameters the legacy shape is returned (no `nextCursor`, legacy run cap).
     /// Any of `limit`, `cursor`, `startDate` or `endDate` pages and date-filters `recentRunIds`
     /// and adds `nextCursor`.
-    get "/v1/agents/{agentId}" getAgent params(("agentId" = String, Path, description = "Agent id (a UUID) from the agent list."), AgentRunsPage)
+    get "/v1/agents/{agentId}" getAgent
+        params(("agentId" = String, Path, description = "Agent id (a UUID) from the agent list."), AgentRunsPage)
         => 200 Agent "The agent configuration.",
            404 AgentsError "The agent does not exist or is not visible to the caller; permission denials also collapse to 404.";
 

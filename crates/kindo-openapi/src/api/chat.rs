@@ -30,7 +30,8 @@ area! {
     /// and `Content-Type`, so their body may follow a different schema. The error tables are
     /// documented for api.kindo.ai; the llm.kindo.ai pages list only the generic statuses
     /// (200/400/401/403/404/429/500).
-    post "/v1/chat/completions" createChatCompletion json(CreateChatCompletionRequest, "OpenAI Chat Completions request; unlisted fields are forwarded verbatim.")
+    post "/v1/chat/completions" createChatCompletion
+        json(CreateChatCompletionRequest, "OpenAI Chat Completions request; unlisted fields are forwarded verbatim.")
         => 200 "The completion (`application/json`), or with `stream: true` an SSE stream whose `data:` frames follow `ChatCompletionStreamEvent`." content((ChatCompletion = "application/json"), (ChatCompletionStreamEvent = "text/event-stream")),
            400 OpenAiError "`invalid_request_error`: the body fails validation (`invalid_body`) or names an unknown model (`model_not_found`).",
            404 "Never emitted by Kindo's edge: any `404` is an upstream provider response forwarded verbatim (body and `Content-Type` are the upstream's).";

@@ -3,8 +3,8 @@
 //! - every operation takes either API-key scheme (the MCP metadata documents opt out);
 //! - every `429` says when to retry in `Retry-After`;
 //! - each error family (the operations sharing an envelope, named by their tags or operation
-//!   ids) answers its statuses (at least `401`, `429` and `500`) the same way, unless a stub
-//!   documents the status more precisely.
+//!   ids) answers `401`, `429` and `500` the same way, unless a stub or a more precise family
+//!   listed before it documents the status.
 //!
 //! The MCP gateway is in no family: its `401` carries `WWW-Authenticate`, it documents no `429`
 //! and its other error bodies are not documented.
@@ -43,14 +43,36 @@ const PLATFORM: Family = Family {
     ],
 };
 
-/// The generating OpenAI-compatible operations, as Kindo's edge answers them: OpenAI's nested
-/// envelope, except the API-key middleware's flat `401`; upstream errors are forwarded verbatim.
-/// Also applied on llm.kindo.ai, which serves the same chat completions.
-pub const OPENAI_EDGE: Family = Family {
-    members: &["createChatCompletion", "createResponse"],
-    body: Some(envelope::<OpenAiError>),
-    body_of: &[("401", envelope::<FlatError>)],
-    statuses: &[
+/// A family of the OpenAI-compatible surfaces: OpenAI's nested envelope, except the flat `401`
+/// of the API-key middleware.
+const fn openai(
+    members: &'static [&'static str],
+    statuses: &'static [(&'static str, &'static str)],
+) -> Family {
+    Family {
+        members,
+        body: Some(envelope::<OpenAiError>),
+        body_of: &[("401", envelope::<FlatError>)],
+        statuses,
+    }
+}
+
+/// The OpenAI-compatible surfaces.
+const OPENAI: Family = openai(
+    &["Chat Completions", "Responses", "Conversations"],
+    &[
+        ("401", "Missing, malformed or revoked API key."),
+        ("429", "Organization or user rate limit."),
+        ("500", "Unexpected Kindo-side failure."),
+    ],
+);
+
+/// The generating OpenAI-compatible operations, as Kindo's edge answers them (before
+/// [`OPENAI`]); upstream errors are forwarded verbatim. Also applied on llm.kindo.ai, which
+/// serves the same chat completions.
+pub const OPENAI_EDGE: Family = openai(
+    &["createChatCompletion", "createResponse"],
+    &[
         (
             "401",
             "Missing, malformed or revoked API key (plain envelope from the API-key middleware).",
@@ -72,26 +94,12 @@ pub const OPENAI_EDGE: Family = Family {
             "`server_error` / `upstream_empty_body`: the upstream returned an empty body.",
         ),
     ],
-};
+);
 
-/// The other Responses operations: the same envelopes, with the generic statuses.
-const OPENAI: Family = Family {
-    members: &["Responses"],
-    body: Some(envelope::<OpenAiError>),
-    body_of: &[("401", envelope::<FlatError>)],
-    statuses: &[
-        ("401", "Missing, malformed or revoked API key."),
-        ("429", "Organization or user rate limit."),
-        ("500", "Unexpected Kindo-side failure."),
-    ],
-};
-
-/// The stored conversations: OpenAI's nested envelope, except the auth middleware's flat `401`.
-const CONVERSATIONS: Family = Family {
-    members: &["Conversations"],
-    body: Some(envelope::<OpenAiError>),
-    body_of: &[("401", envelope::<FlatError>)],
-    statuses: &[
+/// The stored conversations' own `401` and `403` (before [`OPENAI`]).
+const CONVERSATIONS: Family = openai(
+    &["Conversations"],
+    &[
         (
             "401",
             "Missing, malformed or revoked API key (flat envelope from the auth middleware).",
@@ -100,10 +108,8 @@ const CONVERSATIONS: Family = Family {
             "403",
             "`permission_error` / `forbidden`: the caller cannot access this conversation.",
         ),
-        ("429", "Organization or user rate limit."),
-        ("500", "Unexpected Kindo-side failure."),
     ],
-};
+);
 
 /// The Anthropic-compatible Messages API: Anthropic's typed envelope on every status.
 const MESSAGES: Family = Family {
@@ -131,8 +137,8 @@ pub fn apply(doc: &mut OpenApi) {
             &AGENTS,
             &PLATFORM,
             &OPENAI_EDGE,
-            &OPENAI,
             &CONVERSATIONS,
+            &OPENAI,
             &MESSAGES,
         ],
     );

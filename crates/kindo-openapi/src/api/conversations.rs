@@ -21,7 +21,8 @@ area! {
     /// for conversations; the 2026.09 authentication page says `x-api-key` works too. `429` and
     /// `500` come from the API overview's generic table; their bodies are not documented for this
     /// surface.
-    get "/v1/conversations/{conversation_id}/items" listConversationItems params(("conversation_id" = String, Path, description = "Conversation id, e.g. `conv_abc123` (`conversation.id` of a stored response)."), ListItemsQuery)
+    get "/v1/conversations/{conversation_id}/items" listConversationItems
+        params(("conversation_id" = String, Path, description = "Conversation id, e.g. `conv_abc123` (`conversation.id` of a stored response)."), ListItemsQuery)
         => 200 ItemList "One page of items.",
            400 OpenAiError "`invalid_request_error` / `invalid_cursor`: `after` names an item not in this conversation.",
            404 OpenAiError "`not_found_error` / `not_found`: the conversation does not exist or was pruned by retention.";
@@ -30,7 +31,8 @@ area! {
     ///
     /// Fetches one item of a conversation; its shape depends on `type` as in the list. Error
     /// envelopes as for listing.
-    get "/v1/conversations/{conversation_id}/items/{item_id}" getConversationItem params(("conversation_id" = String, Path, description = "Conversation id, e.g. `conv_abc123`."), ("item_id" = String, Path, description = "Item id, e.g. `msg_xyz789`."))
+    get "/v1/conversations/{conversation_id}/items/{item_id}" getConversationItem
+        params(("conversation_id" = String, Path, description = "Conversation id, e.g. `conv_abc123`."), ("item_id" = String, Path, description = "Item id, e.g. `msg_xyz789`."))
         => 200 Item "The item.",
            404 OpenAiError "`not_found_error` / `not_found`: the conversation or item does not exist, or was pruned by retention.";
 }

@@ -20,7 +20,9 @@ area! {
     /// Makes `connection_id` the preferred connection for the integration in the path. The error
     /// bodies of this endpoint are not documented; they are modelled with the flat control-plane
     /// envelope.
-    post "/v1/integrations/connections/{integration_id}/default" setDefaultIntegrationConnection params(("integration_id" = String, Path, description = "The integration's `nangoIntegrationId`, i.e. `integration_config_id` from the connection list (e.g. `linear`).")) json(SetDefaultConnectionRequest)
+    post "/v1/integrations/connections/{integration_id}/default" setDefaultIntegrationConnection
+        params(("integration_id" = String, Path, description = "The integration's `nangoIntegrationId`, i.e. `integration_config_id` from the connection list (e.g. `linear`)."))
+        json(SetDefaultConnectionRequest)
         => 200 DefaultConnection "The preferred connection now in effect.",
            400 FlatError "`connection_id` is missing or does not belong to the integration.",
            403 FlatError "The key authenticated but may not use that connection.",

@@ -44,7 +44,9 @@ area! {
     /// reachable: request, response and errors here follow Anthropic's count-tokens API and the
     /// Messages API's error envelope, on the strength of Kindo's statement that the Messages API
     /// uses Anthropic's native shapes.
-    post "/v1/messages/count_tokens" countMessageTokens params(AnthropicHeaders) json(CountTokensRequest)
+    post "/v1/messages/count_tokens" countMessageTokens
+        params(AnthropicHeaders)
+        json(CountTokensRequest)
         => 200 CountTokensResponse "The token count.",
            400 MessagesError "`invalid_request_error`: the body fails validation or names a missing model.",
            403 MessagesError "`permission_error`: the user's group does not grant access to the model.";

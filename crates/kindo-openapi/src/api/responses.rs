@@ -28,7 +28,8 @@ area! {
     /// upstream errors are forwarded verbatim with the upstream body and `Content-Type`. "Ask Mode
     /// Only" is enforced on this endpoint. The older API overview lists Bearer only for this
     /// endpoint; the authentication page says `x-api-key` works too.
-    post "/v1/responses" createResponse json(CreateResponseRequest, "OpenAI Responses request plus the `kindo` extension; unlisted fields are forwarded verbatim.")
+    post "/v1/responses" createResponse
+        json(CreateResponseRequest, "OpenAI Responses request plus the `kindo` extension; unlisted fields are forwarded verbatim.")
         => 200 "The response (`application/json`), or with `stream: true` an SSE stream of named events whose `data:` payloads follow `ResponseStreamEvent`." content((Response = "application/json"), (ResponseStreamEvent = "text/event-stream")),
            400 OpenAiError "`invalid_request_error` with `code`: `invalid_body`, `model_not_found` (also unknown or inaccessible agents), `unsupported_parameter` (e.g. `background` on a Kindo-managed conversation, overrides on agent models; on older deployments `previous_response_id`), `unsupported_tool_type` (an `mcp` tool without `store: true` or `conversation`), `mutually_exclusive_parameters` (`previous_response_id` with `conversation`), `agent_version_pinning_unsupported`, `agent_not_invocable` (trigger-driven agent) or `agent_inputs_unmappable` (agent with two or more named inputs: use `POST /v1/agents/runs`).",
            404 OpenAiError "`invalid_request_error` / `previous_response_not_found`: `previous_response_id` is unknown, inaccessible or was not stored (newer deployments). Upstream `404`s are forwarded verbatim.";
@@ -38,7 +39,8 @@ area! {
     /// Retrieves a previously created response. The docs show only the call; the body is taken to
     /// be the response object returned by `POST /v1/responses`. Error bodies other than `404` are
     /// not documented for this endpoint; the Responses surface's envelopes are assumed.
-    get "/v1/responses/{response_id}" getResponse params(("response_id" = String, Path, description = "Response id, e.g. `resp_abc123_1`."))
+    get "/v1/responses/{response_id}" getResponse
+        params(("response_id" = String, Path, description = "Response id, e.g. `resp_abc123_1`."))
         => 200 Response "The response object.",
            404 OpenAiError "`not_found` (no `code`): the response does not exist or has been pruned.";
 
@@ -48,7 +50,8 @@ area! {
     /// be OpenAI's item list (the shape Kindo's Conversations API uses), and pagination parameters
     /// are not documented. Error bodies are not documented; the Responses surface's envelopes are
     /// assumed.
-    get "/v1/responses/{response_id}/input_items" listResponseInputItems params(("response_id" = String, Path, description = "Response id, e.g. `resp_abc123_1`."))
+    get "/v1/responses/{response_id}/input_items" listResponseInputItems
+        params(("response_id" = String, Path, description = "Response id, e.g. `resp_abc123_1`."))
         => 200 ItemList "The input items of the response.",
            404 OpenAiError "`not_found`: the response does not exist or has been pruned.";
 }

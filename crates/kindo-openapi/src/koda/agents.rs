@@ -58,14 +58,17 @@ area! {
     ///
     /// Stores (or replaces) an agent-scoped secret. Secrets are encrypted at rest and read only
     /// inside the runtime process while the agent executes.
-    put "/api/control-plane/agents/{agent_id}/secrets/{secret_key}" putAgentSecret params(SecretPath) json(SecretValue)
+    put "/api/control-plane/agents/{agent_id}/secrets/{secret_key}" putAgentSecret
+        params(SecretPath)
+        json(SecretValue)
         => 200 Acknowledgement "The secret is stored.",
            404 ControlPlaneError "No such agent (`agent.not_found`).";
 
     /// Delete an agent secret
     ///
     /// Removes one agent-scoped secret.
-    delete "/api/control-plane/agents/{agent_id}/secrets/{secret_key}" deleteAgentSecret params(SecretPath)
+    delete "/api/control-plane/agents/{agent_id}/secrets/{secret_key}" deleteAgentSecret
+        params(SecretPath)
         => 200 Acknowledgement "The secret is removed.",
            404 ControlPlaneError "No such agent or secret.";
 }

@@ -18,7 +18,10 @@ area! {
     /// Creates the installation's single owner account and signs it in. First run only: once an
     /// owner exists there is no further self-service registration. The response sets the session
     /// cookie and carries the ten single-use recovery codes, shown only this once.
-    post "/api/control-plane/auth/register-owner" registerOwner params(IdempotencyHeader) json(OwnerRegistration) security(())
+    post "/api/control-plane/auth/register-owner" registerOwner
+        params(IdempotencyHeader)
+        json(OwnerRegistration)
+        security(())
         => 201 OperatorSession "The owner exists and is signed in." headers(("Set-Cookie" = String, description = "`koda_operator_session=...; HttpOnly; Secure; SameSite=Strict`"));
 
     /// Log in
@@ -39,7 +42,8 @@ area! {
     ///
     /// Reports the auth mode and whether the first owner still has to be registered; with a
     /// credential it also reports the current session and operator. Answers without one too.
-    get "/api/control-plane/auth/status" getAuthStatus security((), ("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = []))
+    get "/api/control-plane/auth/status" getAuthStatus
+        security((), ("operatorToken" = []), ("controlPlaneToken" = []), ("operatorSession" = []))
         => 200 AuthStatus "The auth status.";
 
     /// List sessions
@@ -58,7 +62,9 @@ area! {
     /// Create an API token
     ///
     /// Issues a long-lived API token for CLI tools and automation.
-    post "/api/control-plane/auth/tokens" createApiToken params(IdempotencyHeader) json(TokenRequest)
+    post "/api/control-plane/auth/tokens" createApiToken
+        params(IdempotencyHeader)
+        json(TokenRequest)
         => 201 IssuedToken "The new token.";
 
     /// Revoke an API token
@@ -72,7 +78,9 @@ area! {
     ///
     /// Exchanges the short-lived setup code printed at first boot for a short-lived token that
     /// authorises owner registration.
-    post "/api/control-plane/auth/bootstrap/exchange" exchangeSetupCode json(SetupCodeExchange) security(())
+    post "/api/control-plane/auth/bootstrap/exchange" exchangeSetupCode
+        json(SetupCodeExchange)
+        security(())
         => 200 RegistrationGrant "The registration grant.";
 
     /// Change the password
@@ -86,6 +94,8 @@ area! {
     ///
     /// Resets the password with one of the single-use recovery codes. Every session is revoked and
     /// the remaining recovery codes stop working.
-    post "/api/control-plane/auth/password/recover" recoverPassword json(PasswordRecovery) security(())
+    post "/api/control-plane/auth/password/recover" recoverPassword
+        json(PasswordRecovery)
+        security(())
         => 200 Acknowledgement "The password is reset.";
 }

@@ -14,6 +14,7 @@ area! {
     /// on OpenAI's legacy Completions shape; request fields are forwarded verbatim. Streaming,
     /// error bodies and status codes are not documented: the statuses below are the API overview's
     /// generic ones, without a body schema.
-    post "/v1/completions" createCompletion json(CreateCompletionRequest, "OpenAI legacy Completions request; unlisted fields are forwarded verbatim.")
+    post "/v1/completions" createCompletion
+        json(CreateCompletionRequest, "OpenAI legacy Completions request; unlisted fields are forwarded verbatim.")
         => 200 Completion "The completion (OpenAI legacy `text_completion` shape).";
 }
