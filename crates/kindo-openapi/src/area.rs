@@ -1,4 +1,4 @@
-//! [`area!`]: one API area's operations in a compact form, expanded to `#[utoipa::path]` stubs
+//! `area!`: one API area's operations in a compact form, expanded to `#[utoipa::path]` stubs
 //! and the `Area` that registers them, so that what an area states once (its tag, the JSON
 //! request media type, the list of its paths) is written once. What a whole surface states
 //! (security, shared error statuses, `Retry-After`) is added later by its conventions pass

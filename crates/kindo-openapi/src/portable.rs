@@ -356,98 +356,102 @@ mod tests {
 
     #[test]
     fn screaming_names() {
-        assert_eq!(screaming("InputRole"), "INPUT_ROLE");
-        assert_eq!(screaming("assistant"), "ASSISTANT");
-        assert_eq!(
-            screaming("response.output_text.delta"),
-            "RESPONSE_OUTPUT_TEXT_DELTA"
-        );
+        let cases = [
+            ("InputRole", "INPUT_ROLE"),
+            ("assistant", "ASSISTANT"),
+            ("response.output_text.delta", "RESPONSE_OUTPUT_TEXT_DELTA"),
+        ];
+        for (value, name) in cases {
+            assert_eq!(screaming(value), name, "{value}");
+        }
+    }
+
+    /// The components `schemas`, shaped.
+    fn shaped(schemas: Value) -> Value {
+        let mut doc = json!({ "components": { "schemas": schemas } });
+        shape(&mut doc).unwrap();
+        doc["components"]["schemas"].take()
+    }
+
+    /// `union` = a `$ref` to `named` or an inline object, each tagged by the required
+    /// `property` with the given schema; shaped.
+    fn shaped_union(union: &str, property: &str, named: (&str, Value), inline: Value) -> Value {
+        let object = |tag: Value| json!({ "type": "object", "required": [property], "properties": { property: tag } });
+        let (name, named_tag) = named;
+        let reference = json!({ "$ref": format!("{REF_PREFIX}{name}") });
+        shaped(json!({
+            union: { "oneOf": [reference, object(inline)] },
+            name: object(named_tag),
+        }))
     }
 
     #[test]
     fn a_tagged_union_with_a_catch_all_gets_a_named_catch_all_and_no_discriminator() {
-        let mut doc = json!({ "components": { "schemas": {
-            "Part": { "oneOf": [
-                { "$ref": "#/components/schemas/Text" },
-                { "type": "object", "required": ["type"], "properties": {
-                    "type": { "type": "string", "not": { "enum": ["text"] } } } }
-            ] },
-            "Text": { "type": "object", "required": ["type"], "properties": {
-                "type": { "type": "string", "enum": ["text"] } } }
-        } } });
-        shape(&mut doc).unwrap();
-        let part = &doc["components"]["schemas"]["Part"];
-        assert_eq!(part["oneOf"][1]["$ref"], "#/components/schemas/PartOther");
-        assert!(part.get("discriminator").is_none());
-        assert!(doc["components"]["schemas"]["PartOther"].is_object());
+        let text = json!({ "type": "string", "enum": ["text"] });
+        let other = json!({ "type": "string", "not": { "enum": ["text"] } });
+        let s = shaped_union("Part", "type", ("Text", text), other);
+        assert_eq!(
+            s["Part"]["oneOf"][1]["$ref"],
+            "#/components/schemas/PartOther"
+        );
+        assert!(s["Part"].get("discriminator").is_none());
+        assert!(s["PartOther"].is_object());
     }
 
     #[test]
     fn a_closed_tagged_union_gets_a_mapping_of_its_tags() {
-        let mut doc = json!({ "components": { "schemas": {
-            "Message": { "oneOf": [
-                { "$ref": "#/components/schemas/User" },
-                { "type": "object", "required": ["role"], "properties": {
-                    "role": { "type": "string", "enum": ["system"] } } }
-            ] },
-            "User": { "type": "object", "required": ["role"], "properties": {
-                "role": { "type": "string", "const": "user" } } }
-        } } });
-        shape(&mut doc).unwrap();
+        let user = json!({ "type": "string", "const": "user" });
+        let system = json!({ "type": "string", "enum": ["system"] });
+        let s = shaped_union("Message", "role", ("User", user), system);
         assert_eq!(
-            doc["components"]["schemas"]["Message"]["discriminator"],
+            s["Message"]["discriminator"],
             json!({ "propertyName": "role", "mapping": {
                 "user": "#/components/schemas/User",
                 "system": "#/components/schemas/MessageSystem" } })
         );
     }
 
-    /// `Choice` = a string enum or `Named`, a union of one object; plus the `extra` components.
-    fn choice_doc(extra: Value) -> Value {
-        let mut doc = json!({ "components": { "schemas": {
+    /// `Choice` = a string enum or `Named`, a union of one object, with the `extra` components;
+    /// shaped.
+    fn shaped_choice(extra: Value) -> Value {
+        let mut schemas = json!({
             "Choice": { "oneOf": [
                 { "$ref": "#/components/schemas/Mode" },
                 { "$ref": "#/components/schemas/Named" } ] },
             "Mode": { "type": "string", "enum": ["auto"] },
             "Named": { "oneOf": [ { "$ref": "#/components/schemas/Fn" } ] },
             "Fn": { "type": "object", "properties": {} }
-        } } });
-        let schemas = doc["components"]["schemas"].as_object_mut().unwrap();
-        schemas.extend(extra.as_object().unwrap().clone());
-        shape(&mut doc).unwrap();
-        doc
+        });
+        let map = schemas.as_object_mut().unwrap();
+        map.extend(extra.as_object().unwrap().clone());
+        shaped(schemas)
     }
 
     #[test]
     fn a_union_of_a_string_and_a_union_of_objects_is_flattened() {
-        let doc = choice_doc(json!({}));
+        let s = shaped_choice(json!({}));
         assert_eq!(
-            doc["components"]["schemas"]["Choice"]["oneOf"],
+            s["Choice"]["oneOf"],
             json!([{ "$ref": "#/components/schemas/Mode" }, { "$ref": "#/components/schemas/Fn" }])
         );
-        assert!(doc["components"]["schemas"].get("Named").is_none());
+        assert!(s.get("Named").is_none());
     }
 
     #[test]
     fn a_flattened_union_still_referenced_elsewhere_is_kept() {
-        let doc = choice_doc(json!({ "Holder": { "type": "object", "properties": {
+        let s = shaped_choice(json!({ "Holder": { "type": "object", "properties": {
             "named": { "$ref": "#/components/schemas/Named" } } } }));
-        assert_eq!(
-            doc["components"]["schemas"]["Choice"]["oneOf"][1]["$ref"],
-            "#/components/schemas/Fn"
-        );
-        assert!(doc["components"]["schemas"]["Named"].is_object());
+        assert_eq!(s["Choice"]["oneOf"][1]["$ref"], "#/components/schemas/Fn");
+        assert!(s["Named"].is_object());
     }
 
     #[test]
     fn enums_sharing_a_value_get_prefixed_member_names() {
-        let mut doc = json!({ "components": { "schemas": {
+        let s = shaped(json!({
             "Role": { "type": "string", "enum": ["user", "assistant"] },
             "AssistantRole": { "type": "string", "enum": ["assistant"] },
             "Mode": { "type": "string", "enum": ["auto"] }
-        } } });
-        shape(&mut doc).unwrap();
-        let s = &doc["components"]["schemas"];
+        }));
         assert_eq!(
             s["Role"]["x-enum-varnames"],
             json!(["ROLE_USER", "ROLE_ASSISTANT"])

@@ -68,7 +68,7 @@ const OPENAI: Family = openai(
 );
 
 /// The generating OpenAI-compatible operations, as Kindo's edge answers them (before
-/// [`OPENAI`]); upstream errors are forwarded verbatim. Also applied on llm.kindo.ai, which
+/// `OPENAI`); upstream errors are forwarded verbatim. Also applied on llm.kindo.ai, which
 /// serves the same chat completions.
 pub const OPENAI_EDGE: Family = openai(
     &["createChatCompletion", "createResponse"],
@@ -96,7 +96,7 @@ pub const OPENAI_EDGE: Family = openai(
     ],
 );
 
-/// The stored conversations' own `401` and `403` (before [`OPENAI`]).
+/// The stored conversations' own `401` and `403` (before `OPENAI`).
 const CONVERSATIONS: Family = openai(
     &["Conversations"],
     &[
