@@ -23,11 +23,11 @@ pub fn envelope<T: ToSchema>(components: &mut Components) -> String {
     T::name().into_owned()
 }
 
-/// A group of operations (named by their tags) that answer errors the same way: each of
-/// `statuses` (code, description) with `body`, or with the envelope `body_of` names for it.
-/// `None` where the body is not documented.
+/// A group of operations that answer errors the same way: each of `statuses` (code,
+/// description) with `body`, or with the envelope `body_of` names for it. `None` where the body
+/// is not documented. `members` names the operations by tag or by operation id.
 pub struct Family {
-    pub tags: &'static [&'static str],
+    pub members: &'static [&'static str],
     pub body: Option<Envelope>,
     pub body_of: &'static [(&'static str, Envelope)],
     pub statuses: &'static [(&'static str, &'static str)],
@@ -48,19 +48,23 @@ pub fn default_security(doc: &mut OpenApi, requirement: &[SecurityRequirement]) 
     }
 }
 
-/// Adds each family's statuses to the operations tagged with one of its tags.
+/// Adds to each operation the statuses of every family it is a member of; where two families
+/// state the same status, the first one listed wins.
 pub fn apply_families(doc: &mut OpenApi, families: &[&Family]) {
     let mut components = doc.components.take().unwrap_or_default();
     for op in all_operations(doc) {
         let tags = op.tags.as_deref().unwrap_or_default();
-        let Some(family) = families
+        let names = tags.iter().chain(&op.operation_id).map(String::as_str);
+        let memberships: Vec<&Family> = families
             .iter()
-            .find(|f| tags.iter().any(|t| f.tags.contains(&t.as_str())))
-        else {
-            continue;
-        };
-        for (code, description) in family.statuses {
-            if !op.responses.responses.contains_key(*code) {
+            .copied()
+            .filter(|f| names.clone().any(|name| f.members.contains(&name)))
+            .collect();
+        for family in memberships {
+            for (code, description) in family.statuses {
+                if op.responses.responses.contains_key(*code) {
+                    continue;
+                }
                 let body = family
                     .body_of
                     .iter()
@@ -190,7 +194,7 @@ mod tests {
     #[test]
     fn a_family_adds_the_statuses_its_operations_leave_out() {
         const FAMILY: Family = Family {
-            tags: &["A"],
+            members: &["A", "pickedById"],
             body: None,
             body_of: &[],
             statuses: &[
@@ -198,13 +202,47 @@ mod tests {
                 ("429", "Never used: the stub says it."),
             ],
         };
-        let mut doc = doc(vec![("/a", op("A", None)), ("/b", op("B", None))]);
-        apply_families(&mut doc, &[&FAMILY]);
+        #[derive(ToSchema)]
+        #[allow(dead_code)]
+        struct Problem {
+            message: String,
+        }
+        const BROADER: Family = Family {
+            members: &["A", "B"],
+            body: None,
+            body_of: &[("401", envelope::<Problem>)],
+            statuses: &[
+                ("401", "Never used on A: FAMILY says it."),
+                ("500", "Oops."),
+            ],
+        };
+        let mut by_id = op("C", None);
+        by_id.operation_id = Some("pickedById".into());
+        let mut doc = doc(vec![
+            ("/a", op("A", None)),
+            ("/b", op("B", None)),
+            ("/c", by_id),
+            ("/d", op("D", None)),
+        ]);
+        apply_families(&mut doc, &[&FAMILY, &BROADER]);
         let v = value(&doc);
-        let a = &v["paths"]["/a"]["get"]["responses"];
-        assert_eq!(a["401"]["description"], "Who are you?");
-        assert_eq!(a["429"]["description"], "Slow down.");
-        assert!(v["paths"]["/b"]["get"]["responses"].get("401").is_none());
+        let responses = |path: &str| v["paths"][path]["get"]["responses"].clone();
+        assert_eq!(responses("/a")["401"]["description"], "Who are you?");
+        assert_eq!(responses("/a")["429"]["description"], "Slow down.");
+        assert_eq!(responses("/a")["500"]["description"], "Oops.");
+        assert!(responses("/a")["500"].get("content").is_none());
+        assert_eq!(
+            responses("/b")["401"]["description"],
+            "Never used on A: FAMILY says it."
+        );
+        assert_eq!(
+            responses("/b")["401"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/Problem"
+        );
+        assert!(v["components"]["schemas"]["Problem"].is_object());
+        assert_eq!(responses("/c")["401"]["description"], "Who are you?");
+        assert!(responses("/c").get("500").is_none());
+        assert!(responses("/d").get("401").is_none());
     }
 
     #[test]

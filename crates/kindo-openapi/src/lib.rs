@@ -1,11 +1,12 @@
 //! The published Kindo OpenAPI documents.
 //!
 //! [`documents`] is the single entry point: it assembles every published OpenAPI 3.1 document
-//! from the `#[utoipa::path]` stubs in this crate (whose bodies all come from `kindo-types`) and
-//! embeds the example corpus stored under `spec/examples/`. `cargo xtask gen` serialises the
-//! result into `spec/`; nothing else writes those files.
+//! from the operation stubs in this crate (declared per area with `area!`, whose bodies all come
+//! from `kindo-types`) and embeds the example corpus stored under `spec/examples/`.
+//! `cargo xtask gen` serialises the result into `spec/`; nothing else writes those files.
 
 mod api;
+mod area;
 mod base;
 mod conventions;
 pub mod corpus;

@@ -38,6 +38,11 @@ pub fn shape(doc: &mut Value) -> Result<(), String> {
     Ok(())
 }
 
+/// The component a schema refers to: the name after `#/components/schemas/` in its `$ref`.
+fn ref_name(schema: &Value) -> Option<&str> {
+    schema.get("$ref")?.as_str()?.strip_prefix(REF_PREFIX)
+}
+
 fn schemas_mut(doc: &mut Value) -> Option<&mut Map<String, Value>> {
     doc.pointer_mut("/components/schemas")
         .and_then(Value::as_object_mut)
@@ -57,11 +62,7 @@ fn pinned<'a>(
     schemas: &'a Map<String, Value>,
 ) -> Option<Vec<&'a str>> {
     let mut schema = object.get("properties")?.get(property)?;
-    if let Some(name) = schema
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix(REF_PREFIX))
-    {
+    if let Some(name) = ref_name(schema) {
         schema = schemas.get(name)?;
     }
     if let Some(c) = schema.get("const").and_then(Value::as_str) {
@@ -148,9 +149,7 @@ fn object_union(name: &str, schemas: &Map<String, Value>) -> Option<Vec<Value>> 
     let schema = schemas.get(name)?;
     let branches = schema.get("oneOf")?.as_array()?;
     let objects = branches.iter().all(|b| {
-        b.get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix(REF_PREFIX))
+        ref_name(b)
             .and_then(|n| schemas.get(n))
             .is_some_and(is_object)
     });
@@ -173,11 +172,7 @@ fn references(doc: &Value) -> BTreeSet<String> {
     fn walk(value: &Value, out: &mut BTreeSet<String>) {
         match value {
             Value::Object(map) => {
-                if let Some(name) = map
-                    .get("$ref")
-                    .and_then(Value::as_str)
-                    .and_then(|r| r.strip_prefix(REF_PREFIX))
-                {
+                if let Some(name) = ref_name(value) {
                     out.insert(name.to_owned());
                 }
                 map.values().for_each(|v| walk(v, out));
@@ -200,9 +195,7 @@ fn flatten_union_branches(doc: &mut Value) -> BTreeSet<String> {
     };
     let snapshot = schemas.clone();
     let resolve = |b: &Value| -> Value {
-        b.get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix(REF_PREFIX))
+        ref_name(b)
             .and_then(|n| snapshot.get(n))
             .cloned()
             .unwrap_or_else(|| b.clone())
@@ -211,46 +204,34 @@ fn flatten_union_branches(doc: &mut Value) -> BTreeSet<String> {
         let Some(branches) = schema.get("oneOf").and_then(Value::as_array) else {
             continue;
         };
-        let nested: Vec<Option<Vec<Value>>> = branches
+        // Per branch: the nested union it refers to, by name, with that union's branches.
+        let nested: Vec<Option<(&str, Vec<Value>)>> = branches
             .iter()
-            .map(|b| {
-                b.get("$ref")
-                    .and_then(Value::as_str)
-                    .and_then(|r| r.strip_prefix(REF_PREFIX))
-                    .and_then(|n| object_union(n, &snapshot))
-            })
+            .map(|b| ref_name(b).and_then(|n| Some((n, object_union(n, &snapshot)?))))
             .collect();
-        if nested.iter().all(Option::is_none) {
+        let mut unions = nested.iter().flatten();
+        let (Some((name, _)), None) = (unions.next(), unions.next()) else {
             continue;
-        }
+        };
         // Exact only when no other branch can be an object.
         let others_disjoint = branches.iter().zip(&nested).all(|(b, n)| {
-            n.is_some() || {
-                let r = resolve(b);
-                r.get("type")
+            n.is_some()
+                || resolve(b)
+                    .get("type")
                     .and_then(Value::as_str)
                     .is_some_and(|t| t != "object")
-            }
         });
-        if !others_disjoint || nested.iter().filter(|n| n.is_some()).count() > 1 {
+        if !others_disjoint {
             continue;
         }
-        flattened.extend(
-            branches
-                .iter()
-                .zip(&nested)
-                .filter(|(_, n)| n.is_some())
-                .filter_map(|(b, _)| {
-                    b.get("$ref")
-                        .and_then(Value::as_str)
-                        .and_then(|r| r.strip_prefix(REF_PREFIX))
-                        .map(str::to_owned)
-                }),
-        );
+        flattened.insert((*name).to_owned());
         let flat: Vec<Value> = branches
             .iter()
-            .zip(nested)
-            .flat_map(|(b, n)| n.unwrap_or_else(|| vec![b.clone()]))
+            .zip(&nested)
+            .flat_map(|(b, n)| {
+                n.as_ref()
+                    .map_or_else(|| vec![b.clone()], |(_, v)| v.clone())
+            })
             .collect();
         schema["oneOf"] = Value::Array(flat);
     }
@@ -375,95 +356,102 @@ mod tests {
 
     #[test]
     fn screaming_names() {
-        assert_eq!(screaming("InputRole"), "INPUT_ROLE");
-        assert_eq!(screaming("assistant"), "ASSISTANT");
-        assert_eq!(
-            screaming("response.output_text.delta"),
-            "RESPONSE_OUTPUT_TEXT_DELTA"
-        );
+        let cases = [
+            ("InputRole", "INPUT_ROLE"),
+            ("assistant", "ASSISTANT"),
+            ("response.output_text.delta", "RESPONSE_OUTPUT_TEXT_DELTA"),
+        ];
+        for (value, name) in cases {
+            assert_eq!(screaming(value), name, "{value}");
+        }
+    }
+
+    /// The components `schemas`, shaped.
+    fn shaped(schemas: Value) -> Value {
+        let mut doc = json!({ "components": { "schemas": schemas } });
+        shape(&mut doc).unwrap();
+        doc["components"]["schemas"].take()
+    }
+
+    /// `union` = a `$ref` to `named` or an inline object, each tagged by the required
+    /// `property` with the given schema; shaped.
+    fn shaped_union(union: &str, property: &str, named: (&str, Value), inline: Value) -> Value {
+        let object = |tag: Value| json!({ "type": "object", "required": [property], "properties": { property: tag } });
+        let (name, named_tag) = named;
+        let reference = json!({ "$ref": format!("{REF_PREFIX}{name}") });
+        shaped(json!({
+            union: { "oneOf": [reference, object(inline)] },
+            name: object(named_tag),
+        }))
     }
 
     #[test]
     fn a_tagged_union_with_a_catch_all_gets_a_named_catch_all_and_no_discriminator() {
-        let mut doc = json!({ "components": { "schemas": {
-            "Part": { "oneOf": [
-                { "$ref": "#/components/schemas/Text" },
-                { "type": "object", "required": ["type"], "properties": {
-                    "type": { "type": "string", "not": { "enum": ["text"] } } } }
-            ] },
-            "Text": { "type": "object", "required": ["type"], "properties": {
-                "type": { "type": "string", "enum": ["text"] } } }
-        } } });
-        shape(&mut doc).unwrap();
-        let part = &doc["components"]["schemas"]["Part"];
-        assert_eq!(part["oneOf"][1]["$ref"], "#/components/schemas/PartOther");
-        assert!(part.get("discriminator").is_none());
-        assert!(doc["components"]["schemas"]["PartOther"].is_object());
+        let text = json!({ "type": "string", "enum": ["text"] });
+        let other = json!({ "type": "string", "not": { "enum": ["text"] } });
+        let s = shaped_union("Part", "type", ("Text", text), other);
+        assert_eq!(
+            s["Part"]["oneOf"][1]["$ref"],
+            "#/components/schemas/PartOther"
+        );
+        assert!(s["Part"].get("discriminator").is_none());
+        assert!(s["PartOther"].is_object());
     }
 
     #[test]
     fn a_closed_tagged_union_gets_a_mapping_of_its_tags() {
-        let mut doc = json!({ "components": { "schemas": {
-            "Message": { "oneOf": [
-                { "$ref": "#/components/schemas/User" },
-                { "type": "object", "required": ["role"], "properties": {
-                    "role": { "type": "string", "enum": ["system"] } } }
-            ] },
-            "User": { "type": "object", "required": ["role"], "properties": {
-                "role": { "type": "string", "const": "user" } } }
-        } } });
-        shape(&mut doc).unwrap();
+        let user = json!({ "type": "string", "const": "user" });
+        let system = json!({ "type": "string", "enum": ["system"] });
+        let s = shaped_union("Message", "role", ("User", user), system);
         assert_eq!(
-            doc["components"]["schemas"]["Message"]["discriminator"],
+            s["Message"]["discriminator"],
             json!({ "propertyName": "role", "mapping": {
                 "user": "#/components/schemas/User",
                 "system": "#/components/schemas/MessageSystem" } })
         );
     }
 
-    #[test]
-    fn a_union_of_a_string_and_a_union_of_objects_is_flattened() {
-        let mut doc = json!({ "components": { "schemas": {
+    /// `Choice` = a string enum or `Named`, a union of one object, with the `extra` components;
+    /// shaped.
+    fn shaped_choice(extra: Value) -> Value {
+        let mut schemas = json!({
             "Choice": { "oneOf": [
                 { "$ref": "#/components/schemas/Mode" },
                 { "$ref": "#/components/schemas/Named" } ] },
             "Mode": { "type": "string", "enum": ["auto"] },
             "Named": { "oneOf": [ { "$ref": "#/components/schemas/Fn" } ] },
             "Fn": { "type": "object", "properties": {} }
-        } } });
-        shape(&mut doc).unwrap();
+        });
+        let map = schemas.as_object_mut().unwrap();
+        map.extend(extra.as_object().unwrap().clone());
+        shaped(schemas)
+    }
+
+    #[test]
+    fn a_union_of_a_string_and_a_union_of_objects_is_flattened() {
+        let s = shaped_choice(json!({}));
         assert_eq!(
-            doc["components"]["schemas"]["Choice"]["oneOf"],
+            s["Choice"]["oneOf"],
             json!([{ "$ref": "#/components/schemas/Mode" }, { "$ref": "#/components/schemas/Fn" }])
         );
-        assert!(doc["components"]["schemas"].get("Named").is_none());
+        assert!(s.get("Named").is_none());
     }
 
     #[test]
     fn a_flattened_union_still_referenced_elsewhere_is_kept() {
-        let mut doc = json!({ "components": { "schemas": {
-            "Choice": { "oneOf": [
-                { "$ref": "#/components/schemas/Mode" },
-                { "$ref": "#/components/schemas/Named" } ] },
-            "Holder": { "type": "object", "properties": {
-                "named": { "$ref": "#/components/schemas/Named" } } },
-            "Mode": { "type": "string", "enum": ["auto"] },
-            "Named": { "oneOf": [ { "$ref": "#/components/schemas/Fn" } ] },
-            "Fn": { "type": "object", "properties": {} }
-        } } });
-        shape(&mut doc).unwrap();
-        assert!(doc["components"]["schemas"]["Named"].is_object());
+        let s = shaped_choice(json!({ "Holder": { "type": "object", "properties": {
+            "named": { "$ref": "#/components/schemas/Named" } } } }));
+        assert_eq!(s["Choice"]["oneOf"][1]["$ref"], "#/components/schemas/Fn");
+        assert!(s["Named"].is_object());
     }
 
     #[test]
     fn enums_sharing_a_value_get_prefixed_member_names() {
-        let mut doc = json!({ "components": { "schemas": {
+        let s = shaped(json!({
             "Role": { "type": "string", "enum": ["user", "assistant"] },
             "AssistantRole": { "type": "string", "enum": ["assistant"] },
             "Mode": { "type": "string", "enum": ["auto"] }
-        } } });
-        shape(&mut doc).unwrap();
-        let s = &doc["components"]["schemas"];
+        }));
         assert_eq!(
             s["Role"]["x-enum-varnames"],
             json!(["ROLE_USER", "ROLE_ASSISTANT"])

@@ -1,56 +1,38 @@
 //! Chat Completions area: `POST /v1/chat/completions`. The one stub is registered in both
 //! documents (api.kindo.ai and the legacy llm.kindo.ai) so that both carry the same
 //! operationId and the same examples.
-#![allow(dead_code)] // the functions only carry `#[utoipa::path]`
 
 use kindo_types::chat::{ChatCompletion, ChatCompletionStreamEvent, CreateChatCompletionRequest};
-use kindo_types::errors::{FlatError, OpenAiError};
-use utoipa::OpenApi;
+use kindo_types::errors::OpenAiError;
 
-#[derive(OpenApi)]
-#[openapi(paths(create_chat_completion))]
-pub struct Area;
+use crate::area::area;
 
-/// Create a chat completion
-///
-/// OpenAI's Chat Completions API: stock OpenAI SDKs work with their base URL set to
-/// `https://api.kindo.ai/v1` (or the legacy `https://llm.kindo.ai/v1`). Kindo adds API-key
-/// auth, model access control, DLP, audit logging and credit metering; the request and
-/// response are OpenAI's own. The call is stateless: no system prompt is prepended and no tool
-/// is injected.
-///
-/// With `"stream": true` the `200` body is `text/event-stream`: unnamed `data:` frames with
-/// `chat.completion.chunk` payloads, ended by `data: [DONE]`. A failure after streaming began
-/// arrives as an `event: error` frame (nested error envelope, `code: stream_error`) followed by
-/// `data: [DONE]`, with the HTTP status still `200`. The media type's `x-sse-data-schema`
-/// describes one frame's `data:` payload.
-///
-/// Errors raised at Kindo's edge use OpenAI's nested envelope, except `401`, which is the plain
-/// `{"error": "Unauthorized"}` of the API-key middleware. Errors raised upstream (LiteLLM or the
-/// provider, any 4xx/5xx, including every `404`) are forwarded verbatim with the upstream body
-/// and `Content-Type`, so their body may follow a different schema. The error tables are
-/// documented for api.kindo.ai; the llm.kindo.ai pages list only the generic statuses
-/// (200/400/401/403/404/429/500).
-#[utoipa::path(
-    post,
-    path = "/v1/chat/completions",
-    operation_id = "createChatCompletion",
-    tag = "Chat Completions",
-    request_body(content = CreateChatCompletionRequest, content_type = "application/json",
-        description = "OpenAI Chat Completions request; unlisted fields are forwarded verbatim."),
-    responses(
-        (status = 200, description = "The completion (`application/json`), or with `stream: true` an SSE stream whose `data:` frames follow `ChatCompletionStreamEvent`.",
-            content(
-                (ChatCompletion = "application/json"),
-                (ChatCompletionStreamEvent = "text/event-stream"),
-            )),
-        (status = 400, description = "`invalid_request_error`: the body fails validation (`invalid_body`) or names an unknown model (`model_not_found`).", body = OpenAiError),
-        (status = 401, description = "Missing, malformed or revoked API key (plain envelope from the API-key middleware).", body = FlatError),
-        (status = 403, description = "`permission_error` / `model_access_denied`: the key is valid but the user's groups do not grant the model.", body = OpenAiError),
-        (status = 404, description = "Never emitted by Kindo's edge: any `404` is an upstream provider response forwarded verbatim (body and `Content-Type` are the upstream's)."),
-        (status = 429, description = "`rate_limit_error`: organization or user rate limit.", body = OpenAiError),
-        (status = 500, description = "`server_error` / `internal_error`: unexpected Kindo-side failure.", body = OpenAiError),
-        (status = 502, description = "`server_error` / `upstream_empty_body`: the upstream returned an empty body.", body = OpenAiError),
-    )
-)]
-pub(crate) fn create_chat_completion() {}
+area! {
+    tag = "Chat Completions";
+
+    /// Create a chat completion
+    ///
+    /// OpenAI's Chat Completions API: stock OpenAI SDKs work with their base URL set to
+    /// `https://api.kindo.ai/v1` (or the legacy `https://llm.kindo.ai/v1`). Kindo adds API-key
+    /// auth, model access control, DLP, audit logging and credit metering; the request and
+    /// response are OpenAI's own. The call is stateless: no system prompt is prepended and no tool
+    /// is injected.
+    ///
+    /// With `"stream": true` the `200` body is `text/event-stream`: unnamed `data:` frames with
+    /// `chat.completion.chunk` payloads, ended by `data: [DONE]`. A failure after streaming began
+    /// arrives as an `event: error` frame (nested error envelope, `code: stream_error`) followed by
+    /// `data: [DONE]`, with the HTTP status still `200`. The media type's `x-sse-data-schema`
+    /// describes one frame's `data:` payload.
+    ///
+    /// Errors raised at Kindo's edge use OpenAI's nested envelope, except `401`, which is the plain
+    /// `{"error": "Unauthorized"}` of the API-key middleware. Errors raised upstream (LiteLLM or the
+    /// provider, any 4xx/5xx, including every `404`) are forwarded verbatim with the upstream body
+    /// and `Content-Type`, so their body may follow a different schema. The error tables are
+    /// documented for api.kindo.ai; the llm.kindo.ai pages list only the generic statuses
+    /// (200/400/401/403/404/429/500).
+    post "/v1/chat/completions" createChatCompletion
+        json(CreateChatCompletionRequest, "OpenAI Chat Completions request; unlisted fields are forwarded verbatim.")
+        => 200 "The completion (`application/json`), or with `stream: true` an SSE stream whose `data:` frames follow `ChatCompletionStreamEvent`." content((ChatCompletion = "application/json"), (ChatCompletionStreamEvent = "text/event-stream")),
+           400 OpenAiError "`invalid_request_error`: the body fails validation (`invalid_body`) or names an unknown model (`model_not_found`).",
+           404 "Never emitted by Kindo's edge: any `404` is an upstream provider response forwarded verbatim (body and `Content-Type` are the upstream's).";
+}

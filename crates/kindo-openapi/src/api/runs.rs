@@ -1,44 +1,29 @@
 //! Runs area: run status and step evaluations.
-#![allow(dead_code)] // the functions only carry `#[utoipa::path]`
 
 use kindo_types::errors::AgentsError;
 use kindo_types::runs::{Run, RunEvals, RunMessage};
-use utoipa::OpenApi;
 
-#[derive(OpenApi)]
-// `RunMessage` is what `Run.result` decodes to (its `contentSchema`), so no body names it.
-#[openapi(paths(get_run, get_run_evals), components(schemas(RunMessage)))]
-pub struct Area;
+use crate::area::area;
 
-/// Get a run
-///
-/// Returns the run's status and, once it succeeded, its JSON-encoded final assistant message.
-/// `in_progress` is the only non-terminal status: poll until it changes.
-#[utoipa::path(
-    get,
-    path = "/v1/runs/{runId}",
-    operation_id = "getRun",
+area! {
     tag = "Runs",
-    params(("runId" = String, Path, description = "Run id returned by `POST /v1/agents/runs`.")),
-    responses(
-        (status = 200, description = "The run.", body = Run),
-        (status = 404, description = "The run does not exist or the caller cannot read its conversation.", body = AgentsError),
-    )
-)]
-fn get_run() {}
+        // `RunMessage` is what `Run.result` decodes to (its `contentSchema`), so no body names it.
+        components(schemas(RunMessage));
 
-/// Get a run's evaluations
-///
-/// Returns the aggregate and per-step verdicts for agents with step-level objectives configured.
-#[utoipa::path(
-    get,
-    path = "/v1/runs/{runId}/evals",
-    operation_id = "getRunEvals",
-    tag = "Runs",
-    params(("runId" = String, Path, description = "Run id returned by `POST /v1/agents/runs`.")),
-    responses(
-        (status = 200, description = "The run's evaluation verdicts.", body = RunEvals),
-        (status = 404, description = "The run does not exist or the caller cannot read it.", body = AgentsError),
-    )
-)]
-fn get_run_evals() {}
+    /// Get a run
+    ///
+    /// Returns the run's status and, once it succeeded, its JSON-encoded final assistant message.
+    /// `in_progress` is the only non-terminal status: poll until it changes.
+    get "/v1/runs/{runId}" getRun
+        params(("runId" = String, Path, description = "Run id returned by `POST /v1/agents/runs`."))
+        => 200 Run "The run.",
+           404 AgentsError "The run does not exist or the caller cannot read its conversation.";
+
+    /// Get a run's evaluations
+    ///
+    /// Returns the aggregate and per-step verdicts for agents with step-level objectives configured.
+    get "/v1/runs/{runId}/evals" getRunEvals
+        params(("runId" = String, Path, description = "Run id returned by `POST /v1/agents/runs`."))
+        => 200 RunEvals "The run's evaluation verdicts.",
+           404 AgentsError "The run does not exist or the caller cannot read it.";
+}

@@ -1,5 +1,4 @@
 //! Agents: definitions, publication, activation and agent-scoped secrets.
-#![allow(dead_code)] // the functions only carry `#[utoipa::path]`
 
 use kindo_types::koda::agents::{
     Agent, AgentDraft, AgentPage, AgentPath, AgentUpdate, PublishedSnapshot, SecretPath,
@@ -8,148 +7,68 @@ use kindo_types::koda::agents::{
 use kindo_types::koda::auth::Acknowledgement;
 use kindo_types::koda::conventions::{IdempotencyHeader, PageQuery};
 use kindo_types::koda::errors::ControlPlaneError;
-use utoipa::OpenApi;
 
-#[derive(OpenApi)]
-#[openapi(paths(
-    list_agents,
-    create_agent,
-    get_agent,
-    update_agent,
-    publish_agent,
-    activate_agent,
-    put_secret,
-    delete_secret
-))]
-pub struct Area;
+use crate::area::area;
 
-/// List agents
-///
-/// Every agent of the installation, drafts included, one page at a time.
-#[utoipa::path(
-    get,
-    path = "/api/control-plane/agents",
-    operation_id = "listAgents",
-    tag = "Agents",
-    params(PageQuery),
-    responses(
-        (status = 200, description = "One page of agents.", body = AgentPage),
-    )
-)]
-fn list_agents() {}
+area! {
+    tag = "Agents";
 
-/// Create an agent
-///
-/// Creates an agent definition as a draft; publish it to make it runnable.
-#[utoipa::path(
-    post,
-    path = "/api/control-plane/agents",
-    operation_id = "createAgent",
-    tag = "Agents",
-    params(IdempotencyHeader),
-    request_body(content = AgentDraft, content_type = "application/json"),
-    responses(
-        (status = 201, description = "The created agent.", body = Agent),
-    )
-)]
-fn create_agent() {}
+    /// List agents
+    ///
+    /// Every agent of the installation, drafts included, one page at a time.
+    get "/api/control-plane/agents" listAgents params(PageQuery)
+        => 200 AgentPage "One page of agents.";
 
-/// Get an agent
-///
-/// The agent's current definition and state.
-#[utoipa::path(
-    get,
-    path = "/api/control-plane/agents/{agent_id}",
-    operation_id = "getAgent",
-    tag = "Agents",
-    params(AgentPath),
-    responses(
-        (status = 200, description = "The agent's definition.", body = Agent),
-        (status = 404, description = "No such agent (`agent.not_found`).", body = ControlPlaneError),
-    )
-)]
-fn get_agent() {}
+    /// Create an agent
+    ///
+    /// Creates an agent definition as a draft; publish it to make it runnable.
+    post "/api/control-plane/agents" createAgent params(IdempotencyHeader) json(AgentDraft)
+        => 201 Agent "The created agent.";
 
-/// Update an agent
-///
-/// Changes fields of the agent's definition. Published snapshots are unaffected until the
-/// agent is published again.
-#[utoipa::path(
-    patch,
-    path = "/api/control-plane/agents/{agent_id}",
-    operation_id = "updateAgent",
-    tag = "Agents",
-    params(AgentPath),
-    request_body(content = AgentUpdate, content_type = "application/json"),
-    responses(
-        (status = 200, description = "The updated agent.", body = Agent),
-        (status = 404, description = "No such agent (`agent.not_found`).", body = ControlPlaneError),
-    )
-)]
-fn update_agent() {}
+    /// Get an agent
+    ///
+    /// The agent's current definition and state.
+    get "/api/control-plane/agents/{agent_id}" getAgent params(AgentPath)
+        => 200 Agent "The agent's definition.",
+           404 ControlPlaneError "No such agent (`agent.not_found`).";
 
-/// Publish an agent
-///
-/// Moves the agent from draft to published, which makes it runnable.
-#[utoipa::path(
-    post,
-    path = "/api/control-plane/agents/{agent_id}/publish",
-    operation_id = "publishAgent",
-    tag = "Agents",
-    params(AgentPath),
-    responses(
-        (status = 200, description = "The published snapshot.", body = PublishedSnapshot),
-        (status = 404, description = "No such agent (`agent.not_found`).", body = ControlPlaneError),
-    )
-)]
-fn publish_agent() {}
+    /// Update an agent
+    ///
+    /// Changes fields of the agent's definition. Published snapshots are unaffected until the
+    /// agent is published again.
+    patch "/api/control-plane/agents/{agent_id}" updateAgent params(AgentPath) json(AgentUpdate)
+        => 200 Agent "The updated agent.",
+           404 ControlPlaneError "No such agent (`agent.not_found`).";
 
-/// Activate an agent
-///
-/// Toggles the agent's operational state without republishing it.
-#[utoipa::path(
-    post,
-    path = "/api/control-plane/agents/{agent_id}/activate",
-    operation_id = "activateAgent",
-    tag = "Agents",
-    params(AgentPath),
-    responses(
-        (status = 200, description = "The agent's operational state changed.", body = Acknowledgement),
-        (status = 404, description = "No such agent (`agent.not_found`).", body = ControlPlaneError),
-    )
-)]
-fn activate_agent() {}
+    /// Publish an agent
+    ///
+    /// Moves the agent from draft to published, which makes it runnable.
+    post "/api/control-plane/agents/{agent_id}/publish" publishAgent params(AgentPath)
+        => 200 PublishedSnapshot "The published snapshot.",
+           404 ControlPlaneError "No such agent (`agent.not_found`).";
 
-/// Write an agent secret
-///
-/// Stores (or replaces) an agent-scoped secret. Secrets are encrypted at rest and read only
-/// inside the runtime process while the agent executes.
-#[utoipa::path(
-    put,
-    path = "/api/control-plane/agents/{agent_id}/secrets/{secret_key}",
-    operation_id = "putAgentSecret",
-    tag = "Agents",
-    params(SecretPath),
-    request_body(content = SecretValue, content_type = "application/json"),
-    responses(
-        (status = 200, description = "The secret is stored.", body = Acknowledgement),
-        (status = 404, description = "No such agent (`agent.not_found`).", body = ControlPlaneError),
-    )
-)]
-fn put_secret() {}
+    /// Activate an agent
+    ///
+    /// Toggles the agent's operational state without republishing it.
+    post "/api/control-plane/agents/{agent_id}/activate" activateAgent params(AgentPath)
+        => 200 Acknowledgement "The agent's operational state changed.",
+           404 ControlPlaneError "No such agent (`agent.not_found`).";
 
-/// Delete an agent secret
-///
-/// Removes one agent-scoped secret.
-#[utoipa::path(
-    delete,
-    path = "/api/control-plane/agents/{agent_id}/secrets/{secret_key}",
-    operation_id = "deleteAgentSecret",
-    tag = "Agents",
-    params(SecretPath),
-    responses(
-        (status = 200, description = "The secret is removed.", body = Acknowledgement),
-        (status = 404, description = "No such agent or secret.", body = ControlPlaneError),
-    )
-)]
-fn delete_secret() {}
+    /// Write an agent secret
+    ///
+    /// Stores (or replaces) an agent-scoped secret. Secrets are encrypted at rest and read only
+    /// inside the runtime process while the agent executes.
+    put "/api/control-plane/agents/{agent_id}/secrets/{secret_key}" putAgentSecret
+        params(SecretPath)
+        json(SecretValue)
+        => 200 Acknowledgement "The secret is stored.",
+           404 ControlPlaneError "No such agent (`agent.not_found`).";
+
+    /// Delete an agent secret
+    ///
+    /// Removes one agent-scoped secret.
+    delete "/api/control-plane/agents/{agent_id}/secrets/{secret_key}" deleteAgentSecret
+        params(SecretPath)
+        => 200 Acknowledgement "The secret is removed.",
+           404 ControlPlaneError "No such agent or secret.";
+}

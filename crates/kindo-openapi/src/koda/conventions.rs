@@ -1,6 +1,7 @@
 //! The conventions Koda states once for every route. Every operation that declares no security
-//! of its own takes any one of the three credentials (first-run and runtime routes declare
-//! theirs). Each operation under `/api/control-plane/` then gets, unless it documents the status
+//! of its own takes any one of the three credentials, except under `/api/runtime/`, where the
+//! runtime pages name the control-plane token and the operator session (first-run routes and the
+//! readiness probes declare theirs). Each operation under `/api/control-plane/` then gets, unless it documents the status
 //! more precisely:
 //!
 //! - `401` when the route needs credentials (any of the three schemes);
@@ -19,8 +20,15 @@ use super::{BREAK_GLASS, SESSION, TOKEN};
 use crate::conventions::{self, add, envelope, response};
 
 const PREFIX: &str = "/api/control-plane/";
+const RUNTIME_PREFIX: &str = "/api/runtime/";
 
 pub fn apply(doc: &mut OpenApi) {
+    let runtime = conventions::any_of(&[BREAK_GLASS, SESSION]);
+    for (path, op) in conventions::operations_by_path(doc) {
+        if path.starts_with(RUNTIME_PREFIX) {
+            op.security.get_or_insert_with(|| runtime.clone());
+        }
+    }
     conventions::default_security(doc, &conventions::any_of(&[TOKEN, BREAK_GLASS, SESSION]));
     let error_schema =
         envelope::<ControlPlaneError>(doc.components.get_or_insert_with(Default::default));

@@ -4,5 +4,5 @@
 use utoipa::OpenApi;
 
 #[derive(OpenApi)]
-#[openapi(paths(crate::api::chat::create_chat_completion))]
+#[openapi(paths(crate::api::chat::createChatCompletion))]
 pub struct Area;

@@ -10,7 +10,7 @@ use crate::base;
 use crate::conventions::{self, Family};
 
 const GENERIC: Family = Family {
-    tags: &["Completions"],
+    members: &["Completions"],
     body: None,
     body_of: &[],
     statuses: &[
@@ -25,6 +25,6 @@ const GENERIC: Family = Family {
 
 pub fn apply(doc: &mut OpenApi) {
     conventions::default_security(doc, &base::security());
-    conventions::apply_families(doc, &[&crate::api::conventions::OPENAI, &GENERIC]);
+    conventions::apply_families(doc, &[&crate::api::conventions::OPENAI_EDGE, &GENERIC]);
     conventions::retry_after(doc, base::RETRY_AFTER);
 }

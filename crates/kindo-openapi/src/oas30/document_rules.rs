@@ -333,15 +333,19 @@ mod tests {
         );
     }
 
-    #[test]
-    fn rule12_a_nullable_ref_to_a_union_is_published_as_any_of() {
-        let out = run(with_schemas(json!({
+    /// `Msg` refers to the union `Id` as a nullable required `id` and a nullable optional `opt`.
+    fn nullable_union_refs() -> Value {
+        with_schemas(json!({
             "Id": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
             "Msg": {"type": "object", "required": ["id"], "properties": {
                 "id": {"oneOf": [{"$ref": "#/components/schemas/Id"}, {"type": "null"}]},
                 "opt": {"oneOf": [{"$ref": "#/components/schemas/Id"}, {"type": "null"}]}}}
-        })))
-        .unwrap();
+        }))
+    }
+
+    #[test]
+    fn rule12_a_nullable_ref_to_a_union_is_published_as_any_of() {
+        let out = run(nullable_union_refs()).unwrap();
         let props = out.pointer("/components/schemas/Msg/properties").unwrap();
         assert_eq!(props["opt"], null_or("#/components/schemas/Id"));
         assert_eq!(props["id"], null_or("#/components/schemas/Id"));
@@ -349,13 +353,7 @@ mod tests {
 
     #[test]
     fn rule12_for_the_client_an_optional_union_drops_nullable_a_required_one_moves_it() {
-        let out = client(with_schemas(json!({
-            "Id": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
-            "Msg": {"type": "object", "required": ["id"], "properties": {
-                "id": {"oneOf": [{"$ref": "#/components/schemas/Id"}, {"type": "null"}]},
-                "opt": {"oneOf": [{"$ref": "#/components/schemas/Id"}, {"type": "null"}]}}}
-        })))
-        .unwrap();
+        let out = client(nullable_union_refs()).unwrap();
         let props = out.pointer("/components/schemas/Msg/properties").unwrap();
         assert_eq!(props["opt"], json!({"$ref": "#/components/schemas/Id"}));
         assert_eq!(
