@@ -138,7 +138,11 @@ fn prose_only_payloads_are_open_objects_marked_undocumented() {
         .iter()
         .filter(|(_, s)| s.get(kindo_types::koda::UNDOCUMENTED).is_some())
         .count();
-    assert_eq!(marked, PROSE_ONLY.len(), "a marked schema missing from the list");
+    assert_eq!(
+        marked,
+        PROSE_ONLY.len(),
+        "a marked schema missing from the list"
+    );
 }
 
 #[test]

@@ -40,10 +40,9 @@ fn statuses_outside_the_documented_sets_still_decode() {
     let connection: DefaultConnection =
         serde_json::from_value(json!({"status": "revoked"})).unwrap();
     assert_eq!(connection.status.as_deref(), Some("revoked"));
-    let task: Task = serde_json::from_value(
-        json!({"id": "tsk_1", "agent_id": "atlas", "status": "cancelled"}),
-    )
-    .unwrap();
+    let task: Task =
+        serde_json::from_value(json!({"id": "tsk_1", "agent_id": "atlas", "status": "cancelled"}))
+            .unwrap();
     assert_eq!(task.status, "cancelled");
     let health: HealthSnapshot =
         serde_json::from_value(json!({"status": "flapping", "checked_at": "2026-01-01"})).unwrap();
@@ -58,13 +57,28 @@ fn every_connection_check_carries_the_same_probe_fields() {
     let default: DefaultConnection = serde_json::from_value(probe.clone()).unwrap();
     let verification: VerificationResult = serde_json::from_value(probe).unwrap();
     for (checked_via, auth_expired, extra) in [
-        (&provider.checked_via, provider.auth_expired, provider.extra.len()),
-        (&default.checked_via, default.auth_expired, default.extra.len()),
-        (&verification.checked_via, verification.auth_expired, verification.extra.len()),
+        (
+            &provider.checked_via,
+            provider.auth_expired,
+            provider.extra.len(),
+        ),
+        (
+            &default.checked_via,
+            default.auth_expired,
+            default.extra.len(),
+        ),
+        (
+            &verification.checked_via,
+            verification.auth_expired,
+            verification.extra.len(),
+        ),
     ] {
         assert_eq!(checked_via.as_deref(), Some("models_endpoint"));
         assert_eq!(auth_expired, Some(true));
-        assert_eq!(extra, 0, "a named field must not land in the passthrough map");
+        assert_eq!(
+            extra, 0,
+            "a named field must not land in the passthrough map"
+        );
     }
 }
 
