@@ -41,7 +41,9 @@ Shape not yet documented: Koda's pages say what this payload holds but not its f
     }
     /**An agent definition: its name, model defaults, prompt contracts and compiled prompt, its
 publication state (draft until published, then runnable) and its operational state
-(active or paused, toggled without republishing).
+(active or paused, toggled without republishing). The pages put per-agent integration
+grants in the agent spec (`resource_access_policy.integration_grants`) without saying
+whether this payload carries it.
 
 Shape not yet documented: Koda's pages say what this payload holds but not its field names or types, so any JSON object is accepted and passed through unchanged.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -340,13 +342,13 @@ an open set. Branch on `code`, never on `message`.*/
     ///The system-default connection of an integration.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct DefaultConnection {
-        ///`true` when verification found the stored authentication expired.
+        ///`true` when the last check found the stored authentication expired.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub auth_expired: ::std::option::Option<bool>,
         ///How the connection authenticates.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub auth_method: ::std::option::Option<::std::string::String>,
-        ///How the last verification reached the integration.
+        ///How the last check reached the provider or integration.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub checked_via: ::std::option::Option<::std::string::String>,
         /**Canonical key, e.g. `core:browser`, `core:jira`, `core:confluence`, `core:gws`,
@@ -700,10 +702,10 @@ Shape not yet documented: Koda's pages say what this payload holds but not its f
 others it does not detail (account labels, verification metadata), which pass through.*/
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct ProviderConnection {
-        ///`true` when the stored credential was found expired.
+        ///`true` when the last check found the stored authentication expired.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub auth_expired: ::std::option::Option<bool>,
-        ///How the last check reached the provider.
+        ///How the last check reached the provider or integration.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub checked_via: ::std::option::Option<::std::string::String>,
         ///Connection state of the provider. Values are not enumerated by the docs.
@@ -1231,10 +1233,10 @@ Shape not yet documented: Koda's pages say what this payload holds but not its f
     ///The outcome of a round-trip verification of a provider or default connection.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct VerificationResult {
-        ///`true` when the stored authentication was found expired.
+        ///`true` when the last check found the stored authentication expired.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub auth_expired: ::std::option::Option<bool>,
-        ///How the check reached the provider or integration.
+        ///How the last check reached the provider or integration.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub checked_via: ::std::option::Option<::std::string::String>,
         ///Probe details. Shape not documented: any JSON value.

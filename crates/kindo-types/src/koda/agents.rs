@@ -4,7 +4,9 @@
 undocumented_object! {
     /// An agent definition: its name, model defaults, prompt contracts and compiled prompt, its
     /// publication state (draft until published, then runnable) and its operational state
-    /// (active or paused, toggled without republishing).
+    /// (active or paused, toggled without republishing). The pages put per-agent integration
+    /// grants in the agent spec (`resource_access_policy.integration_grants`) without saying
+    /// whether this payload carries it.
     Agent
 }
 

@@ -1,22 +1,18 @@
 //! The connection catalogue, system-default connections, verification results and integration
 //! health.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use utoipa::ToSchema;
 
-/// One entry of the connection catalogue: a supported provider or integration.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct CatalogEntry {
-    /// Canonical key of the connection, e.g. `core:jira`, `core:aws` or `mcp:<server_key>`;
-    /// the `{connection_key}` of the default-connection routes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub connection_key: Option<String>,
+open_record! {
+    /// One entry of the connection catalogue: a supported provider or integration.
+    CatalogEntry {
+        /// Canonical key of the connection, e.g. `core:jira`, `core:aws` or `mcp:<server_key>`;
+        /// the `{connection_key}` of the default-connection routes.
+        connection_key: String,
+    }
     /// Other fields (ownership, auth strategies, support metadata), passed through.
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, Value>,
+    ..
 }
 
 page! {
@@ -31,74 +27,54 @@ undocumented_object! {
     DefaultConnectionUpdate
 }
 
-/// The system-default connection of an integration.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct DefaultConnection {
-    /// Canonical key, e.g. `core:browser`, `core:jira`, `core:confluence`, `core:gws`,
-    /// `core:aws`, `core:gh`, `core:glab` or `mcp:<server_key>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub connection_key: Option<String>,
-    /// Canonical state. Known values: `not_configured`, `configured`, `verified`, `error`;
-    /// the docs call these typical, so treat others as possible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
-    /// How the connection authenticates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auth_method: Option<String>,
-    /// How the last verification reached the integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub checked_via: Option<String>,
-    /// `true` when verification found the stored authentication expired.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auth_expired: Option<bool>,
+open_record! {
+    /// The system-default connection of an integration.
+    DefaultConnection {
+        /// Canonical key, e.g. `core:browser`, `core:jira`, `core:confluence`, `core:gws`,
+        /// `core:aws`, `core:gh`, `core:glab` or `mcp:<server_key>`.
+        connection_key: String,
+        /// Canonical state. Known values: `not_configured`, `configured`, `verified`, `error`;
+        /// the docs call these typical, so treat others as possible.
+        status: String,
+        /// How the connection authenticates.
+        auth_method: String,
+    } + probe
     /// Other fields (account metadata, field payloads, capabilities), passed through.
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, Value>,
+    ..
 }
 
-/// The outcome of a round-trip verification of a provider or default connection.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct VerificationResult {
-    /// The verification verdict.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verification: Option<Verification>,
-    /// How the check reached the provider or integration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub checked_via: Option<String>,
-    /// `true` when the stored authentication was found expired.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auth_expired: Option<bool>,
-    /// Probe details. Shape not documented: any JSON value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<Value>,
+open_record! {
+    /// The outcome of a round-trip verification of a provider or default connection.
+    VerificationResult {
+        /// The verification verdict.
+        verification: Verification,
+        /// Probe details. Shape not documented: any JSON value.
+        details: Value,
+    } + probe
     /// Other fields (account labels, the refreshed connection payload), passed through.
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, Value>,
+    ..
 }
 
-/// The verdict inside a [`VerificationResult`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct Verification {
-    /// `true` when the round trip succeeded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verified: Option<bool>,
+open_record! {
+    /// The verdict inside a [`VerificationResult`].
+    Verification {
+        /// `true` when the round trip succeeded.
+        verified: bool,
+    }
     /// Other fields, passed through.
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, Value>,
+    ..
 }
 
-/// One recorded health check of an integration.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct HealthSnapshot {
-    /// Connection state at the time of the check.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub connection_status: Option<String>,
-    /// Health status, e.g. `verified` or `degraded`. Open set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+open_record! {
+    /// One recorded health check of an integration.
+    HealthSnapshot {
+        /// Connection state at the time of the check.
+        connection_status: String,
+        /// Health status, e.g. `verified` or `degraded`. Open set.
+        status: String,
+    }
     /// Other fields (check timestamps, probe details), passed through.
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, Value>,
+    ..
 }
 
 page! {

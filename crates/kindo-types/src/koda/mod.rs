@@ -57,6 +57,53 @@ pub fn undocumented_schema(
         .into()
 }
 
+/// Declares a payload of which Koda names some fields: those are declared, every one optional
+/// (no page says any is always present), and every other field passes through in `extra`, so
+/// the object stays open. The doc comment after `..` describes those other fields.
+///
+/// `+ probe` adds `checked_via` and `auth_expired`, which every connection check of Koda's
+/// records (provider connections, default connections and their verification results).
+macro_rules! open_record {
+    (
+        $(#[doc = $doc:literal])+
+        $name:ident { $($fields:tt)* } + probe
+        $(#[doc = $odoc:literal])+ ..
+    ) => {
+        open_record! {
+            $(#[doc = $doc])+
+            $name {
+                $($fields)*
+                /// How the last check reached the provider or integration.
+                checked_via: String,
+                /// `true` when the last check found the stored authentication expired.
+                auth_expired: bool,
+            }
+            $(#[doc = $odoc])+ ..
+        }
+    };
+    (
+        $(#[doc = $doc:literal])+
+        $name:ident { $( $(#[doc = $fdoc:literal])+ $field:ident: $ty:ty, )* }
+        $(#[doc = $odoc:literal])+ ..
+    ) => {
+        $(#[doc = $doc])+
+        #[derive(
+            Debug, Clone, Default, PartialEq,
+            serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+        )]
+        pub struct $name {
+            $(
+                $(#[doc = $fdoc])+
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<$ty>,
+            )*
+            $(#[doc = $odoc])+
+            #[serde(flatten)]
+            pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+        }
+    };
+}
+
 /// Declares one page of a paginated list: `items` plus `next_cursor` while more pages exist.
 macro_rules! page {
     ($(#[doc = $doc:literal])+ $name:ident of $item:ty) => {
