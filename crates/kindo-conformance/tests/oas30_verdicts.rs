@@ -16,7 +16,7 @@ use kindo_conformance::spec::{Document, Spec};
 use kindo_conformance::target::{Judgement, judge, resolve};
 use serde_json::{Map, Value, json};
 
-use common::spec_dir;
+use common::{corpus_dir, spec_dir};
 
 /// A 3.0.3 schema tree read as JSON Schema: `nullable: true` becomes an explicit null branch.
 fn as_json_schema(value: &Value) -> Value {
@@ -111,11 +111,11 @@ fn every_example_and_negative_gets_the_same_verdict_from_the_3_0_3_rendition() {
         .collect();
 
     let mut payloads: Vec<(PathBuf, Target, Value)> = Vec::new();
-    for e in load_examples(&dir.join("examples")).unwrap() {
+    for e in load_examples(&corpus_dir().join("examples")).unwrap() {
         payloads.push((e.path, e.target, e.value));
     }
     let examples = payloads.len();
-    for n in load_negatives(&dir.join("negative")).unwrap() {
+    for n in load_negatives(&corpus_dir().join("negative")).unwrap() {
         payloads.push((n.path, n.target, n.value));
     }
     assert!(
