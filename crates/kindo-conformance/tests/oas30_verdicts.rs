@@ -110,12 +110,13 @@ fn every_example_and_negative_gets_the_same_verdict_from_the_3_0_3_rendition() {
         })
         .collect();
 
+    let corpus = corpus_dir();
     let mut payloads: Vec<(PathBuf, Target, Value)> = Vec::new();
-    for e in load_examples(&corpus_dir().join("examples")).unwrap() {
+    for e in load_examples(&corpus.join("examples")).unwrap() {
         payloads.push((e.path, e.target, e.value));
     }
     let examples = payloads.len();
-    for n in load_negatives(&corpus_dir().join("negative")).unwrap() {
+    for n in load_negatives(&corpus.join("negative")).unwrap() {
         payloads.push((n.path, n.target, n.value));
     }
     assert!(
@@ -127,7 +128,7 @@ fn every_example_and_negative_gets_the_same_verdict_from_the_3_0_3_rendition() {
     let mut used = Vec::new();
     let mut judged = 0;
     for (path, target, value) in &payloads {
-        let rel = path.strip_prefix(&dir).unwrap().display().to_string();
+        let rel = path.strip_prefix(&corpus).unwrap().display().to_string();
         let a = verdicts(&oas31, path, target, value);
         let b = verdicts(&oas30, path, target, value);
         judged += a.len();
