@@ -1,6 +1,6 @@
 """The Python baseline of `cargo xtask bench`'s conformance leg.
 
-Validates every example of spec/examples/ against the media type it documents in every
+Validates every example of corpus/examples/ against the media type it documents in every
 spec/*.openapi.json that has its operation: the same (example, media type) pairs as
 crates/kindo-conformance/benches/corpus.rs, with `jsonschema` (Draft 2020-12, formats checked,
 `$ref`s resolved inside each document through a `referencing` registry). A text/event-stream
@@ -13,7 +13,7 @@ Prints `bench-sample<TAB>cold|warm<TAB>seconds` per round and `bench-info` count
     during validation, so little happens here);
   warm: validate every pair again with the same validators (per-pass time).
 
-Usage: python py_validate.py --spec-dir spec [--rounds N]
+Usage: python py_validate.py --spec-dir spec --corpus-dir corpus [--rounds N]
 """
 
 import argparse
@@ -33,13 +33,13 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 def escape(token):
     return token.replace("~", "~0").replace("/", "~1")
 
-def load(spec_dir):
+def load(spec_dir, corpus_dir):
     """Documents by name and the corpus examples, read from disk."""
     documents = {}
     for path in sorted(spec_dir.glob("*.openapi.json")):
         documents[path.name[: -len(".openapi.json")]] = json.loads(path.read_text())
     examples = []
-    for path in sorted((spec_dir / "examples").rglob("*.json")):
+    for path in sorted((corpus_dir / "examples").rglob("*.json")):
         examples.append((path, json.loads(path.read_text())))
     return documents, examples
 
@@ -129,10 +129,10 @@ def validate_all(validators, work):
         conforming += ok
     return conforming
 
-def cold(spec_dir):
+def cold(spec_dir, corpus_dir):
     """One pass from nothing; returns the time spent before the first validation too."""
     start = time.perf_counter()
-    documents, examples = load(spec_dir)
+    documents, examples = load(spec_dir, corpus_dir)
     work = pairs(documents, examples)
     validators = compile_validators(documents, work)
     loaded = time.perf_counter() - start
@@ -142,10 +142,11 @@ def cold(spec_dir):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--spec-dir", type=pathlib.Path, required=True)
+    parser.add_argument("--corpus-dir", type=pathlib.Path, required=True)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
 
-    documents, examples = load(args.spec_dir)
+    documents, examples = load(args.spec_dir, args.corpus_dir)
     work = pairs(documents, examples)
     validators = compile_validators(documents, work)
     validations = sum(len(frames(v)) if s else 1 for _, _, v, s in work)
@@ -157,7 +158,7 @@ def main():
 
     for round in range(args.rounds + 1):
         start = time.perf_counter()
-        loaded = cold(args.spec_dir)
+        loaded = cold(args.spec_dir, args.corpus_dir)
         if round > 0:
             print(f"bench-sample\tcold\t{time.perf_counter() - start:e}")
             print(f"bench-sample\tcold_load\t{loaded:e}")

@@ -21,8 +21,9 @@ USAGE:
     cargo xtask help | <command> --help
 
 gen      regenerate spec/ (3.1 documents, spec/oas30/ renditions, spec/documents.json) and
-         crates/kindo-client/src/generated/ from the types and spec/examples/; removes
-         orphaned *.openapi.json|yaml under spec/ and spec/oas30/. All or nothing: a failed
+         crates/kindo-client/src/generated/ from the types and the corpus (corpus/examples/);
+         removes orphaned *.openapi.json|yaml under spec/ and spec/oas30/ (corpus/ is input,
+         never an orphan). All or nothing: a failed
          run leaves every file as it was. One run at a time per workspace (a second waits).
          --check   write nothing; exit 1 naming every stale or orphaned file, or a document
                    whose version does not match its changes since its latest release

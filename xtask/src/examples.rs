@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use kindo_conformance::corpus::load_examples;
 use kindo_conformance::spec::{Document, Spec};
 use kindo_conformance::target::{Judgement, judge, resolve};
+use kindo_wire::corpus::layout;
 
 use crate::XtaskError;
 
@@ -25,7 +26,8 @@ pub fn check(root: &Path, documents: &[kindo_openapi::Document]) -> Result<(), X
         })
         .collect();
     let spec = Spec::from_documents(&spec_dir, in_memory).map_err(input)?;
-    for example in load_examples(&spec_dir.join("examples")).map_err(input)? {
+    let examples = layout::examples_dir(&root.join(layout::DIR));
+    for example in load_examples(&examples).map_err(input)? {
         let file = example.path.strip_prefix(root).unwrap_or(&example.path);
         for slot in resolve(&spec, &example.path, &example.target).map_err(input)? {
             let judgement =

@@ -34,8 +34,8 @@ pub use transaction::{Applied, apply, write_all};
 use std::path::{Path, PathBuf};
 
 /// The workspace `cargo xtask` works on, found at run time: the nearest directory at or above
-/// the current one whose `Cargo.toml` declares `[workspace]`. Its `spec/examples` is the corpus
-/// read and its `spec/` the tree written (compile-time paths would tie a binary to the checkout
+/// the current one whose `Cargo.toml` declares `[workspace]`. Its `corpus/` is the input read
+/// and its `spec/` (with the client's `generated/`) the tree written (compile-time paths would tie a binary to the checkout
 /// that built it).
 pub fn workspace_root() -> Result<PathBuf, XtaskError> {
     let cwd = std::env::current_dir().map_err(|e| XtaskError::Io {

@@ -41,3 +41,40 @@ pub fn orphans(root: &Path, outputs: &[Output]) -> Result<Vec<PathBuf>, XtaskErr
     found.sort();
     Ok(found)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_document_folders_hold_orphans_and_the_corpus_is_input() {
+        let root = tempfile::tempdir().unwrap();
+        let write = |rel: &str| {
+            let path = root.path().join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "{}").unwrap();
+        };
+        for rel in [
+            "spec/kindo-api.openapi.json",
+            "spec/stray.openapi.yaml",
+            "spec/oas30/old.openapi.json",
+            // The hand-written corpus, however its files are named, is never generated.
+            "corpus/stray.openapi.json",
+            "corpus/examples/models/copy.openapi.json",
+            "corpus/negative/x.openapi.yaml",
+        ] {
+            write(rel);
+        }
+        let outputs = [Output {
+            path: PathBuf::from("spec/kindo-api.openapi.json"),
+            contents: String::new(),
+        }];
+        assert_eq!(
+            orphans(root.path(), &outputs).unwrap(),
+            [
+                PathBuf::from("spec/oas30/old.openapi.json"),
+                PathBuf::from("spec/stray.openapi.yaml")
+            ]
+        );
+    }
+}

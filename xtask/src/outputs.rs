@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use kindo_wire::corpus::layout;
 use serde_json::{Value, json};
 
 use crate::{XtaskError, client, client_modules, examples, stream_events};
@@ -27,7 +28,7 @@ pub fn client_path(name: &str) -> PathBuf {
     PathBuf::from(format!("crates/kindo-client/src/generated/{name}.rs"))
 }
 
-/// Every generated file for the workspace at `root` (its corpus is `root/spec/examples`), in a
+/// Every generated file for the workspace at `root` (its corpus is `root/corpus`), in a
 /// stable order. A corpus example its own schema rejects is an input error (exit 3).
 pub fn outputs(root: &Path) -> Result<Vec<Output>, XtaskError> {
     outputs_for(root, kindo_openapi::REGISTRY)
@@ -39,7 +40,7 @@ pub fn outputs_for(
     root: &Path,
     registry: &[kindo_openapi::Registration],
 ) -> Result<Vec<Output>, XtaskError> {
-    let documents = kindo_openapi::documents_from(registry, &root.join("spec/examples"))?;
+    let documents = kindo_openapi::documents_from(registry, &root.join(layout::DIR))?;
     examples::check(root, &documents)?;
     let mut out = Vec::new();
     for doc in &documents {

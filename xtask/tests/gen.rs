@@ -83,6 +83,8 @@ fn unwritable_spec_dir_fails_cleanly() {
     let root = tempfile::tempdir().unwrap();
     // `spec` is a file, so nothing can be created below it (works even when running as root).
     fs::write(root.path().join("spec"), "not a directory").unwrap();
+    // A corpus (empty), so that gen gets as far as writing.
+    fs::create_dir_all(root.path().join("corpus/examples")).unwrap();
     let out = xtask(&["gen", "--root", root.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(4));
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -9,7 +9,7 @@ use std::path::Path;
 use common::{generated_tree, leftovers, snapshot, xtask, xtask_in};
 
 fn edit_example(tree: &Path, file: &str, edit: impl FnOnce(&mut serde_json::Value)) {
-    let path = tree.join("spec/examples").join(file);
+    let path = tree.join("corpus/examples").join(file);
     let mut value: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
     edit(&mut value);
@@ -44,7 +44,7 @@ fn without_root_the_workspace_is_found_from_the_current_directory() {
     edit_example(tree.path(), "models/models-list-single.json", |v| {
         v["summary"] = "Found from a subfolder".into();
     });
-    let out = xtask_in(&tree.path().join("spec/examples"), &["gen"]);
+    let out = xtask_in(&tree.path().join("corpus/examples"), &["gen"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -73,7 +73,7 @@ fn an_example_its_schema_rejects_is_refused_with_file_and_pointer() {
         assert_eq!(out.status.code(), Some(3), "{args:?}: {stderr}");
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(
-            stderr.contains("spec/examples/models/models-list-single.json")
+            stderr.contains("corpus/examples/models/models-list-single.json")
                 && stderr.contains("listModels")
                 && stderr.contains("at /data/0/id"),
             "{stderr}"

@@ -51,8 +51,8 @@ fn with(entry: Registration) -> Vec<Registration> {
 /// A temporary tree with this checkout's corpus plus one example of the widgets document.
 fn tree() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let examples = dir.path().join("spec/examples");
-    copy_dir(&root().join("spec/examples"), &examples);
+    let examples = dir.path().join("corpus/examples");
+    copy_dir(&root().join("corpus/examples"), &examples);
     fs::create_dir_all(examples.join("widgets")).unwrap();
     let example = json!({
         "document": "widgets",

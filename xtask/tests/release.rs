@@ -26,8 +26,8 @@ fn tree() -> tempfile::TempDir {
     // gen reads the example corpus from the root it runs in.
     let copied = std::process::Command::new("cp")
         .arg("-r")
-        .arg(root.join("spec/examples"))
-        .arg(dir.path().join("spec/examples"))
+        .arg(root.join("corpus"))
+        .arg(dir.path().join("corpus"))
         .status()
         .unwrap();
     assert!(copied.success());

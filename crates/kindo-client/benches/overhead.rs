@@ -202,7 +202,7 @@ fn sample(round: usize, name: &str, per_call: Duration) {
 
 fn example(area: &str, name: &str) -> Value {
     let path = format!(
-        "{}/../../spec/examples/{area}/{name}.json",
+        "{}/../../corpus/examples/{area}/{name}.json",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));

@@ -1,5 +1,5 @@
 //! Chat completions on both hosts (and legacy completions on llm.kindo.ai) against a loopback
-//! server serving the documented examples in `spec/examples/chat` and `completions`.
+//! server serving the documented examples in `corpus/examples/chat` and `completions`.
 
 mod support;
 

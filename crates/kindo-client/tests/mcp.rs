@@ -1,5 +1,5 @@
 //! The MCP gateway (`POST /v1/mcp`, JSON-RPC over Streamable HTTP) through the generated `mcp`
-//! operation, against a loopback server serving the documented examples in `spec/examples/mcp`.
+//! operation, against a loopback server serving the documented examples in `corpus/examples/mcp`.
 //!
 //! The generated operation reads the JSON answer only: the SSE form of the answer and the `202`
 //! to a notification are outside what progenitor can type (client shaping S4 and S5). The

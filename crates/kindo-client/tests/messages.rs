@@ -1,5 +1,5 @@
 //! The Messages API (Anthropic's shape) and count_tokens against a loopback server serving the
-//! documented examples in `spec/examples/messages`.
+//! documented examples in `corpus/examples/messages`.
 
 mod support;
 

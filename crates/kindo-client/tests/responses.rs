@@ -1,5 +1,5 @@
 //! The Responses API and conversation items against a loopback server serving the documented
-//! examples in `spec/examples/responses` and `conversations`.
+//! examples in `corpus/examples/responses` and `conversations`.
 
 mod support;
 

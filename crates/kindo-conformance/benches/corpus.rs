@@ -11,17 +11,19 @@
 //! A stream example is parsed into frames and each frame's JSON `data` is validated against
 //! the media type's `x-sse-data-schema` (`[DONE]` excepted), as `check` does.
 //!
-//! Usage: `cargo bench -p kindo-conformance --bench corpus -- [--rounds N] [--spec-dir DIR]`
+//! Usage: `cargo bench -p kindo-conformance --bench corpus -- [--rounds N] [--spec-dir DIR]
+//! [--corpus-dir DIR]` (the corpus defaults to the one beside the spec directory).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use kindo_conformance::target::{Judgement, is_event_stream, judge};
-use kindo_conformance::{Loaded, load, sse};
+use kindo_conformance::{Loaded, corpus, load, sse};
 
 fn main() {
     let mut rounds = 5;
     let mut spec_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../spec");
+    let mut corpus_dir = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -32,10 +34,14 @@ fn main() {
                     .expect("--rounds N")
             }
             "--spec-dir" => spec_dir = args.next().map(PathBuf::from).expect("--spec-dir DIR"),
+            "--corpus-dir" => {
+                corpus_dir = Some(args.next().map(PathBuf::from).expect("--corpus-dir DIR"))
+            }
             _ => {} // `cargo bench` passes `--bench`
         }
     }
-    let loaded = load(&spec_dir).expect("spec directory loads");
+    let corpus_dir = corpus_dir.unwrap_or_else(|| corpus::beside(&spec_dir));
+    let loaded = load(&spec_dir, &corpus_dir).expect("spec and corpus directories load");
     let (pairs, validations) = counts(&loaded);
     println!("bench-info\tpairs\t{pairs}");
     println!("bench-info\tvalidations\t{validations}");
@@ -49,7 +55,7 @@ fn main() {
 
     for round in 0..=rounds {
         let start = Instant::now();
-        let fresh = load(&spec_dir).expect("spec directory loads");
+        let fresh = load(&spec_dir, &corpus_dir).expect("spec and corpus directories load");
         let loaded_at = start.elapsed();
         std::hint::black_box(pass(&fresh));
         if round > 0 {

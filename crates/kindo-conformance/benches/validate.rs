@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use kindo_conformance::target::{Judgement, judge};
-use kindo_conformance::{Selection, load, run};
+use kindo_conformance::{Selection, corpus, load, run};
 
 fn main() {
     let spec_dir = std::env::args()
@@ -16,7 +16,8 @@ fn main() {
         .find(|a| !a.starts_with('-'))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../spec"));
-    let loaded = load(&spec_dir).expect("spec directory loads");
+    let corpus_dir = corpus::beside(&spec_dir);
+    let loaded = load(&spec_dir, &corpus_dir).expect("spec and corpus directories load");
     let payloads: Vec<(usize, &str, &serde_json::Value)> = loaded
         .examples
         .iter()
@@ -36,7 +37,7 @@ fn main() {
         "corpus: {} payloads ({valid} examples, {} negatives) in {}",
         payloads.len(),
         payloads.len() - valid,
-        spec_dir.display()
+        corpus_dir.display()
     );
 
     let start = Instant::now();

@@ -1,5 +1,5 @@
-//! The corpora this checker reads next to the documents, in `kindo-wire`'s file format (the
-//! same definition the documents crate embeds from):
+//! The corpus this checker judges against the documents, in `kindo-wire`'s file format (the
+//! same definition the documents crate embeds from), in a directory of its own:
 //!
 //! - `examples/**.json`: documented payloads that must conform;
 //! - `negative/**.json`: payloads that must be rejected, each with the JSON pointer the first
@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use kindo_wire::corpus::{self, CorpusError, CorpusErrorKind};
+use kindo_wire::corpus::{self, CorpusError, CorpusErrorKind, layout};
 use serde_json::Value;
 
 pub use kindo_wire::corpus::{Direction, Target};
@@ -33,6 +33,16 @@ pub struct Negative {
     pub target: Target,
     pub expect_error_at: String,
     pub value: Value,
+}
+
+/// The corpus directory used when none is named: `corpus` beside the spec directory, which is
+/// this repository's layout (`spec/` and `corpus/` at the root).
+pub fn beside(spec_dir: &Path) -> PathBuf {
+    match spec_dir.file_name() {
+        Some(_) => spec_dir.with_file_name(layout::DIR),
+        // `.`, `..` or `/`: no name to replace.
+        None => spec_dir.join("..").join(layout::DIR),
+    }
 }
 
 /// Loads `dir/**.json` as examples; a missing directory is an empty corpus.
@@ -87,5 +97,23 @@ fn input_error(e: CorpusError) -> InputError {
                 message,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_corpus_is_the_sibling_of_the_spec_directory() {
+        assert_eq!(beside(Path::new("spec")), Path::new("corpus"));
+        assert_eq!(beside(Path::new("spec/")), Path::new("corpus"));
+        assert_eq!(
+            beside(Path::new("/w/kindo/spec")),
+            Path::new("/w/kindo/corpus")
+        );
+        assert_eq!(beside(Path::new("./spec")), Path::new("./corpus"));
+        assert_eq!(beside(Path::new(".")), Path::new("./../corpus"));
+        assert_eq!(beside(Path::new("/")), Path::new("/../corpus"));
     }
 }

@@ -13,7 +13,8 @@ pub mod exit {
     pub const FAILED: u8 = 1;
     /// Bad command line or missing environment variable.
     pub const USAGE: u8 = 2;
-    /// The spec directory or one of its `*.openapi.json` documents cannot be read or compiled.
+    /// The spec directory or one of its `*.openapi.json` documents cannot be read or compiled,
+    /// or the corpus directory cannot be read.
     pub const SPEC: u8 = 3;
     /// A corpus file (example or negative example) is not valid JSON or not in the corpus format.
     pub const MALFORMED: u8 = 4;

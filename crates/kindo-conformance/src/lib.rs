@@ -1,8 +1,8 @@
 //! Conformance checks against the published Kindo OpenAPI 3.1 documents.
 //!
-//! The checker reads the *files* of a spec directory (`*.openapi.json`, `examples/`,
-//! `negative/`), never code that builds the documents, so it judges exactly what downstream
-//! users download. Everything is data-driven: a new operation, example or negative example is
+//! The checker reads *files*: the published documents of a spec directory (`*.openapi.json`)
+//! and a corpus directory (`examples/`, `negative/`), never code that builds the documents, so
+//! it judges exactly what downstream users download. Everything is data-driven: a new operation, example or negative example is
 //! picked up without touching this crate.
 //!
 //! - [`check`] runs the offline checks (corpus examples, document examples, negative examples,
@@ -23,6 +23,8 @@ pub mod target;
 pub mod validate;
 
 use std::path::Path;
+
+use kindo_wire::corpus::layout;
 
 pub use error::{InputError, exit};
 pub use report::{Check, Outcome, Report, Status, Summary};
@@ -61,16 +63,17 @@ pub struct Loaded {
     pub negatives: Vec<(corpus::Negative, Vec<target::Slot>)>,
 }
 
-/// Loads `spec_dir`'s documents, `examples/` and `negative/` and resolves every target.
-pub fn load(spec_dir: &Path) -> Result<Loaded, InputError> {
+/// Loads `spec_dir`'s documents and `corpus_dir`'s `examples/` and `negative/` (a missing
+/// folder is an empty corpus), and resolves every target.
+pub fn load(spec_dir: &Path, corpus_dir: &Path) -> Result<Loaded, InputError> {
     let spec = Spec::load(spec_dir)?;
     let mut examples = Vec::new();
-    for example in corpus::load_examples(&spec_dir.join("examples"))? {
+    for example in corpus::load_examples(&layout::examples_dir(corpus_dir))? {
         let slots = target::resolve(&spec, &example.path, &example.target)?;
         examples.push((example, slots));
     }
     let mut negatives = Vec::new();
-    for negative in corpus::load_negatives(&spec_dir.join("negative"))? {
+    for negative in corpus::load_negatives(&layout::negatives_dir(corpus_dir))? {
         let slots = target::resolve(&spec, &negative.path, &negative.target)?;
         negatives.push((negative, slots));
     }
@@ -81,7 +84,7 @@ pub fn load(spec_dir: &Path) -> Result<Loaded, InputError> {
     })
 }
 
-/// Runs the selected offline checks over a loaded spec directory.
+/// Runs the selected offline checks over loaded documents and corpus.
 pub fn run(loaded: &Loaded, selection: Selection) -> Result<Report, InputError> {
     let mut outcomes = Vec::new();
     if selection.examples {
@@ -105,6 +108,6 @@ pub fn run(loaded: &Loaded, selection: Selection) -> Result<Report, InputError> 
 }
 
 /// [`load`] then [`run`] with every check.
-pub fn check(spec_dir: &Path) -> Result<Report, InputError> {
-    run(&load(spec_dir)?, Selection::ALL)
+pub fn check(spec_dir: &Path, corpus_dir: &Path) -> Result<Report, InputError> {
+    run(&load(spec_dir, corpus_dir)?, Selection::ALL)
 }

@@ -3,28 +3,33 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kindo_conformance::{InputError, Report, Selection, exit, live};
+use kindo_conformance::{InputError, Loaded, Report, Selection, corpus, exit, live};
 
 const HELP: &str = "\
 kindo-conformance: check payloads and deployments against the published Kindo OpenAPI 3.1 documents
 
 USAGE:
-    kindo-conformance [check]  [--spec-dir DIR] [--format text|json] [--verbose] [--no-coverage]
-    kindo-conformance coverage [--spec-dir DIR] [--format text|json]
+    kindo-conformance [check]  [--spec-dir DIR] [--corpus-dir DIR] [--format text|json]
+                               [--verbose] [--no-coverage]
+    kindo-conformance coverage [--spec-dir DIR] [--corpus-dir DIR] [--format text|json]
     kindo-conformance live     [--spec-dir DIR] [--format text|json]
 
 COMMANDS:
-    check     (default) every corpus example (DIR/examples/**.json) against its operation's
+    check     (default) every corpus example (CORPUS/examples/**.json) against its operation's
               schema in every document that has it; every example/examples value inside the
-              documents against its own schema; every negative example (DIR/negative/**.json)
-              must be rejected at its expect_error_at pointer; coverage (below)
+              documents against its own schema; every negative example
+              (CORPUS/negative/**.json) must be rejected at its expect_error_at pointer;
+              coverage (below)
     coverage  only list request bodies and 2xx responses (per media type) without an example
     live      GET /v1/models, /v1/agents/list, /v1/agents/{id}, /v1/runs/{id} on a deployment
               and report drift field by field. Environment: KINDO_BASE_URL, KINDO_API_KEY
               (required); KINDO_AGENT_ID, KINDO_RUN_ID, KINDO_AUTH=x-api-key|bearer (optional)
 
 OPTIONS:
-    --spec-dir DIR    directory holding *.openapi.json, examples/, negative/ (default: spec)
+    --spec-dir DIR    directory holding the published *.openapi.json (default: spec)
+    --corpus-dir DIR  directory holding examples/ and negative/ (default: `corpus` beside the
+                      spec directory, e.g. corpus for spec; when that is missing, only the
+                      documents are checked)
     --format FORMAT   text (default) or json (one JSON report on stdout)
     --verbose         text format: also list passing items
     --no-coverage     check: leave out the coverage check
@@ -35,7 +40,8 @@ EXIT CODES:
        live drift)
     2  bad command line, or a missing/invalid KINDO_* variable in live mode
     3  spec directory or a *.openapi.json document unreadable, not JSON, not 3.1, uncompilable,
-       with a dangling or cyclic $ref, or not listed in the directory's documents.json (orphan)
+       with a dangling or cyclic $ref, or not listed in the directory's documents.json (orphan);
+       corpus directory given with --corpus-dir but missing, or unreadable
     4  malformed corpus file (not JSON, or not in the example / negative format)
     5  a corpus file names an operation, status or media type that no document declares
     6  live: the deployment could not be reached or its body could not be read
@@ -52,6 +58,8 @@ enum Command {
 struct Args {
     command: Command,
     spec_dir: PathBuf,
+    /// `None`: the default, [`corpus::beside`] the spec directory.
+    corpus_dir: Option<PathBuf>,
     json: bool,
     verbose: bool,
     coverage: bool,
@@ -67,6 +75,7 @@ fn parse(args: &[String]) -> Result<Parsed, InputError> {
     let mut out = Args {
         command: Command::Check,
         spec_dir: PathBuf::from("spec"),
+        corpus_dir: None,
         json: false,
         verbose: false,
         coverage: true,
@@ -94,6 +103,9 @@ fn parse(args: &[String]) -> Result<Parsed, InputError> {
             "-h" | "--help" => return Ok(Parsed::Help),
             "-V" | "--version" => return Ok(Parsed::Version),
             "--spec-dir" => out.spec_dir = PathBuf::from(value("--spec-dir")?),
+            "--corpus-dir" if out.command != Command::Live => {
+                out.corpus_dir = Some(PathBuf::from(value("--corpus-dir")?));
+            }
             "--format" => {
                 out.json = match value("--format")?.as_str() {
                     "json" => true,
@@ -117,18 +129,31 @@ fn parse(args: &[String]) -> Result<Parsed, InputError> {
     Ok(Parsed::Run(out))
 }
 
+/// The spec and corpus directories of `check` and `coverage`. A corpus directory named on the
+/// command line must exist: a mistyped path would otherwise check no corpus at all.
+fn load(args: &Args) -> Result<Loaded, InputError> {
+    let corpus_dir = match &args.corpus_dir {
+        Some(dir) if !dir.is_dir() => {
+            return Err(InputError::Spec {
+                path: dir.clone(),
+                message: "corpus directory not found".into(),
+            });
+        }
+        Some(dir) => dir.clone(),
+        None => corpus::beside(&args.spec_dir),
+    };
+    kindo_conformance::load(&args.spec_dir, &corpus_dir)
+}
+
 fn execute(args: &Args) -> Result<Report, InputError> {
     match args.command {
         Command::Check => {
-            let loaded = kindo_conformance::load(&args.spec_dir)?;
+            let loaded = load(args)?;
             let mut selection = Selection::ALL;
             selection.coverage = args.coverage;
             kindo_conformance::run(&loaded, selection)
         }
-        Command::Coverage => kindo_conformance::run(
-            &kindo_conformance::load(&args.spec_dir)?,
-            Selection::COVERAGE,
-        ),
+        Command::Coverage => kindo_conformance::run(&load(args)?, Selection::COVERAGE),
         Command::Live => {
             // Read the environment first: a missing key should not wait for the spec.
             let config = live::Config::from_env()?;

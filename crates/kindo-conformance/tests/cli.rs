@@ -6,10 +6,6 @@ mod common;
 use common::*;
 use serde_json::{Value, json};
 
-fn dir_arg(dir: &tempfile::TempDir) -> String {
-    dir.path().to_str().unwrap().to_owned()
-}
-
 #[test]
 fn the_published_corpus_passes() {
     let spec = spec_dir();
@@ -42,7 +38,7 @@ fn the_published_corpus_passes() {
 #[test]
 fn a_mutated_example_is_reported_with_file_operation_and_pointer() {
     let dir = copy_spec();
-    let file = dir.path().join("examples/runs/run-success.json");
+    let file = dir.path().join("corpus/examples/runs/run-success.json");
     edit_json(&file, |v| v["value"]["status"] = json!(7));
     let out = run(&["--spec-dir", &dir_arg(&dir)], &[]);
     assert_eq!(code(&out), 1, "{}", stdout(&out));
@@ -51,7 +47,11 @@ fn a_mutated_example_is_reported_with_file_operation_and_pointer() {
         .find(|l| l.starts_with("FAIL"))
         .unwrap()
         .to_owned();
-    assert!(line.contains("run-success.json"), "{line}");
+    // Named by its path in the corpus directory, found beside the spec directory.
+    assert!(
+        line.contains("corpus/examples/runs/run-success.json"),
+        "{line}"
+    );
     assert!(line.contains("getRun"), "{line}");
     assert!(line.contains("at /status:"), "{line}");
     assert!(line.contains("response 200 application/json"), "{line}");
@@ -77,9 +77,53 @@ fn a_mutated_example_is_reported_with_file_operation_and_pointer() {
 }
 
 #[test]
+fn corpus_dir_names_a_corpus_kept_anywhere() {
+    let dir = copy_spec();
+    let elsewhere = dir.path().join("payloads");
+    std::fs::rename(dir.path().join("corpus"), &elsewhere).unwrap();
+    edit_json(&elsewhere.join("examples/runs/run-success.json"), |v| {
+        v["value"]["status"] = json!(7)
+    });
+    // Without it, nothing is beside the documents: only they are checked, and they pass.
+    let out = run(&["--spec-dir", &dir_arg(&dir), "--no-coverage"], &[]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let corpus = elsewhere.to_str().unwrap();
+    let out = run(&["--spec-dir", &dir_arg(&dir), "--corpus-dir", corpus], &[]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(
+        stdout(&out).lines().any(|l| l.starts_with("FAIL [example]")
+            && l.contains("payloads/examples/runs/run-success.json")),
+        "{}",
+        stdout(&out)
+    );
+    // A named corpus directory that does not exist is bad input, not an empty corpus.
+    let missing = dir.path().join("corpus");
+    let missing = missing.to_str().unwrap();
+    let out = run(
+        &["--spec-dir", &dir_arg(&dir), "--corpus-dir", missing],
+        &[],
+    );
+    assert_one_line_error(&out, 3, &[missing, "corpus directory not found"]);
+    let out = run(
+        &[
+            "coverage",
+            "--spec-dir",
+            &dir_arg(&dir),
+            "--corpus-dir",
+            missing,
+        ],
+        &[],
+    );
+    assert_one_line_error(&out, 3, &["corpus directory not found"]);
+    // `live` reads no corpus.
+    let out = run(&["live", "--corpus-dir", corpus], &[]);
+    assert_one_line_error(&out, 2, &["--corpus-dir"]);
+}
+
+#[test]
 fn a_nested_missing_field_is_reported_at_the_field() {
     let dir = copy_spec();
-    let file = dir.path().join("examples/agents/agents-list.json");
+    let file = dir.path().join("corpus/examples/agents/agents-list.json");
     edit_json(&file, |v| {
         v["value"]["items"][0]["metadata"]["userPermissions"][1] = json!("own");
         v["value"]["items"][0]
@@ -115,7 +159,9 @@ fn a_nested_missing_field_is_reported_at_the_field() {
 #[test]
 fn a_negative_example_that_passes_or_fails_elsewhere_is_a_failure() {
     let dir = copy_spec();
-    let neg = dir.path().join("negative/runs/run-status-not-in-enum.json");
+    let neg = dir
+        .path()
+        .join("corpus/negative/runs/run-status-not-in-enum.json");
     edit_json(&neg, |v| v["value"]["status"] = json!("success"));
     let out = run(&["--spec-dir", &dir_arg(&dir)], &[]);
     assert_eq!(code(&out), 1);
@@ -142,8 +188,8 @@ fn a_negative_example_that_passes_or_fails_elsewhere_is_a_failure() {
 fn coverage_lists_what_is_missing() {
     let dir = copy_spec();
     // Remove the example from the corpus and from the published document.
-    std::fs::remove_file(dir.path().join("examples/runs/run-evals.json")).unwrap();
-    edit_json(&dir.path().join("kindo-api.openapi.json"), |v| {
+    std::fs::remove_file(dir.path().join("corpus/examples/runs/run-evals.json")).unwrap();
+    edit_json(&dir.path().join("spec/kindo-api.openapi.json"), |v| {
         let media = v
             .pointer_mut(
                 "/paths/~1v1~1runs~1{runId}~1evals/get/responses/200/content/application~1json",
@@ -191,10 +237,14 @@ fn unreadable_spec_dir_exits_3() {
     let out = run(&["--spec-dir", "/nonexistent/kindo-spec"], &[]);
     assert_one_line_error(&out, 3, &["/nonexistent/kindo-spec"]);
     let empty = tempfile::tempdir().unwrap();
-    let out = run(&["--spec-dir", &dir_arg(&empty)], &[]);
+    let out = run(&["--spec-dir", empty.path().to_str().unwrap()], &[]);
     assert_one_line_error(&out, 3, &["no *.openapi.json"]);
     let dir = copy_spec();
-    std::fs::write(dir.path().join("kindo-api.openapi.json"), "{\"openapi\": ").unwrap();
+    std::fs::write(
+        dir.path().join("spec/kindo-api.openapi.json"),
+        "{\"openapi\": ",
+    )
+    .unwrap();
     let out = run(&["--spec-dir", &dir_arg(&dir)], &[]);
     assert_one_line_error(&out, 3, &["kindo-api.openapi.json", "not valid JSON"]);
 }
@@ -202,20 +252,28 @@ fn unreadable_spec_dir_exits_3() {
 #[test]
 fn malformed_example_exits_4() {
     let dir = copy_spec();
-    std::fs::write(dir.path().join("examples/runs/broken.json"), "{ not json").unwrap();
+    std::fs::write(
+        dir.path().join("corpus/examples/runs/broken.json"),
+        "{ not json",
+    )
+    .unwrap();
     let out = run(&["--spec-dir", &dir_arg(&dir)], &[]);
     assert_one_line_error(&out, 4, &["broken.json"]);
 
     let dir = copy_spec();
-    edit_json(&dir.path().join("examples/runs/run-success.json"), |v| {
-        v.as_object_mut().unwrap().remove("status");
-    });
+    edit_json(
+        &dir.path().join("corpus/examples/runs/run-success.json"),
+        |v| {
+            v.as_object_mut().unwrap().remove("status");
+        },
+    );
     let out = run(&["--spec-dir", &dir_arg(&dir)], &[]);
     assert_one_line_error(&out, 4, &["run-success.json", "status"]);
 
     let dir = copy_spec();
     edit_json(
-        &dir.path().join("negative/runs/run-missing-run-id.json"),
+        &dir.path()
+            .join("corpus/negative/runs/run-missing-run-id.json"),
         |v| {
             v.as_object_mut().unwrap().remove("expect_error_at");
         },
@@ -227,9 +285,12 @@ fn malformed_example_exits_4() {
 #[test]
 fn unknown_operation_or_status_exits_5() {
     let dir = copy_spec();
-    edit_json(&dir.path().join("examples/runs/run-success.json"), |v| {
-        v["operations"] = json!(["getRunz"]);
-    });
+    edit_json(
+        &dir.path().join("corpus/examples/runs/run-success.json"),
+        |v| {
+            v["operations"] = json!(["getRunz"]);
+        },
+    );
     let out = run(&["--spec-dir", &dir_arg(&dir), "--format", "json"], &[]);
     assert_eq!(code(&out), 5);
     let err = stderr(&out);
@@ -242,9 +303,12 @@ fn unknown_operation_or_status_exits_5() {
     assert_eq!(body["error"]["exit_code"], 5);
 
     let dir = copy_spec();
-    edit_json(&dir.path().join("examples/runs/run-success.json"), |v| {
-        v["status"] = json!(201);
-    });
+    edit_json(
+        &dir.path().join("corpus/examples/runs/run-success.json"),
+        |v| {
+            v["status"] = json!(201);
+        },
+    );
     let out = run(&["--spec-dir", &dir_arg(&dir)], &[]);
     assert_one_line_error(&out, 5, &["run-success.json", "getRun", "response 201"]);
 }
@@ -253,6 +317,11 @@ fn unknown_operation_or_status_exits_5() {
 fn bad_command_line_exits_2() {
     assert_one_line_error(&run(&["--format", "xml"], &[]), 2, &["--format"]);
     assert_one_line_error(&run(&["--spec-dir"], &[]), 2, &["--spec-dir needs a value"]);
+    assert_one_line_error(
+        &run(&["--corpus-dir"], &[]),
+        2,
+        &["--corpus-dir needs a value"],
+    );
     assert_one_line_error(&run(&["frobnicate"], &[]), 2, &["frobnicate"]);
     assert_one_line_error(&run(&["live"], &[]), 2, &["KINDO_BASE_URL"]);
     let help = run(&["--help"], &[]);

@@ -1,7 +1,7 @@
 //! Streams judged by their `x-sse-events` table, on a small hand-written document: each frame
 //! against the schema its `event:` names, open and closed tables, the `event:`/`type`
 //! agreement, terminal events and the `done` line. The published corpus shows the same rules
-//! on the real documents (`spec/negative/*/…stream…`).
+//! on the real documents (`corpus/negative/*/…stream…`).
 
 use kindo_conformance::target::{Judgement, judge};
 use kindo_conformance::{Failure, Spec};

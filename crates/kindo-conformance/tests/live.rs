@@ -62,7 +62,7 @@ fn serve(routes: Routes) -> (String, Seen) {
 }
 
 fn corpus(rel: &str) -> Value {
-    let text = std::fs::read_to_string(spec_dir().join("examples").join(rel)).unwrap();
+    let text = std::fs::read_to_string(corpus_dir().join("examples").join(rel)).unwrap();
     serde_json::from_str::<Value>(&text).unwrap()["value"].clone()
 }
 

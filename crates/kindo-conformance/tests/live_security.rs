@@ -69,7 +69,7 @@ fn live(base: &str, auth: &str, key: &str) -> std::process::Output {
 
 fn models_list() -> String {
     let text =
-        std::fs::read_to_string(spec_dir().join("examples/models/models-list-two.json")).unwrap();
+        std::fs::read_to_string(corpus_dir().join("examples/models/models-list-two.json")).unwrap();
     serde_json::from_str::<Value>(&text).unwrap()["value"].to_string()
 }
 

@@ -16,7 +16,7 @@ use kindo_conformance::spec::{Document, Spec};
 use kindo_conformance::target::{Judgement, judge, resolve};
 use serde_json::{Map, Value, json};
 
-use common::spec_dir;
+use common::{corpus_dir, spec_dir};
 
 /// A 3.0.3 schema tree read as JSON Schema: `nullable: true` becomes an explicit null branch.
 fn as_json_schema(value: &Value) -> Value {
@@ -110,12 +110,13 @@ fn every_example_and_negative_gets_the_same_verdict_from_the_3_0_3_rendition() {
         })
         .collect();
 
+    let corpus = corpus_dir();
     let mut payloads: Vec<(PathBuf, Target, Value)> = Vec::new();
-    for e in load_examples(&dir.join("examples")).unwrap() {
+    for e in load_examples(&corpus.join("examples")).unwrap() {
         payloads.push((e.path, e.target, e.value));
     }
     let examples = payloads.len();
-    for n in load_negatives(&dir.join("negative")).unwrap() {
+    for n in load_negatives(&corpus.join("negative")).unwrap() {
         payloads.push((n.path, n.target, n.value));
     }
     assert!(
@@ -127,7 +128,7 @@ fn every_example_and_negative_gets_the_same_verdict_from_the_3_0_3_rendition() {
     let mut used = Vec::new();
     let mut judged = 0;
     for (path, target, value) in &payloads {
-        let rel = path.strip_prefix(&dir).unwrap().display().to_string();
+        let rel = path.strip_prefix(&corpus).unwrap().display().to_string();
         let a = verdicts(&oas31, path, target, value);
         let b = verdicts(&oas30, path, target, value);
         judged += a.len();

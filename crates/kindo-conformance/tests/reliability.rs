@@ -5,14 +5,10 @@ mod common;
 
 use common::*;
 
-fn dir_arg(dir: &tempfile::TempDir) -> String {
-    dir.path().to_str().unwrap().to_owned()
-}
-
 #[test]
 fn a_chat_stream_without_done_is_truncated_and_fails_naming_the_file() {
     let dir = copy_spec();
-    let file = dir.path().join("examples/chat/chat-stream.json");
+    let file = dir.path().join("corpus/examples/chat/chat-stream.json");
     edit_json(&file, |v| {
         let text = v["value"].as_str().unwrap();
         let cut = text
@@ -59,8 +55,8 @@ fn streams_whose_event_schema_has_no_done_need_none() {
 fn an_orphaned_document_is_not_treated_as_published() {
     let dir = copy_spec();
     std::fs::copy(
-        dir.path().join("kindo-llm.openapi.json"),
-        dir.path().join("kindo-legacy.openapi.json"),
+        dir.path().join("spec/kindo-llm.openapi.json"),
+        dir.path().join("spec/kindo-legacy.openapi.json"),
     )
     .unwrap();
     let out = run(&["check", "--spec-dir", &dir_arg(&dir)], &[]);
@@ -72,8 +68,8 @@ fn an_orphaned_document_is_not_treated_as_published() {
         "{err}"
     );
     // A listed document that is missing is refused too.
-    std::fs::remove_file(dir.path().join("kindo-legacy.openapi.json")).unwrap();
-    std::fs::remove_file(dir.path().join("kindo-llm.openapi.json")).unwrap();
+    std::fs::remove_file(dir.path().join("spec/kindo-legacy.openapi.json")).unwrap();
+    std::fs::remove_file(dir.path().join("spec/kindo-llm.openapi.json")).unwrap();
     let out = run(&["check", "--spec-dir", &dir_arg(&dir)], &[]);
     assert_eq!(code(&out), 3);
     assert!(
@@ -86,9 +82,11 @@ fn an_orphaned_document_is_not_treated_as_published() {
 #[test]
 fn a_hand_assembled_spec_directory_without_the_list_takes_every_document() {
     let dir = tempfile::tempdir().unwrap();
+    // No corpus beside it either: the documents alone are checked.
+    std::fs::create_dir(dir.path().join("spec")).unwrap();
     std::fs::copy(
         spec_dir().join("kindo-llm.openapi.json"),
-        dir.path().join("kindo-llm.openapi.json"),
+        dir.path().join("spec/kindo-llm.openapi.json"),
     )
     .unwrap();
     let out = run(
@@ -101,7 +99,7 @@ fn a_hand_assembled_spec_directory_without_the_list_takes_every_document() {
 #[test]
 fn dangling_and_cyclic_refs_are_spec_errors_naming_the_pointer() {
     let dir = copy_spec();
-    let doc = dir.path().join("kindo-llm.openapi.json");
+    let doc = dir.path().join("spec/kindo-llm.openapi.json");
     edit_json(&doc, |v| {
         let schemas = &mut v["components"]["schemas"];
         schemas["LoopA"] = serde_json::json!({"$ref": "#/components/schemas/LoopB"});

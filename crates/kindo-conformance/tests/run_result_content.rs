@@ -35,7 +35,7 @@ fn content_schema(spec: &Spec) -> String {
 fn documented_run_results_match_the_content_schema() {
     let spec = spec();
     let validator = spec.validator(api(&spec), &content_schema(&spec)).unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec/examples/runs");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/examples/runs");
     let mut decoded = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();

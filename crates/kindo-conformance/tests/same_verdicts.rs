@@ -30,7 +30,7 @@ const ABSORBED: &[(&str, &str)] = &[
 
 /// Stream negatives that only the `x-sse-events` tables (published after the reshaping)
 /// reject: the old documents accept them, the published ones must not. Files under
-/// `spec/negative/`.
+/// `corpus/negative/`.
 const EVENT_TABLE_RULES: &[&str] = &[
     "messages/messages-stream-event-after-message-stop.json",
     "responses/response-stream-event-type-mismatch.json",
@@ -39,6 +39,10 @@ const EVENT_TABLE_RULES: &[&str] = &[
 
 fn spec_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec")
+}
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
 }
 
 fn old_dir() -> PathBuf {
@@ -101,8 +105,8 @@ fn short(value: &str) -> String {
 fn every_payload_gets_the_verdict_it_got_before_the_reshaping() {
     let old = Spec::load(&old_dir()).expect("old documents load");
     let new = Spec::load(&spec_dir()).expect("published documents load");
-    let examples = load_examples(&spec_dir().join("examples")).expect("corpus loads");
-    let negatives = load_negatives(&spec_dir().join("negative")).expect("negatives load");
+    let examples = load_examples(&corpus_dir().join("examples")).expect("corpus loads");
+    let negatives = load_negatives(&corpus_dir().join("negative")).expect("negatives load");
 
     let mut payloads = BTreeSet::new();
     examples

@@ -83,7 +83,8 @@ fn negative(op: &str, direction: &str, status: Option<u16>, at: &str, value: Val
     v
 }
 
-/// A spec dir with the demo document and valid examples for everything.
+/// One folder that is both the spec and the corpus directory: the demo document and valid
+/// examples for everything.
 fn spec_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -168,7 +169,7 @@ fn outcomes_for<'a>(report: &'a Report, file_suffix: &str) -> Vec<&'a kindo_conf
 #[test]
 fn valid_streams_pass_and_a_stream_without_event_schema_is_skipped_with_a_reason() {
     let dir = spec_dir();
-    let report = kindo_conformance::check(dir.path()).unwrap();
+    let report = kindo_conformance::check(dir.path(), dir.path()).unwrap();
     for file in [
         "stream.json",
         "content-schema-stream.json",
@@ -218,7 +219,7 @@ fn a_bad_event_is_reported_with_its_index_and_pointer() {
         v["value"] = json!(bad);
         write(dir.path(), file, &v);
     }
-    let report = kindo_conformance::check(dir.path()).unwrap();
+    let report = kindo_conformance::check(dir.path(), dir.path()).unwrap();
     for file in [
         "/stream.json",
         "/content-schema-stream.json",
@@ -301,7 +302,7 @@ fn the_first_real_cause_inside_one_of_is_reported() {
             json!({ "id": "x", "choice": { "index": "0" } }),
         ),
     );
-    let report = kindo_conformance::check(d).unwrap();
+    let report = kindo_conformance::check(d, d).unwrap();
     for file in [
         "user-content-number.json",
         "choice-index-string.json",
@@ -324,7 +325,7 @@ fn coverage_counts_each_success_media_type() {
     let dir = spec_dir();
     std::fs::remove_file(dir.path().join("examples/chat/stream.json")).unwrap();
     let report = kindo_conformance::run(
-        &kindo_conformance::load(dir.path()).unwrap(),
+        &kindo_conformance::load(dir.path(), dir.path()).unwrap(),
         kindo_conformance::Selection::COVERAGE,
     )
     .unwrap();

@@ -1,4 +1,4 @@
-//! The example corpus: every documented example payload, stored once under `spec/examples/`
+//! The example corpus: every documented example payload, stored once under `corpus/examples/`
 //! (one JSON file per example, in `kindo-wire`'s corpus format, which the checker reads too)
 //! and embedded into the documents in the standard `examples` field of the media type it
 //! belongs to.
@@ -16,7 +16,7 @@ use kindo_wire::corpus::{self as wire, CorpusErrorKind, Route};
 use kindo_wire::pointer::escape;
 use serde_json::{Map, Value, json};
 
-pub use kindo_wire::corpus::{Direction, ExampleFile, Source};
+pub use kindo_wire::corpus::{Direction, ExampleFile, Source, layout};
 
 use crate::{Document, Error};
 

@@ -2,8 +2,9 @@
 //!
 //! [`documents`] is the single entry point: it assembles every published OpenAPI 3.1 document
 //! from the operation stubs in this crate (declared per area with `area!`, whose bodies all come
-//! from `kindo-types`) and embeds the example corpus stored under `spec/examples/`.
-//! `cargo xtask gen` serialises the result into `spec/`; nothing else writes those files.
+//! from `kindo-types`) and embeds the example corpus stored under `corpus/examples/`
+//! (hand-written input, kept apart from the generated files). `cargo xtask gen` serialises the
+//! result into `spec/`; nothing else writes those files.
 
 mod api;
 mod area;
@@ -35,31 +36,34 @@ pub struct Document {
     pub value: Value,
 }
 
-/// The `spec/` directory of the checkout this crate was built from (for tests and tools of this
-/// checkout). `cargo xtask gen` resolves its workspace at run time and calls
-/// [`documents_with_corpus`] instead.
-pub fn spec_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec")
+/// The `corpus/` directory of the checkout this crate was built from (for tests and tools of
+/// this checkout). `cargo xtask gen` resolves its workspace at run time and calls
+/// [`documents_from`] instead.
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(corpus::layout::DIR)
 }
 
-/// Every published document, with the example corpus from `spec/examples` embedded.
+/// Every published document, with the examples of this checkout's corpus embedded.
 pub fn documents() -> Result<Vec<Document>, Error> {
-    documents_with_corpus(&spec_dir().join("examples"))
+    documents_with_corpus(&corpus_dir())
 }
 
-/// Every published document, with the example corpus read from `corpus_dir`.
+/// Every published document, with the examples of the corpus at `corpus_dir` (its
+/// `examples/`) embedded.
 pub fn documents_with_corpus(corpus_dir: &Path) -> Result<Vec<Document>, Error> {
     documents_from(REGISTRY, corpus_dir)
 }
 
-/// The documents of `registry` (e.g. [`REGISTRY`] plus one more, in a test), with the example
-/// corpus read from `corpus_dir`.
+/// The documents of `registry` (e.g. [`REGISTRY`] plus one more, in a test), with the examples
+/// of the corpus at `corpus_dir` (its `examples/`) embedded.
 pub fn documents_from(
     registry: &[Registration],
     corpus_dir: &Path,
 ) -> Result<Vec<Document>, Error> {
     let mut docs = bare_documents_from(registry)?;
-    let examples = corpus::load(corpus_dir)?;
+    let examples = corpus::load(&corpus::layout::examples_dir(corpus_dir))?;
     corpus::embed(&mut docs, &examples)?;
     Ok(docs)
 }

@@ -70,7 +70,7 @@ fn unknown_parameter_and_duplicate_key_are_errors() {
         r#"{"operations":["getRun"],"direction":"response","status":200,"scenario":"x","summary":"s","source":{"pages":[]},"value":{}}"#,
     );
     fs::write(
-        dir.path().join("b.json"),
+        dir.path().join("examples/b.json"),
         r#"{"operations":["getRun"],"direction":"response","status":200,"scenario":"x","summary":"s","source":{"pages":[]},"value":{}}"#,
     )
     .unwrap();
@@ -108,9 +108,11 @@ fn every_operation_has_an_example_for_its_success_status() {
     }
 }
 
+/// A corpus directory holding one example file.
 fn corpus_with(file: &str, text: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join(file), text).unwrap();
+    fs::create_dir(dir.path().join("examples")).unwrap();
+    fs::write(dir.path().join("examples").join(file), text).unwrap();
     dir
 }
 

@@ -32,7 +32,7 @@ fn frames(text: &str) -> Vec<(Option<String>, String)> {
 
 #[test]
 fn inference_examples_deserialise_into_their_types() {
-    let examples = corpus::load(&kindo_openapi::spec_dir().join("examples")).unwrap();
+    let examples = corpus::load(&kindo_openapi::corpus_dir().join("examples")).unwrap();
     let mut checked = 0;
     for ex in &examples {
         let f = &ex.file;

@@ -83,7 +83,7 @@ fn check(example: &Example) {
 
 #[test]
 fn every_messages_and_mcp_example_round_trips_through_its_type() {
-    let dir = kindo_openapi::spec_dir().join("examples");
+    let dir = kindo_openapi::corpus_dir().join("examples");
     let mut checked = 0;
     for area in ["messages", "mcp"] {
         for example in corpus::load(&dir.join(area)).unwrap() {

@@ -28,6 +28,10 @@ fn spec_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../spec")
 }
 
+fn corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
 /// Deserialise into `T` and serialise back.
 fn roundtrip<T: DeserializeOwned + Serialize>(value: &Value) -> Result<Value, String> {
     let typed: T =
@@ -301,7 +305,7 @@ const LEGS: &[Leg] = &[
 
 #[test]
 fn every_published_document_has_a_client_module_with_a_table() {
-    let loaded = kindo_conformance::load(&spec_dir()).expect("spec loads");
+    let loaded = kindo_conformance::load(&spec_dir(), &corpus_dir()).expect("spec and corpus load");
     let published: Vec<&str> = loaded
         .spec
         .documents
@@ -340,7 +344,7 @@ fn component_name(document: &Value, pointer: &str) -> Option<String> {
 
 #[test]
 fn every_example_round_trips_through_every_type_set() {
-    let loaded = kindo_conformance::load(&spec_dir()).expect("spec loads");
+    let loaded = kindo_conformance::load(&spec_dir(), &corpus_dir()).expect("spec and corpus load");
     let spec = &loaded.spec;
     let mut problems = Vec::new();
     let mut checked = 0;

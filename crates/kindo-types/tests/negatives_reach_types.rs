@@ -1,4 +1,4 @@
-//! The negatives reach the Rust types: every payload in `spec/negative/` (which the published
+//! The negatives reach the Rust types: every payload in `corpus/negative/` (which the published
 //! schema rejects; the conformance checker proves that) must also fail to deserialise into the
 //! `kindo-types` type behind that schema, or be listed in `negatives_allowlist.txt` with the
 //! reason serde accepts it. The type is found from the data: the negative's operation,
@@ -104,6 +104,10 @@ fn spec_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec")
 }
 
+fn negatives_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/negative")
+}
+
 fn read(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -176,17 +180,14 @@ fn every_negative_is_rejected_by_its_rust_type_or_allowlisted() {
         .map(|l| l.split('|').next().unwrap().trim())
         .collect();
     let mut paths = Vec::new();
-    files(&dir.join("negative"), &mut paths);
+    let negatives = negatives_dir();
+    files(&negatives, &mut paths);
     paths.sort();
     assert!(paths.len() >= 30, "the negative corpus is there");
     let mut accepted = Vec::new();
     let mut stale_allowance = Vec::new();
     for path in &paths {
-        let rel = path
-            .strip_prefix(dir.join("negative"))
-            .unwrap()
-            .display()
-            .to_string();
+        let rel = path.strip_prefix(&negatives).unwrap().display().to_string();
         let negative = read(path);
         let names = components(&docs, &negative);
         assert!(!names.is_empty(), "{rel}: no media type found");

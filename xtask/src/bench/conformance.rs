@@ -22,6 +22,7 @@ pub const SCRIPT: &str = "xtask/bench/py_validate.py";
 
 pub fn run(args: &BenchArgs, tools: &Tools) -> Result<Section, XtaskError> {
     let spec = args.root.join("spec");
+    let corpus = args.root.join(kindo_wire::corpus::layout::DIR);
     let rounds = args.rounds.to_string();
     eprintln!("bench: building and running kindo-conformance's corpus bench (release)");
     let rust = samples(
@@ -36,6 +37,8 @@ pub fn run(args: &BenchArgs, tools: &Tools) -> Result<Section, XtaskError> {
             ])
             .args(["--", "--rounds", &rounds, "--spec-dir"])
             .arg(&spec)
+            .arg("--corpus-dir")
+            .arg(&corpus)
             .current_dir(&args.root),
     );
     let python = match &tools.python {
@@ -43,7 +46,9 @@ pub fn run(args: &BenchArgs, tools: &Tools) -> Result<Section, XtaskError> {
             Command::new(python)
                 .arg(args.root.join(SCRIPT))
                 .args(["--rounds", &rounds, "--spec-dir"])
-                .arg(&spec),
+                .arg(&spec)
+                .arg("--corpus-dir")
+                .arg(&corpus),
         ),
         Err(e) => Err(e.clone()),
     };
@@ -94,7 +99,7 @@ pub fn run(args: &BenchArgs, tools: &Tools) -> Result<Section, XtaskError> {
     let mut section = Section {
         title: "Conformance".into(),
         method: format!(
-            "Every example in `spec/examples/` against the media type it documents, in every \
+            "Every example in `corpus/examples/` against the media type it documents, in every \
              `spec/*.openapi.json` that has its operation, with Draft 2020-12, `date-time` \
              formats checked and `$ref`s resolved inside the document. A `text/event-stream` \
              example is split into frames and each frame's JSON `data` (except `[DONE]`) is \

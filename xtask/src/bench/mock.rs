@@ -26,7 +26,7 @@ const ROUND_DEADLINE: Duration = Duration::from_secs(120);
 /// How long a server may take to answer its first request.
 const START_DEADLINE: Duration = Duration::from_secs(90);
 
-/// The documented streaming request of `spec/examples/chat/chat-request-stream.json`.
+/// The documented streaming request of `corpus/examples/chat/chat-request-stream.json`.
 const CHAT_STREAM: &str = r#"{"model":"claude-sonnet-4-5-20250929","stream":true,"messages":[{"role":"user","content":"Write a haiku about observability."}]}"#;
 
 /// (route label, method, path, accept, body, marker a whole answer contains)

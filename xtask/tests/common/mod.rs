@@ -28,8 +28,8 @@ pub fn copy_dir(from: &Path, to: &Path) {
 pub fn generated_tree() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(
-        &root().join("spec/examples"),
-        &dir.path().join("spec/examples"),
+        &root().join("corpus/examples"),
+        &dir.path().join("corpus/examples"),
     );
     write_all(dir.path(), &outputs(dir.path()).unwrap()).unwrap();
     dir

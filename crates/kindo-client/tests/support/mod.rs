@@ -419,10 +419,10 @@ async fn write_reply(socket: &mut tokio::net::TcpStream, reply: Reply) -> std::i
     socket.shutdown().await
 }
 
-/// The `value` of a documented example in `spec/examples/<area>/<name>.json`.
+/// The `value` of a documented example in `corpus/examples/<area>/<name>.json`.
 pub fn example(area: &str, name: &str) -> Value {
     let path = format!(
-        "{}/../../spec/examples/{area}/{name}.json",
+        "{}/../../corpus/examples/{area}/{name}.json",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));

@@ -84,7 +84,7 @@ pub fn check(spec: &Spec, covered: &[Slot]) -> Vec<Outcome> {
                 o.failures = vec![crate::validate::Failure::new(
                     pointer,
                     "coverage",
-                    "no example: add one under examples/ in the spec directory",
+                    "no example: add one under examples/ in the corpus directory",
                 )];
             }
             out.push(o);

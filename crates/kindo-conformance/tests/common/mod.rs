@@ -1,5 +1,5 @@
-//! Shared by the integration tests: the real spec directory, copies of it to mutate, and the
-//! built binary.
+//! Shared by the integration tests: the real spec and corpus directories, copies of them to
+//! mutate, and the built binary.
 
 #![allow(dead_code)]
 
@@ -10,11 +10,22 @@ pub fn spec_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../spec")
 }
 
-/// A temporary copy of the real spec directory (documents, examples, negatives).
+pub fn corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+/// A temporary copy of the repository's layout: the published documents in `spec/` and the
+/// corpus (examples, negatives) beside them in `corpus/`, where the checker looks by default.
 pub fn copy_spec() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&spec_dir(), dir.path());
+    copy_dir(&spec_dir(), &dir.path().join("spec"));
+    copy_dir(&corpus_dir(), &dir.path().join("corpus"));
     dir
+}
+
+/// The `spec/` of a [`copy_spec`] tree, as a command-line argument.
+pub fn dir_arg(dir: &tempfile::TempDir) -> String {
+    dir.path().join("spec").to_str().unwrap().to_owned()
 }
 
 fn copy_dir(from: &Path, to: &Path) {

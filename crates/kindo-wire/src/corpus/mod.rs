@@ -1,6 +1,7 @@
-//! The example corpus as stored: one JSON file per documented payload below `examples/`
-//! (payloads that must conform, embedded by the documents crate into the published files and
-//! judged by the checker) and below `negative/` (payloads the documents must reject).
+//! The example corpus as stored (in `corpus/` at the workspace root, see [`layout`]): one JSON
+//! file per documented payload below `examples/` (payloads that must conform, embedded by the
+//! documents crate into the published files and judged by the checker) and below `negative/`
+//! (payloads the documents must reject).
 //!
 //! A file names its target: the operation(s), the direction, the status of a response and the
 //! media type. The same `operationId` may exist in several documents; when those are
@@ -26,6 +27,7 @@
 //! JSON pointer `expect_error_at` where the first real cause must be reported.
 
 mod format;
+pub mod layout;
 mod load;
 mod target;
 
