@@ -14,7 +14,7 @@ use kindo_client::koda::types::{
 };
 use kindo_client::{AuthHeader, ClientBuilder, Error};
 use serde_json::{Map, Value, json};
-use support::{KEY, Recorded, Reply, Server, client, example};
+use support::{KEY, Recorded, Reply, Server, client, example, serve_json};
 
 /// A JSON object literal as the map the generated "undocumented shape" types wrap.
 fn object(value: Value) -> Map<String, Value> {
@@ -208,9 +208,7 @@ async fn providers_verify_connection_decodes_the_verdict() {
 
 #[tokio::test]
 async fn connections_set_default_keeps_the_colon_of_the_key() {
-    let server =
-        Server::start(|_, _| Reply::json(200, &example("koda", "default-connection-configured")))
-            .await;
+    let server = serve_json(200, example("koda", "default-connection-configured")).await;
     let koda = client(&server).build_koda().unwrap();
     let material = json!({
         "auth_method": "api_token",
@@ -688,7 +686,7 @@ async fn errors_decode_as_the_typed_control_plane_error() {
 
 #[tokio::test]
 async fn operator_token_goes_as_bearer_and_a_session_as_its_cookie() {
-    let server = Server::start(|_, _| Reply::json(200, &example("koda", "agents-page"))).await;
+    let server = serve_json(200, example("koda", "agents-page")).await;
     let token = ClientBuilder::new("kop_tok_3c9d")
         .koda_base_url(&server.url)
         .build_koda()

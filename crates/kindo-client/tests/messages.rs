@@ -9,10 +9,13 @@ use kindo_client::api::types::{
     ContentBlock, ContentBlockDelta, CountTokensRequest, CreateMessageRequest, MessageStreamEvent,
 };
 use kindo_client::sse::StreamError;
-use kindo_client::streams::MessageHeaders;
+use kindo_client::streams::{MessageHeaders, MessageStream};
 use kindo_client::{AuthHeader, Error, RetryPolicy};
 use serde_json::json;
-use support::{KEY, Reply, Server, client, drain, example, example_text, typed};
+use support::{
+    KEY, Reply, Server, assert_call, assert_truncated, client, drain, example, example_text,
+    serve_json, serve_sse, typed,
+};
 
 const VERSION: &str = "2023-06-01";
 
@@ -25,6 +28,15 @@ fn stream_with_ping() -> String {
         &text[..first],
         &text[first..]
     )
+}
+
+/// Opens a message stream on `server` with the documented stream request and no headers.
+async fn open_stream(server: &Server) -> MessageStream {
+    let api = client(server).build_api().unwrap();
+    let request: CreateMessageRequest = typed("messages", "messages-stream-request");
+    api.create_message_stream(request, &MessageHeaders::default())
+        .await
+        .unwrap()
 }
 
 fn kind(event: &MessageStreamEvent) -> &'static str {
@@ -67,10 +79,7 @@ async fn create_message_non_streaming_with_anthropic_headers() {
         ContentBlock::TextBlock(t) if t.text == "Pod Security Policies were Kubernetes rules..."
     ));
     let r = &server.requests()[0];
-    assert_eq!(
-        (r.method.as_str(), r.target.as_str()),
-        ("POST", "/v1/messages")
-    );
+    assert_call(r, "POST", "/v1/messages");
     assert_eq!(r.json(), example("messages", "messages-quickstart-request"));
     assert_eq!(r.headers["x-api-key"], KEY);
     assert_eq!(r.headers["anthropic-version"], VERSION);
@@ -80,7 +89,7 @@ async fn create_message_non_streaming_with_anthropic_headers() {
 #[tokio::test]
 async fn message_stream_skips_ping_and_ends_at_message_stop() {
     let body = stream_with_ping() + "event: never\ndata: {\"type\": \"never\"}\n\n";
-    let server = Server::start(move |_, _| Reply::sse_text(&body, 10)).await;
+    let server = serve_sse(body, 10).await;
     let api = client(&server).build_api().unwrap();
     let request: CreateMessageRequest = typed("messages", "messages-quickstart-request");
     let headers = MessageHeaders {
@@ -137,13 +146,8 @@ async fn a_mid_stream_error_event_ends_the_message_stream_typed() {
         "{start}{}",
         example_text("messages", "messages-stream-error-event")
     );
-    let server = Server::start(move |_, _| Reply::sse_text(&body, 6)).await;
-    let api = client(&server).build_api().unwrap();
-    let request: CreateMessageRequest = typed("messages", "messages-stream-request");
-    let mut stream = api
-        .create_message_stream(request, &MessageHeaders::default())
-        .await
-        .unwrap();
+    let server = serve_sse(body, 6).await;
+    let mut stream = open_stream(&server).await;
     let (events, errors) = drain(&mut stream).await;
     assert_eq!(
         events.iter().map(kind).collect::<Vec<_>>(),
@@ -166,28 +170,16 @@ async fn a_mid_stream_error_event_ends_the_message_stream_typed() {
 async fn a_message_stream_cut_mid_event_is_an_error() {
     let full = stream_with_ping();
     let body = full[..full.find("the gate").unwrap()].to_owned();
-    let server = Server::start(move |_, _| Reply::sse_text(&body, 12)).await;
-    let api = client(&server).build_api().unwrap();
-    let request: CreateMessageRequest = typed("messages", "messages-stream-request");
-    let mut stream = api
-        .create_message_stream(request, &MessageHeaders::default())
-        .await
-        .unwrap();
+    let server = serve_sse(body, 12).await;
+    let mut stream = open_stream(&server).await;
     let (events, errors) = drain(&mut stream).await;
     assert_eq!(events.len(), 3);
-    assert!(
-        matches!(
-            errors.as_slice(),
-            [StreamError::Truncated { mid_event: true }]
-        ),
-        "{errors:?}"
-    );
+    assert_truncated(&errors, true);
 }
 
 #[tokio::test]
 async fn count_tokens_forwards_anthropic_version() {
-    let server =
-        Server::start(|_, _| Reply::json(200, &example("messages", "count-tokens-response"))).await;
+    let server = serve_json(200, example("messages", "count-tokens-response")).await;
     let api = client(&server).build_api().unwrap();
     let request: CountTokensRequest = typed("messages", "count-tokens-request");
     let count = api
@@ -199,10 +191,7 @@ async fn count_tokens_forwards_anthropic_version() {
         .unwrap();
     assert_eq!(count.input_tokens, 21);
     let r = &server.requests()[0];
-    assert_eq!(
-        (r.method.as_str(), r.target.as_str()),
-        ("POST", "/v1/messages/count_tokens")
-    );
+    assert_call(r, "POST", "/v1/messages/count_tokens");
     assert_eq!(r.headers["anthropic-version"], VERSION);
     assert_eq!(r.json(), example("messages", "count-tokens-request"));
 }

@@ -221,15 +221,9 @@ async fn a_json_answer_where_a_stream_was_asked_for_is_unexpected() {
 async fn a_slow_stream_outlives_the_request_timeout_but_not_the_read_timeout() {
     // Five frames 150 ms apart: 750 ms in total, longer than the 300 ms request timeout, which
     // does not apply to streams; every gap is shorter than the 500 ms read timeout.
-    let frames: Vec<(Duration, Vec<u8>)> = (0..5)
-        .map(|i| {
-            (
-                Duration::from_millis(150),
-                format!("data: {{\"id\":\"{i}\",\"choices\":[]}}\n\n").into_bytes(),
-            )
-        })
-        .chain([(Duration::from_millis(10), b"data: [DONE]\n\n".to_vec())])
-        .collect();
+    let frames = support::paced(5, Duration::from_millis(150), |i| {
+        format!("data: {{\"id\":\"{i}\",\"choices\":[]}}\n\n")
+    });
     let server = Server::start_raw(move |_, _| Reply::sse_timed(frames.clone())).await;
     let api = client(&server)
         .request_timeout(Some(Duration::from_millis(300)))
