@@ -211,13 +211,9 @@ fn reason(code: u16) -> &'static str {
     }
 }
 
-/// Every documented response example as a saved response; its original request carries the
-/// request example of the same key when there is one.
-fn saved_responses(doc: &Value, path: &str, method: &str, op: &Value) -> Vec<Value> {
-    let mut saved = Vec::new();
-    let mut answered: Vec<&str> = Vec::new();
-    let request_keys: Vec<&str> = op
-        .pointer("/requestBody/content")
+/// The request examples of `op`, by key, across its media types.
+fn request_examples(op: &Value) -> impl Iterator<Item = (&String, &Value)> {
+    op.pointer("/requestBody/content")
         .and_then(Value::as_object)
         .into_iter()
         .flatten()
@@ -227,8 +223,14 @@ fn saved_responses(doc: &Value, path: &str, method: &str, op: &Value) -> Vec<Val
                 .into_iter()
                 .flatten()
         })
-        .map(|(k, _)| k.as_str())
-        .collect();
+}
+
+/// Every documented response example as a saved response; its original request carries the
+/// request example of the same key when there is one.
+fn saved_responses(doc: &Value, path: &str, method: &str, op: &Value) -> Vec<Value> {
+    let mut saved = Vec::new();
+    let mut answered: Vec<&str> = Vec::new();
+    let request_keys: Vec<&str> = request_examples(op).map(|(k, _)| k.as_str()).collect();
     let responses = op.get("responses").and_then(Value::as_object);
     for (status, response) in responses.into_iter().flatten() {
         let Ok(code) = status.parse::<u16>() else {
@@ -256,18 +258,7 @@ fn saved_responses(doc: &Value, path: &str, method: &str, op: &Value) -> Vec<Val
     }
     // Request examples with no response under their key would otherwise be lost: Postman keeps
     // them as saved examples that hold only the request.
-    let request_examples = op
-        .pointer("/requestBody/content")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .flat_map(|(_, c)| {
-            c.get("examples")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-        });
-    for (key, example) in request_examples {
+    for (key, example) in request_examples(op) {
         if answered.contains(&key.as_str()) {
             continue;
         }
