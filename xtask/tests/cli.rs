@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{exited, xtask};
+use common::{exited, printed, xtask};
 
 const SUBCOMMANDS: &[&str] = &["gen", "bench", "diff", "release", "docs", "oas30"];
 
@@ -34,8 +34,7 @@ fn every_subcommand_prints_its_usage_for_help_and_exits_0() {
 #[test]
 fn the_top_level_help_lists_every_subcommand() {
     let out = xtask(&["help"]);
-    assert_eq!(out.status.code(), Some(0));
-    let help = String::from_utf8_lossy(&out.stdout);
+    let help = printed(&out, 0);
     for command in SUBCOMMANDS {
         assert!(
             help.contains(&format!("    cargo xtask {command}")),

@@ -120,3 +120,10 @@ pub fn edit_text(path: &Path, edit: impl FnOnce(String) -> String) {
     let text = fs::read_to_string(path).unwrap();
     fs::write(path, edit(text)).unwrap();
 }
+
+/// Asserts that a run exited with `code` (showing its stderr when not) and gives its stdout.
+#[track_caller]
+pub fn printed(out: &std::process::Output, code: i32) -> String {
+    exited(out, code);
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
