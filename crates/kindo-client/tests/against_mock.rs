@@ -381,7 +381,13 @@ async fn response_stream_yields_the_named_events_in_order() {
             .all(|e| !matches!(e, ResponseEvent::Other { .. })),
         "every event decodes into its typed payload: {names:?}"
     );
-    let deltas = support::output_text(&events);
+    let deltas: String = events
+        .iter()
+        .filter_map(|e| match e {
+            ResponseEvent::OutputTextDelta(d) => Some(d.delta.as_str()),
+            _ => None,
+        })
+        .collect();
     let done = events
         .iter()
         .find_map(|e| match e {
