@@ -87,19 +87,9 @@ fn conforming() -> Routes {
 }
 
 fn live(base: &str, extra: &[(&str, &str)]) -> std::process::Output {
-    let spec = spec_dir();
     let mut env = vec![("KINDO_BASE_URL", base), ("KINDO_API_KEY", "test-key")];
     env.extend_from_slice(extra);
-    run(
-        &[
-            "live",
-            "--spec-dir",
-            spec.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        &env,
-    )
+    live_json(&env)
 }
 
 #[test]
@@ -152,10 +142,7 @@ fn drift_is_reported_field_by_field() {
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let outcome = |op: &str| {
-        report["outcomes"]
-            .as_array()
-            .unwrap()
-            .iter()
+        outcomes(&report)
             .find(|o| o["operation"] == op)
             .unwrap()
             .clone()
@@ -208,10 +195,7 @@ fn error_statuses_and_missing_ids_are_reported() {
     let out = live(&base, &[("KINDO_AGENT_ID", "no-such-agent")]);
     assert_eq!(code(&out), 1);
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let by_op: BTreeMap<String, Value> = report["outcomes"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let by_op: BTreeMap<String, Value> = outcomes(&report)
         .map(|o| (o["operation"].as_str().unwrap().to_owned(), o.clone()))
         .collect();
     let msg = |op: &str| {

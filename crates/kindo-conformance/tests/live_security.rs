@@ -50,21 +50,11 @@ fn serve(status: u16, headers: Vec<(String, String)>, body: String) -> (String, 
 const KEY: &str = "live-secret-key-81";
 
 fn live(base: &str, auth: &str, key: &str) -> std::process::Output {
-    let spec = spec_dir();
-    run(
-        &[
-            "live",
-            "--spec-dir",
-            spec.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        &[
-            ("KINDO_BASE_URL", base),
-            ("KINDO_API_KEY", key),
-            ("KINDO_AUTH", auth),
-        ],
-    )
+    live_json(&[
+        ("KINDO_BASE_URL", base),
+        ("KINDO_API_KEY", key),
+        ("KINDO_AUTH", auth),
+    ])
 }
 
 fn models_list() -> String {
@@ -115,10 +105,7 @@ fn a_json_body_served_as_html_is_a_failure() {
     let out = live(&base, "x-api-key", KEY);
     assert_eq!(code(&out), 1, "{}{}", stdout(&out), stderr(&out));
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let models = report["outcomes"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let models = outcomes(&report)
         .find(|o| o["operation"] == "listModels")
         .unwrap();
     assert_eq!(models["status"], "fail");

@@ -68,3 +68,21 @@ pub fn stderr(o: &Output) -> String {
 pub fn code(o: &Output) -> i32 {
     o.status.code().expect("exited normally")
 }
+
+/// The outcomes of a `--format json` report.
+pub fn outcomes(report: &serde_json::Value) -> std::slice::Iter<'_, serde_json::Value> {
+    report["outcomes"].as_array().unwrap().iter()
+}
+
+/// `kindo-conformance live` against the published spec with a JSON report, `env` set.
+pub fn live_json(env: &[(&str, &str)]) -> Output {
+    let spec = spec_dir();
+    let args = [
+        "live",
+        "--spec-dir",
+        spec.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    run(&args, env)
+}
