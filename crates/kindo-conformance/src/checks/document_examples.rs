@@ -160,13 +160,8 @@ fn walk_response(
     found: &mut Vec<Found>,
 ) {
     for (name, header) in entries(response.get("headers")) {
-        walk_parameter(
-            root,
-            header,
-            &format!("{at}/headers/{}", escape(name)),
-            id.clone(),
-            found,
-        );
+        let pointer = format!("{at}/headers/{}", escape(name));
+        walk_parameter(root, header, &pointer, id.clone(), found);
     }
     walk_content(root, response, at, id, found);
 }

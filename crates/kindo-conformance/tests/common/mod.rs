@@ -86,3 +86,17 @@ pub fn live_json(env: &[(&str, &str)]) -> Output {
     ];
     run(&args, env)
 }
+
+/// A server on 127.0.0.1 that hands each connection to `handle`, one after the other, until
+/// the test process ends; gives its base URL.
+pub fn serve_each(mut handle: impl FnMut(std::net::TcpStream) + Send + 'static) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            handle(stream);
+        }
+    });
+    base
+}
