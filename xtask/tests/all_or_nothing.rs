@@ -25,6 +25,13 @@ fn gen_in(tree: &Path) -> std::process::Output {
     xtask(&["gen", "--root", tree.to_str().unwrap()])
 }
 
+/// Asserts that a failed run left `tree` as it was (`before`), temporaries included.
+#[track_caller]
+fn assert_unchanged(tree: &Path, before: &[(String, Vec<u8>)]) {
+    assert_eq!(leftovers(tree), Vec::<String>::new());
+    assert!(snapshot(tree) == before, "the tree changed");
+}
+
 #[test]
 fn an_immutable_last_output_fails_with_exit_4_and_changes_nothing() {
     let tree = generated_tree();
@@ -38,8 +45,7 @@ fn an_immutable_last_output_fails_with_exit_4_and_changes_nothing() {
     let stderr = exited(&out, 4);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("koda-control-plane.rs"), "{stderr}");
-    assert_eq!(leftovers(tree.path()), Vec::<String>::new());
-    assert!(snapshot(tree.path()) == before, "the tree changed");
+    assert_unchanged(tree.path(), &before);
 }
 
 #[test]
@@ -55,8 +61,7 @@ fn a_read_only_folder_fails_with_exit_4_and_changes_nothing() {
     let out = gen_in(tree.path());
     let stderr = exited(&out, 4);
     assert!(stderr.contains("spec/oas30"), "{stderr}");
-    assert_eq!(leftovers(tree.path()), Vec::<String>::new());
-    assert!(snapshot(tree.path()) == before, "the tree changed");
+    assert_unchanged(tree.path(), &before);
 }
 
 #[test]
