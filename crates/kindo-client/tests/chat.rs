@@ -7,8 +7,8 @@ use kindo_client::sse::StreamError;
 use kindo_client::{Error, api, llm};
 use serde_json::json;
 use support::{
-    KEY, Reply, Server, assert_call, assert_truncated, client, drain, example, example_text,
-    serve_json, serve_sse, typed,
+    KEY, Reply, Server, assert_call, assert_truncated, client, drain, error_body, example,
+    example_text, serve_json, serve_sse, typed,
 };
 
 /// The documented stream without its `data: [DONE]` line, for splicing in other tails.
@@ -141,18 +141,16 @@ async fn chat_400_is_a_typed_openai_error_on_both_calls() {
     let server = serve_json(400, example("chat", "chat-model-not-found")).await;
     let api = client(&server).build_api().unwrap();
     let request: api::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
-    let check = |err: Error<api::types::CreateChatCompletionError>| match err {
-        Error::ErrorResponse(rv) => {
-            assert_eq!(rv.status(), 400);
-            match rv.into_inner() {
-                api::types::CreateChatCompletionError::OpenAiError(e) => {
-                    assert_eq!(e.error.code.as_deref(), Some("model_not_found"));
-                    assert_eq!(e.error.type_, "invalid_request_error");
-                }
-                other => panic!("{other:?}"),
+    let check = |err: Error<api::types::CreateChatCompletionError>| {
+        let rv = error_body(err);
+        assert_eq!(rv.status(), 400);
+        match rv.into_inner() {
+            api::types::CreateChatCompletionError::OpenAiError(e) => {
+                assert_eq!(e.error.code.as_deref(), Some("model_not_found"));
+                assert_eq!(e.error.type_, "invalid_request_error");
             }
+            other => panic!("{other:?}"),
         }
-        other => panic!("{other:?}"),
     };
     check(
         api.create_chat_completion()
@@ -183,16 +181,12 @@ async fn chat_401_is_the_plain_envelope_through_the_error_union() {
             .await
             .unwrap_err(),
     ] {
-        match err {
-            Error::ErrorResponse(rv) => {
-                assert_eq!(rv.status(), 401);
-                match rv.into_inner() {
-                    llm::types::CreateChatCompletionError::FlatError(e) => {
-                        assert_eq!(e.error, "Unauthorized");
-                        assert!(e.message.is_none());
-                    }
-                    other => panic!("{other:?}"),
-                }
+        let rv = error_body(err);
+        assert_eq!(rv.status(), 401);
+        match rv.into_inner() {
+            llm::types::CreateChatCompletionError::FlatError(e) => {
+                assert_eq!(e.error, "Unauthorized");
+                assert!(e.message.is_none());
             }
             other => panic!("{other:?}"),
         }
@@ -268,8 +262,6 @@ async fn llm_legacy_completion_stream() {
     assert_eq!(r.json()["stream"], true);
     assert_eq!(r.headers["accept"], "text/event-stream");
     // An error status keeps it, as the generated call does (no documented error body).
-    match llm.create_completion_stream(request).await.unwrap_err() {
-        Error::ErrorResponse(rv) => assert_eq!(rv.status(), 429),
-        other => panic!("{other:?}"),
-    }
+    let rv = error_body(llm.create_completion_stream(request).await.unwrap_err());
+    assert_eq!(rv.status(), 429);
 }

@@ -10,11 +10,11 @@ use kindo_client::api::types::{
 };
 use kindo_client::sse::StreamError;
 use kindo_client::streams::{MessageHeaders, MessageStream};
-use kindo_client::{AuthHeader, Error, RetryPolicy};
+use kindo_client::{AuthHeader, RetryPolicy};
 use serde_json::json;
 use support::{
-    KEY, Reply, Server, assert_call, assert_truncated, client, drain, example, example_text,
-    serve_json, serve_sse, typed,
+    KEY, Reply, Server, assert_call, assert_truncated, client, drain, error_body, example,
+    example_text, serve_json, serve_sse, typed,
 };
 
 const VERSION: &str = "2023-06-01";
@@ -205,24 +205,20 @@ async fn messages_errors_are_typed_on_both_calls() {
     .await;
     let api = client(&server).build_api().unwrap();
     let request: CreateMessageRequest = typed("messages", "messages-quickstart-request");
-    let Error::ErrorResponse(rv) = api
-        .create_message()
-        .body(request.clone())
-        .send()
-        .await
-        .unwrap_err()
-    else {
-        panic!()
-    };
+    let rv = error_body(
+        api.create_message()
+            .body(request.clone())
+            .send()
+            .await
+            .unwrap_err(),
+    );
     assert_eq!(rv.status(), 401);
     assert_eq!(rv.error.type_, "authentication_error");
-    let Error::ErrorResponse(rv) = api
-        .create_message_stream(request, &MessageHeaders::default())
-        .await
-        .unwrap_err()
-    else {
-        panic!()
-    };
+    let rv = error_body(
+        api.create_message_stream(request, &MessageHeaders::default())
+            .await
+            .unwrap_err(),
+    );
     assert_eq!(rv.status(), 400);
     assert_eq!(rv.error.message, "max_tokens is required");
 }
@@ -284,15 +280,14 @@ async fn messages_429_with_retry_after_is_retried_when_retries_are_enabled() {
     // Without retries the 429 is the typed error, with its `Retry-After`.
     let only_429 = Server::start(|_, _| rate_limited()).await;
     let plain = client(&only_429).build_api().unwrap();
-    let Error::ErrorResponse(rv) = plain
-        .create_message()
-        .body(request)
-        .send()
-        .await
-        .unwrap_err()
-    else {
-        panic!()
-    };
+    let rv = error_body(
+        plain
+            .create_message()
+            .body(request)
+            .send()
+            .await
+            .unwrap_err(),
+    );
     assert_eq!(rv.status(), 429);
     assert_eq!(rv.error.type_, "rate_limit_error");
     assert_eq!(rv.headers()["retry-after"], "0");

@@ -5,17 +5,17 @@ mod support;
 
 use std::num::NonZeroU32;
 
+use kindo_client::api;
 use kindo_client::api::types::{
     CreateResponseRequest, GetConversationItemError, Item, ListConversationItemsOrder,
     ResponseContentPart,
 };
 use kindo_client::sse::StreamError;
 use kindo_client::streams::{ResponseEvent, ResponseStream};
-use kindo_client::{Error, api};
 use serde_json::Value;
 use support::{
-    KEY, Reply, Server, assert_call, assert_truncated, client, drain, example, example_text,
-    serve_json, serve_sse, typed,
+    KEY, Reply, Server, assert_call, assert_truncated, client, drain, error_body, example,
+    example_text, serve_json, serve_sse, typed,
 };
 
 /// The `response.completed` frame a successful stream ends with. The corpus shows no such frame
@@ -276,17 +276,13 @@ async fn get_conversation_item_and_its_404() {
         .send()
         .await
         .unwrap_err();
-    match err {
-        Error::ErrorResponse(rv) => {
-            assert_eq!(rv.status(), 404);
-            let GetConversationItemError::OpenAiError(e) = rv.into_inner() else {
-                panic!("the nested envelope must not decode as the flat one")
-            };
-            assert_eq!(e.error.code.as_deref(), Some("not_found"));
-            assert_eq!(e.error.type_, "not_found_error");
-        }
-        other => panic!("{other:?}"),
-    }
+    let rv = error_body(err);
+    assert_eq!(rv.status(), 404);
+    let GetConversationItemError::OpenAiError(e) = rv.into_inner() else {
+        panic!("the nested envelope must not decode as the flat one")
+    };
+    assert_eq!(e.error.code.as_deref(), Some("not_found"));
+    assert_eq!(e.error.type_, "not_found_error");
     assert_eq!(
         server.requests()[1].target,
         "/v1/conversations/conv_missing/items/msg_xyz789"
@@ -298,14 +294,10 @@ async fn response_stream_401_is_the_flat_envelope() {
     let server = serve_json(401, example("chat", "openai-surface-unauthorized")).await;
     let api = client(&server).build_api().unwrap();
     let request: CreateResponseRequest = typed("responses", "response-request-stream");
-    match api.create_response_stream(request).await.unwrap_err() {
-        Error::ErrorResponse(rv) => {
-            assert_eq!(rv.status(), 401);
-            assert!(matches!(
-                rv.into_inner(),
-                api::types::CreateResponseError::FlatError(f) if f.error == "Unauthorized"
-            ));
-        }
-        other => panic!("{other:?}"),
-    }
+    let rv = error_body(api.create_response_stream(request).await.unwrap_err());
+    assert_eq!(rv.status(), 401);
+    assert!(matches!(
+        rv.into_inner(),
+        api::types::CreateResponseError::FlatError(f) if f.error == "Unauthorized"
+    ));
 }

@@ -560,3 +560,14 @@ pub fn output_text(events: &[kindo_client::streams::ResponseEvent]) -> String {
         })
         .collect()
 }
+
+/// The documented error response `err` carries; any other error fails the test (at the caller).
+#[track_caller]
+pub fn error_body<E: std::fmt::Debug>(
+    err: kindo_client::Error<E>,
+) -> kindo_client::ResponseValue<E> {
+    match err {
+        kindo_client::Error::ErrorResponse(rv) => rv,
+        other => panic!("expected a documented error response, got {other:?}"),
+    }
+}
