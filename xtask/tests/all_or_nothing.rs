@@ -83,7 +83,7 @@ fn four_concurrent_runs_succeed_and_leave_the_tree_of_one_run() {
     let mut rewritten = 0;
     for run in runs {
         let out = run.wait_with_output().unwrap();
-        let stderr = exited(&out, 0);
+        exited(&out, 0);
         let stdout = String::from_utf8_lossy(&out.stdout);
         rewritten += stdout.lines().filter(|l| l.starts_with("wrote ")).count();
     }
