@@ -19,6 +19,17 @@ cleanup() {
   [ -n "${1:-}" ] || rm -rf "$work"
 }
 trap 'cleanup "${1:-}"' EXIT
+# Prints what matches the pattern $1 in the log $2 once it shows (waiting up to 10 s); fails
+# if it never does.
+await_log() {
+  local found
+  for _ in $(seq 100); do
+    found="$(grep -o "$1" "$2" || true)"
+    [ -n "$found" ] && { echo "$found"; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "docs: installing Debian's chromium"
@@ -41,12 +52,8 @@ ls -l target/docs/*.html | awk '{printf "docs: %9d bytes  %s\n", $5, $9}'
 # Serve with the command a reader uses; port 0 picks a free port, --for bounds it.
 target/debug/xtask docs --open --port 0 --for 300 >"$work/serve.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 100); do
-  url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/serve.log" || true)"
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { cat "$work/serve.log" >&2; echo "docs: the server did not start" >&2; exit 1; }
+url="$(await_log 'http://127\.0\.0\.1:[0-9]*/' "$work/serve.log")" \
+  || { cat "$work/serve.log" >&2; echo "docs: the server did not start" >&2; exit 1; }
 
 rm -rf "$artifacts"
 node "$here/browser-check.js" "$url" target/docs spec "$artifacts"
@@ -68,12 +75,8 @@ open(path, "w", encoding="utf-8").write(html)
 PY
 python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$broken" >"$work/selftest.log" 2>&1 &
 selftest_pid=$!
-for _ in $(seq 100); do
-  port="$(grep -o 'port [0-9]*' "$work/selftest.log" | grep -o '[0-9]*' || true)"
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "docs self-test: the server did not start" >&2; exit 1; }
+port="$(await_log 'port [0-9]*' "$work/selftest.log" | grep -o '[0-9]*')" \
+  || { echo "docs self-test: the server did not start" >&2; exit 1; }
 if node "$here/browser-check.js" "http://127.0.0.1:$port/" "$broken" spec "$work/broken-artifacts" >"$work/selftest.out" 2>&1; then
   cat "$work/selftest.out" >&2; echo "docs self-test: the browser check accepted a broken page" >&2; exit 1
 fi

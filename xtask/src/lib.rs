@@ -6,6 +6,7 @@
 //! stale files and removes the orphans all-or-nothing.
 
 pub mod bench;
+mod civil;
 pub mod cli;
 pub mod client;
 mod client_modules;

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{Immutable, generated_tree, leftovers, snapshot, xtask};
+use common::{Immutable, exited, generated_tree, leftovers, snapshot, xtask};
 
 /// Makes some outputs of `tree` stale: a 3.1 document, a 3.0.3 rendition and the last output.
 fn make_stale(tree: &Path) -> Vec<&'static str> {
@@ -25,6 +25,13 @@ fn gen_in(tree: &Path) -> std::process::Output {
     xtask(&["gen", "--root", tree.to_str().unwrap()])
 }
 
+/// Asserts that a failed run left `tree` as it was (`before`), temporaries included.
+#[track_caller]
+fn assert_unchanged(tree: &Path, before: &[(String, Vec<u8>)]) {
+    assert_eq!(leftovers(tree), Vec::<String>::new());
+    assert!(snapshot(tree) == before, "the tree changed");
+}
+
 #[test]
 fn an_immutable_last_output_fails_with_exit_4_and_changes_nothing() {
     let tree = generated_tree();
@@ -35,12 +42,10 @@ fn an_immutable_last_output_fails_with_exit_4_and_changes_nothing() {
         return;
     };
     let out = gen_in(tree.path());
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    let stderr = exited(&out, 4);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("koda-control-plane.rs"), "{stderr}");
-    assert_eq!(leftovers(tree.path()), Vec::<String>::new());
-    assert!(snapshot(tree.path()) == before, "the tree changed");
+    assert_unchanged(tree.path(), &before);
 }
 
 #[test]
@@ -54,11 +59,9 @@ fn a_read_only_folder_fails_with_exit_4_and_changes_nothing() {
         return;
     };
     let out = gen_in(tree.path());
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    let stderr = exited(&out, 4);
     assert!(stderr.contains("spec/oas30"), "{stderr}");
-    assert_eq!(leftovers(tree.path()), Vec::<String>::new());
-    assert!(snapshot(tree.path()) == before, "the tree changed");
+    assert_unchanged(tree.path(), &before);
 }
 
 #[test]
@@ -80,8 +83,7 @@ fn four_concurrent_runs_succeed_and_leave_the_tree_of_one_run() {
     let mut rewritten = 0;
     for run in runs {
         let out = run.wait_with_output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        exited(&out, 0);
         let stdout = String::from_utf8_lossy(&out.stdout);
         rewritten += stdout.lines().filter(|l| l.starts_with("wrote ")).count();
     }

@@ -2,14 +2,9 @@
 //! on stdout, the top-level help names every subcommand, and `--root` is read the same way by
 //! every command that takes it (a missing or repeated value is a usage error, exit 2).
 
-use std::process::{Command, Output};
+mod common;
 
-fn xtask(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::{exited, printed, xtask};
 
 const SUBCOMMANDS: &[&str] = &["gen", "bench", "diff", "release", "docs", "oas30"];
 
@@ -39,8 +34,7 @@ fn every_subcommand_prints_its_usage_for_help_and_exits_0() {
 #[test]
 fn the_top_level_help_lists_every_subcommand() {
     let out = xtask(&["help"]);
-    assert_eq!(out.status.code(), Some(0));
-    let help = String::from_utf8_lossy(&out.stdout);
+    let help = printed(&out, 0);
     for command in SUBCOMMANDS {
         assert!(
             help.contains(&format!("    cargo xtask {command}")),
@@ -53,8 +47,7 @@ fn the_top_level_help_lists_every_subcommand() {
     }
     // The short usage of a bad command line points at all of them too.
     let out = xtask(&["frobnicate"]);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = exited(&out, 2);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     for command in SUBCOMMANDS {
         assert!(stderr.contains(command), "{command}: {stderr}");

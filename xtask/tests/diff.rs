@@ -2,13 +2,16 @@
 //! generate.py beside it): every pair yields exactly its expected rule ids in both directions,
 //! and the corpus reaches every rule of the catalog. Plus the command line's contract.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 use xtask::diff::{compare, rules};
+
+use common::{printed, xtask};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diff_fixtures/pairs")
@@ -103,13 +106,6 @@ fn refactors_produce_no_change() {
     }
 }
 
-fn xtask(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 /// Writes a fixture's two documents to files.
 fn pair_files(name: &str) -> (tempfile::TempDir, String, String) {
     let f: Value = serde_json::from_str(
@@ -129,8 +125,7 @@ fn pair_files(name: &str) -> (tempfile::TempDir, String, String) {
 fn exit_codes() {
     let (_dir, old, new) = pair_files("request-new-required-property");
     let breaking = xtask(&["diff", &old, &new]);
-    assert_eq!(breaking.status.code(), Some(1));
-    let text = String::from_utf8_lossy(&breaking.stdout);
+    let text = printed(&breaking, 1);
     assert!(
         text.contains("ERR  new-required-request-property [POST /x] /paths/~1x/post/requestBody/content/application~1json/schema/properties/b:"),
         "{text}"
@@ -198,8 +193,7 @@ fn json_report_matches_its_published_schema() {
 fn markdown_is_a_table() {
     let (_dir, old, new) = pair_files("success-status-added");
     let out = xtask(&["diff", &new, &old, "--format", "markdown"]);
-    assert_eq!(out.status.code(), Some(1));
-    let md = String::from_utf8_lossy(&out.stdout);
+    let md = printed(&out, 1);
     assert!(
         md.contains("| Level | Rule | Operation | Where | Change |"),
         "{md}"
@@ -215,8 +209,7 @@ fn markdown_is_a_table() {
 #[test]
 fn rule_catalog_is_listed() {
     let out = xtask(&["diff", "--rules"]);
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = printed(&out, 0);
     assert_eq!(text.lines().count(), rules::catalog().len());
     assert!(text.contains("ERR  request-property-became-required"));
 }

@@ -22,6 +22,12 @@ fn schema<'a>(doc: &'a mut Value, name: &str) -> &'a mut Value {
         .unwrap_or_else(|| panic!("{name} is in the document"))
 }
 
+/// Adds the property `name` to `schema` and to its `required` list.
+fn add_required(schema: &mut Value, name: &str, property: Value) {
+    schema["properties"][name] = property;
+    schema["required"].as_array_mut().unwrap().push(json!(name));
+}
+
 fn remove_from(list: &mut Value, item: &str) {
     list.as_array_mut()
         .unwrap()
@@ -46,12 +52,7 @@ fn mutations() -> Vec<(&'static str, Mutation, &'static str, bool)> {
         (
             "add a required response property",
             |d| {
-                let run = schema(d, "Run");
-                run["properties"]["priority"] = json!({"type": "integer"});
-                run["required"]
-                    .as_array_mut()
-                    .unwrap()
-                    .push(json!("priority"));
+                add_required(schema(d, "Run"), "priority", json!({"type": "integer"}));
             },
             "response-required-property-added",
             false,
@@ -59,12 +60,11 @@ fn mutations() -> Vec<(&'static str, Mutation, &'static str, bool)> {
         (
             "add a required request property",
             |d| {
-                let req = schema(d, "RunAgentRequest");
-                req["properties"]["priority"] = json!({"type": "integer"});
-                req["required"]
-                    .as_array_mut()
-                    .unwrap()
-                    .push(json!("priority"));
+                add_required(
+                    schema(d, "RunAgentRequest"),
+                    "priority",
+                    json!({"type": "integer"}),
+                );
             },
             "new-required-request-property",
             true,

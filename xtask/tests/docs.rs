@@ -1,13 +1,16 @@
 //! `cargo xtask docs`: the site covers every operation of the published documents, is
 //! deterministic, escapes what the documents contain, and fails cleanly on bad input.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::{Value, json};
 use xtask::docs::build;
 use xtask::workspace_root;
+
+use common::{exited, xtask};
 
 fn page(files: &[(PathBuf, Vec<u8>)], name: &str) -> String {
     let (_, bytes) = files
@@ -181,11 +184,15 @@ fn example_text_is_escaped_and_changelog_is_linked_when_present() {
     page(&files, "downloads/tiny.CHANGELOG.md");
 }
 
-fn xtask(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
-        .output()
-        .unwrap()
+/// `cargo xtask docs` on the documents under `root`, writing the site to `out`.
+fn docs(root: &Path, out: &Path) -> std::process::Output {
+    xtask(&[
+        "docs",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
 }
 
 #[test]
@@ -194,18 +201,8 @@ fn command_writes_the_site_and_replaces_it_whole() {
     let out = root.path().join("site");
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("stale.html"), "old").unwrap();
-    let run = xtask(&[
-        "docs",
-        "--root",
-        root.path().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let run = docs(root.path(), &out);
+    exited(&run, 0);
     assert!(out.join("index.html").is_file());
     assert!(out.join("tiny.html").is_file());
     assert!(
@@ -227,15 +224,8 @@ fn bad_input_names_the_file_and_pointer_and_writes_nothing() {
         .remove("operationId");
     let root = tiny_root(&doc, None);
     let out = root.path().join("site");
-    let run = xtask(&[
-        "docs",
-        "--root",
-        root.path().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(run.status.code(), Some(3));
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let run = docs(root.path(), &out);
+    let stderr = exited(&run, 3);
     assert!(
         stderr.contains("tiny.openapi.json: /paths/~1v1~1echo/post: operation has no operationId"),
         "{stderr}"
@@ -244,13 +234,7 @@ fn bad_input_names_the_file_and_pointer_and_writes_nothing() {
     assert!(!out.exists());
 
     fs::write(root.path().join("spec/tiny.openapi.json"), "{ not json").unwrap();
-    let run = xtask(&[
-        "docs",
-        "--root",
-        root.path().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let run = docs(root.path(), &out);
     assert_eq!(run.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&run.stderr).contains("tiny.openapi.json: invalid JSON"));
 

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{generated_tree, root, snapshot, xtask};
+use common::{edit_text, exited, generated_tree, root, snapshot, xtask};
 use xtask::{orphans, outputs, stale, write_all};
 
 /// The same check as `cargo xtask gen --check`, so `cargo test` catches stale files.
@@ -33,14 +33,12 @@ fn generation_is_deterministic() {
 fn check_names_the_stale_file_and_exits_1() {
     let tree = generated_tree();
     let file = tree.path().join("spec/kindo-api.openapi.json");
-    let edited = fs::read_to_string(&file)
-        .unwrap()
-        .replacen("\"runId\"", "\"runIdentifier\"", 1);
-    fs::write(&file, edited).unwrap();
+    edit_text(&file, |text| {
+        text.replacen("\"runId\"", "\"runIdentifier\"", 1)
+    });
     let root = tree.path().to_str().unwrap();
     let out = xtask(&["gen", "--check", "--root", root]);
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = exited(&out, 1);
     assert!(
         stderr.contains("stale: spec/kindo-api.openapi.json"),
         "{stderr}"
@@ -70,8 +68,7 @@ fn check_reports_missing_files() {
 #[test]
 fn unknown_flag_is_a_one_line_usage_error() {
     let out = xtask(&["gen", "--frobnicate"]);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = exited(&out, 2);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("unknown flag `--frobnicate`"), "{stderr}");
     let out = xtask(&["generate"]);
@@ -86,8 +83,7 @@ fn unwritable_spec_dir_fails_cleanly() {
     // A corpus (empty), so that gen gets as far as writing.
     fs::create_dir_all(root.path().join("corpus/examples")).unwrap();
     let out = xtask(&["gen", "--root", root.path().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(4));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = exited(&out, 4);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("spec"), "{stderr}");
     assert_eq!(

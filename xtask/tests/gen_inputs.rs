@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{generated_tree, leftovers, snapshot, xtask, xtask_in};
+use common::{exited, generated_tree, leftovers, snapshot, xtask, xtask_in};
 
 fn edit_example(tree: &Path, file: &str, edit: impl FnOnce(&mut serde_json::Value)) {
     let path = tree.join("corpus/examples").join(file);
@@ -23,12 +23,7 @@ fn root_names_the_corpus_read_as_well_as_the_files_written() {
         v["summary"] = "Summary only this copy has".into();
     });
     let out = xtask(&["gen", "--root", tree.path().to_str().unwrap()]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    exited(&out, 0);
     let doc = fs::read_to_string(tree.path().join("spec/kindo-api.openapi.json")).unwrap();
     assert!(doc.contains("Summary only this copy has"));
 }
@@ -45,12 +40,7 @@ fn without_root_the_workspace_is_found_from_the_current_directory() {
         v["summary"] = "Found from a subfolder".into();
     });
     let out = xtask_in(&tree.path().join("corpus/examples"), &["gen"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    exited(&out, 0);
     let doc = fs::read_to_string(tree.path().join("spec/kindo-llm.openapi.json")).unwrap();
     let own = fs::read_to_string(common::root().join("spec/kindo-llm.openapi.json")).unwrap();
     assert_eq!(doc, own, "kindo-llm has no listModels: unchanged");
@@ -98,8 +88,7 @@ fn an_orphaned_document_fails_check_and_gen_removes_it() {
         .unwrap();
     }
     let out = xtask(&["gen", "--check", "--root", root]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let stderr = exited(&out, 1);
     for orphan in orphans {
         assert!(stderr.contains(&format!("orphan: {orphan}")), "{stderr}");
     }
@@ -110,12 +99,7 @@ fn an_orphaned_document_fails_check_and_gen_removes_it() {
 
     let out = xtask(&["gen", "--root", root]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    exited(&out, 0);
     for orphan in orphans {
         assert!(stdout.contains(&format!("removed {orphan}")), "{stdout}");
         assert!(!tree.path().join(orphan).exists());

@@ -2,6 +2,8 @@
 //! the frozen file, its changelog section and manifest line; `cargo xtask gen --check` (the gate
 //! part) refuses breaking changes without the right bump and edits to released files.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -9,6 +11,8 @@ use std::process::Command;
 use serde_json::{Value, json};
 use xtask::diff::gate;
 use xtask::workspace_root;
+
+use common::{edit_text, exited};
 
 /// The published documents (3.1 and 3.0.3) and the releases, copied to a temporary root.
 fn tree() -> tempfile::TempDir {
@@ -104,8 +108,7 @@ fn a_breaking_change_needs_a_minor_bump_below_1_0() {
         "ERR at the released version"
     );
     let out = xtask(&["gen", "--check"], t.path());
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = exited(&out, 1);
     assert!(
         stderr.contains("response-required-property-removed [GET /v1/runs/{runId}]"),
         "{stderr}"
@@ -133,10 +136,9 @@ fn a_bump_without_change_fails_the_gate() {
 fn an_edited_release_fails_the_gate() {
     let t = tree();
     let released = t.path().join("spec/released/kindo-llm/0.1.0.openapi.json");
-    let text = fs::read_to_string(&released)
-        .unwrap()
-        .replacen("\"summary\"", "\"summary\" ", 1);
-    fs::write(&released, text).unwrap();
+    edit_text(&released, |text| {
+        text.replacen("\"summary\"", "\"summary\" ", 1)
+    });
     let problems = xtask::release::store::verify(t.path()).unwrap();
     assert_eq!(
         problems,
@@ -157,12 +159,7 @@ fn release_writes_the_file_changelog_and_manifest_or_nothing() {
         d["info"]["version"] = json!("0.1.1");
     });
     let refused = xtask(&["release", "kindo-api", "0.1.1"], root);
-    assert_eq!(
-        refused.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&refused.stderr)
-    );
+    exited(&refused, 1);
     assert!(
         !root
             .join("spec/released/kindo-api/0.1.1.openapi.json")
@@ -177,12 +174,7 @@ fn release_writes_the_file_changelog_and_manifest_or_nothing() {
 
     edit_api(root, set_version("0.2.0"));
     let ok = xtask(&["release", "kindo-api", "0.2.0"], root);
-    assert_eq!(
-        ok.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
+    exited(&ok, 0);
     let frozen = fs::read(root.join("spec/released/kindo-api/0.2.0.openapi.json")).unwrap();
     assert_eq!(
         frozen,

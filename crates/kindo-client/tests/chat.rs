@@ -6,7 +6,10 @@ mod support;
 use kindo_client::sse::StreamError;
 use kindo_client::{Error, api, llm};
 use serde_json::json;
-use support::{KEY, Reply, Server, client, drain, example, example_text, typed};
+use support::{
+    KEY, Reply, Server, assert_call, assert_truncated, client, drain, error_body, example,
+    example_text, serve_json, serve_sse, typed,
+};
 
 /// The documented stream without its `data: [DONE]` line, for splicing in other tails.
 fn chat_stream_without_done() -> String {
@@ -18,7 +21,7 @@ fn chat_stream_without_done() -> String {
 
 #[tokio::test]
 async fn api_non_streaming_chat_completion() {
-    let server = Server::start(|_, _| Reply::json(200, &example("chat", "chat-completion"))).await;
+    let server = serve_json(200, example("chat", "chat-completion")).await;
     let api = client(&server).build_api().unwrap();
     let request: api::types::CreateChatCompletionRequest = typed("chat", "chat-request-first-call");
     let completion = api
@@ -34,10 +37,7 @@ async fn api_non_streaming_chat_completion() {
         expected["choices"][0]["message"]["content"].as_str()
     );
     let r = &server.requests()[0];
-    assert_eq!(
-        (r.method.as_str(), r.target.as_str()),
-        ("POST", "/v1/chat/completions")
-    );
+    assert_call(r, "POST", "/v1/chat/completions");
     assert_eq!(r.json(), example("chat", "chat-request-first-call"));
     assert_eq!(r.headers["authorization"], format!("Bearer {KEY}"));
     assert_eq!(r.headers["accept"], "application/json");
@@ -45,9 +45,7 @@ async fn api_non_streaming_chat_completion() {
 
 #[tokio::test]
 async fn llm_non_streaming_chat_completion_with_the_api_key_header() {
-    let server =
-        Server::start(|_, _| Reply::json(200, &example("chat", "chat-completion-tool-calls")))
-            .await;
+    let server = serve_json(200, example("chat", "chat-completion-tool-calls")).await;
     let llm = client(&server)
         .auth_header(kindo_client::AuthHeader::ApiKey)
         .build_llm()
@@ -76,8 +74,7 @@ async fn llm_non_streaming_chat_completion_with_the_api_key_header() {
 
 #[tokio::test]
 async fn api_chat_stream_yields_typed_chunks_and_ends_at_done() {
-    let server =
-        Server::start(|_, _| Reply::sse_text(&example_text("chat", "chat-stream"), 7)).await;
+    let server = serve_sse(example_text("chat", "chat-stream"), 7).await;
     let api = client(&server).build_api().unwrap();
     // The streaming request of the corpus minus its `stream` flag: the method sets it.
     let mut request: api::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
@@ -103,7 +100,7 @@ async fn api_chat_stream_yields_typed_chunks_and_ends_at_done() {
 async fn llm_chat_stream_surfaces_the_mid_stream_error_frame() {
     // Documented chunks, then the documented failure tail (`event: error`, `data: [DONE]`).
     let body = chat_stream_without_done() + &example_text("chat", "chat-stream-error");
-    let server = Server::start(move |_, _| Reply::sse_text(&body, 11)).await;
+    let server = serve_sse(body, 11).await;
     let llm = client(&server).build_llm().unwrap();
     let request: llm::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
     let mut stream = llm.create_chat_completion_stream(request).await.unwrap();
@@ -124,48 +121,36 @@ async fn chat_streams_cut_off_mid_event_end_in_an_error() {
     // Cut inside the second frame's JSON.
     let cut = full.find("Logs flow").unwrap();
     let body = full[..cut].to_owned();
-    let server = Server::start(move |_, _| Reply::sse_text(&body, 5)).await;
+    let server = serve_sse(body, 5).await;
     let request: api::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
     let api = client(&server).build_api().unwrap();
     let mut stream = api.create_chat_completion_stream(request).await.unwrap();
     let (chunks, errors) = drain(&mut stream).await;
     assert_eq!(chunks.len(), 1);
-    assert!(
-        matches!(
-            errors.as_slice(),
-            [StreamError::Truncated { mid_event: true }]
-        ),
-        "{errors:?}"
-    );
+    assert_truncated(&errors, true);
     let llm = client(&server).build_llm().unwrap();
     let request: llm::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
     let mut stream = llm.create_chat_completion_stream(request).await.unwrap();
     let (chunks, errors) = drain(&mut stream).await;
     assert_eq!(chunks.len(), 1);
-    assert!(matches!(
-        errors.as_slice(),
-        [StreamError::Truncated { mid_event: true }]
-    ));
+    assert_truncated(&errors, true);
 }
 
 #[tokio::test]
 async fn chat_400_is_a_typed_openai_error_on_both_calls() {
-    let server =
-        Server::start(|_, _| Reply::json(400, &example("chat", "chat-model-not-found"))).await;
+    let server = serve_json(400, example("chat", "chat-model-not-found")).await;
     let api = client(&server).build_api().unwrap();
     let request: api::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
-    let check = |err: Error<api::types::CreateChatCompletionError>| match err {
-        Error::ErrorResponse(rv) => {
-            assert_eq!(rv.status(), 400);
-            match rv.into_inner() {
-                api::types::CreateChatCompletionError::OpenAiError(e) => {
-                    assert_eq!(e.error.code.as_deref(), Some("model_not_found"));
-                    assert_eq!(e.error.type_, "invalid_request_error");
-                }
-                other => panic!("{other:?}"),
+    let check = |err: Error<api::types::CreateChatCompletionError>| {
+        let rv = error_body(err);
+        assert_eq!(rv.status(), 400);
+        match rv.into_inner() {
+            api::types::CreateChatCompletionError::OpenAiError(e) => {
+                assert_eq!(e.error.code.as_deref(), Some("model_not_found"));
+                assert_eq!(e.error.type_, "invalid_request_error");
             }
+            other => panic!("{other:?}"),
         }
-        other => panic!("{other:?}"),
     };
     check(
         api.create_chat_completion()
@@ -183,9 +168,7 @@ async fn chat_400_is_a_typed_openai_error_on_both_calls() {
 
 #[tokio::test]
 async fn chat_401_is_the_plain_envelope_through_the_error_union() {
-    let server =
-        Server::start(|_, _| Reply::json(401, &example("chat", "openai-surface-unauthorized")))
-            .await;
+    let server = serve_json(401, example("chat", "openai-surface-unauthorized")).await;
     let llm = client(&server).build_llm().unwrap();
     let request: llm::types::CreateChatCompletionRequest = typed("chat", "chat-request-stream");
     for err in [
@@ -198,16 +181,12 @@ async fn chat_401_is_the_plain_envelope_through_the_error_union() {
             .await
             .unwrap_err(),
     ] {
-        match err {
-            Error::ErrorResponse(rv) => {
-                assert_eq!(rv.status(), 401);
-                match rv.into_inner() {
-                    llm::types::CreateChatCompletionError::FlatError(e) => {
-                        assert_eq!(e.error, "Unauthorized");
-                        assert!(e.message.is_none());
-                    }
-                    other => panic!("{other:?}"),
-                }
+        let rv = error_body(err);
+        assert_eq!(rv.status(), 401);
+        match rv.into_inner() {
+            llm::types::CreateChatCompletionError::FlatError(e) => {
+                assert_eq!(e.error, "Unauthorized");
+                assert!(e.message.is_none());
             }
             other => panic!("{other:?}"),
         }
@@ -216,9 +195,7 @@ async fn chat_401_is_the_plain_envelope_through_the_error_union() {
 
 #[tokio::test]
 async fn llm_legacy_completion() {
-    let server =
-        Server::start(|_, _| Reply::json(200, &example("completions", "completion-illustrative")))
-            .await;
+    let server = serve_json(200, example("completions", "completion-illustrative")).await;
     let llm = client(&server).build_llm().unwrap();
     let request: llm::types::CreateCompletionRequest =
         typed("completions", "completion-request-illustrative");
@@ -231,10 +208,7 @@ async fn llm_legacy_completion() {
         expected["usage"]["total_tokens"]
     );
     let r = &server.requests()[0];
-    assert_eq!(
-        (r.method.as_str(), r.target.as_str()),
-        ("POST", "/v1/completions")
-    );
+    assert_call(r, "POST", "/v1/completions");
     assert_eq!(
         r.json(),
         example("completions", "completion-request-illustrative")
@@ -243,7 +217,7 @@ async fn llm_legacy_completion() {
 
 #[tokio::test]
 async fn an_invalid_request_is_refused_before_anything_is_sent() {
-    let server = Server::start(|_, _| Reply::json(200, &json!({}))).await;
+    let server = serve_json(200, json!({})).await;
     let api = client(&server).build_api().unwrap();
     // The generated builder checks required fields; the stream method reports it the same way.
     let err = api
@@ -288,8 +262,6 @@ async fn llm_legacy_completion_stream() {
     assert_eq!(r.json()["stream"], true);
     assert_eq!(r.headers["accept"], "text/event-stream");
     // An error status keeps it, as the generated call does (no documented error body).
-    match llm.create_completion_stream(request).await.unwrap_err() {
-        Error::ErrorResponse(rv) => assert_eq!(rv.status(), 429),
-        other => panic!("{other:?}"),
-    }
+    let rv = error_body(llm.create_completion_stream(request).await.unwrap_err());
+    assert_eq!(rv.status(), 429);
 }

@@ -14,7 +14,7 @@ use kindo_client::koda::types::{
 };
 use kindo_client::{AuthHeader, ClientBuilder, Error};
 use serde_json::{Map, Value, json};
-use support::{KEY, Recorded, Reply, Server, client, example};
+use support::{KEY, Recorded, Reply, Server, client, example, serve_json};
 
 /// A JSON object literal as the map the generated "undocumented shape" types wrap.
 fn object(value: Value) -> Map<String, Value> {
@@ -41,8 +41,13 @@ fn assert_bearer(r: &Recorded) {
     assert!(!r.headers.contains_key("api-version"), "{:?}", r.headers);
 }
 
-fn request_line(r: &Recorded) -> (&str, &str, &str) {
-    (r.method.as_str(), r.path(), r.query())
+/// Asserts the request line: method, path and query.
+#[track_caller]
+fn assert_line(r: &Recorded, method: &str, path: &str, query: &str) {
+    assert_eq!(
+        (r.method.as_str(), r.path(), r.query()),
+        (method, path, query)
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,10 +106,7 @@ async fn auth_login_sets_a_session_cookie_that_then_authenticates_status() {
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
     let login = &requests[0];
-    assert_eq!(
-        request_line(login),
-        ("POST", "/api/control-plane/auth/login", "")
-    );
+    assert_line(login, "POST", "/api/control-plane/auth/login", "");
     assert_eq!(login.json(), credentials);
     assert_eq!(header(login, "content-type"), Some("application/json"));
     assert!(
@@ -114,10 +116,7 @@ async fn auth_login_sets_a_session_cookie_that_then_authenticates_status() {
     );
     assert!(!login.headers.contains_key("cookie"), "{:?}", login.headers);
     let status = &requests[1];
-    assert_eq!(
-        request_line(status),
-        ("GET", "/api/control-plane/auth/status", "")
-    );
+    assert_line(status, "GET", "/api/control-plane/auth/status", "");
     assert_eq!(
         header(status, "cookie"),
         Some("koda_operator_session=sess-81f0")
@@ -154,10 +153,7 @@ async fn agents_get_by_id_with_the_id_escaped_in_the_path() {
     assert_eq!(odd["agent_id"], "team/atlas v2");
 
     let requests = server.requests();
-    assert_eq!(
-        request_line(&requests[0]),
-        ("GET", "/api/control-plane/agents/atlas", "")
-    );
+    assert_line(&requests[0], "GET", "/api/control-plane/agents/atlas", "");
     // A slash or space in an id stays inside its path segment.
     assert_eq!(
         requests[1].path(),
@@ -194,13 +190,11 @@ async fn providers_verify_connection_decodes_the_verdict() {
     assert_eq!(result.auth_expired, Some(false));
 
     let r = &server.requests()[0];
-    assert_eq!(
-        request_line(r),
-        (
-            "POST",
-            "/api/control-plane/providers/ollama/connection/verify",
-            ""
-        )
+    assert_line(
+        r,
+        "POST",
+        "/api/control-plane/providers/ollama/connection/verify",
+        "",
     );
     assert!(r.body.is_empty(), "verify documents no request body");
     assert_bearer(r);
@@ -208,9 +202,7 @@ async fn providers_verify_connection_decodes_the_verdict() {
 
 #[tokio::test]
 async fn connections_set_default_keeps_the_colon_of_the_key() {
-    let server =
-        Server::start(|_, _| Reply::json(200, &example("koda", "default-connection-configured")))
-            .await;
+    let server = serve_json(200, example("koda", "default-connection-configured")).await;
     let koda = client(&server).build_koda().unwrap();
     let material = json!({
         "auth_method": "api_token",
@@ -231,13 +223,11 @@ async fn connections_set_default_keeps_the_colon_of_the_key() {
 
     let r = &server.requests()[0];
     // `:` is allowed in a path segment, so progenitor's path encoding leaves it as is.
-    assert_eq!(
-        request_line(r),
-        (
-            "PUT",
-            "/api/control-plane/connections/defaults/core:jira",
-            ""
-        )
+    assert_line(
+        r,
+        "PUT",
+        "/api/control-plane/connections/defaults/core:jira",
+        "",
     );
     assert_eq!(r.json(), material);
     assert_bearer(r);
@@ -271,14 +261,18 @@ async fn system_settings_patch_and_onboarding_status() {
     assert_eq!(onboarding["agent"], "pending");
 
     let requests = server.requests();
-    assert_eq!(
-        request_line(&requests[0]),
-        ("PATCH", "/api/control-plane/system-settings", "")
+    assert_line(
+        &requests[0],
+        "PATCH",
+        "/api/control-plane/system-settings",
+        "",
     );
     assert_eq!(requests[0].json(), patch);
-    assert_eq!(
-        request_line(&requests[1]),
-        ("GET", "/api/control-plane/onboarding/status", "")
+    assert_line(
+        &requests[1],
+        "GET",
+        "/api/control-plane/onboarding/status",
+        "",
     );
     requests.iter().for_each(assert_bearer);
 }
@@ -326,13 +320,12 @@ async fn skills_list_a_page_then_get_one() {
     assert_eq!(skill["frontmatter"]["name"], "Code review");
 
     let requests = server.requests();
-    assert_eq!(
-        request_line(&requests[0]),
-        ("GET", "/api/control-plane/skills", "limit=2")
-    );
-    assert_eq!(
-        request_line(&requests[1]),
-        ("GET", "/api/control-plane/skills/code-review", "")
+    assert_line(&requests[0], "GET", "/api/control-plane/skills", "limit=2");
+    assert_line(
+        &requests[1],
+        "GET",
+        "/api/control-plane/skills/code-review",
+        "",
     );
     requests.iter().for_each(assert_bearer);
 }
@@ -387,19 +380,10 @@ async fn runtime_submit_then_get_a_task_and_probe_readiness() {
     }
 
     let requests = server.requests();
-    assert_eq!(
-        request_line(&requests[0]),
-        ("POST", "/api/runtime/tasks", "")
-    );
+    assert_line(&requests[0], "POST", "/api/runtime/tasks", "");
     assert_eq!(requests[0].json(), submission);
-    assert_eq!(
-        request_line(&requests[1]),
-        ("GET", "/api/runtime/tasks/tsk_2f7a", "")
-    );
-    assert_eq!(
-        request_line(&requests[2]),
-        ("GET", "/api/runtime/ready", "")
-    );
+    assert_line(&requests[1], "GET", "/api/runtime/tasks/tsk_2f7a", "");
+    assert_line(&requests[2], "GET", "/api/runtime/ready", "");
     requests.iter().for_each(assert_bearer);
 }
 
@@ -473,7 +457,7 @@ async fn a_repeated_idempotency_key_replays_the_first_creation() {
         .collect();
     assert_eq!(keys, [Some("k-1"), Some("k-1"), Some("k-2")]);
     for r in &requests {
-        assert_eq!(request_line(r), ("POST", "/api/control-plane/agents", ""));
+        assert_line(r, "POST", "/api/control-plane/agents", "");
         assert_eq!(r.json(), json!({"name": "Atlas", "model": "llama3.1"}));
         assert_bearer(r);
     }
@@ -688,7 +672,7 @@ async fn errors_decode_as_the_typed_control_plane_error() {
 
 #[tokio::test]
 async fn operator_token_goes_as_bearer_and_a_session_as_its_cookie() {
-    let server = Server::start(|_, _| Reply::json(200, &example("koda", "agents-page"))).await;
+    let server = serve_json(200, example("koda", "agents-page")).await;
     let token = ClientBuilder::new("kop_tok_3c9d")
         .koda_base_url(&server.url)
         .build_koda()
@@ -714,7 +698,7 @@ async fn operator_token_goes_as_bearer_and_a_session_as_its_cookie() {
     );
     assert!(!requests[1].headers.contains_key("authorization"));
     for r in &requests {
-        assert_eq!(request_line(r), ("GET", "/api/control-plane/agents", ""));
+        assert_line(r, "GET", "/api/control-plane/agents", "");
         assert!(!r.headers.contains_key("api-version"));
     }
 }

@@ -9,10 +9,13 @@ use kindo_client::api::types::{
     ContentBlock, ContentBlockDelta, CountTokensRequest, CreateMessageRequest, MessageStreamEvent,
 };
 use kindo_client::sse::StreamError;
-use kindo_client::streams::MessageHeaders;
-use kindo_client::{AuthHeader, Error, RetryPolicy};
+use kindo_client::streams::{MessageHeaders, MessageStream};
+use kindo_client::{AuthHeader, RetryPolicy};
 use serde_json::json;
-use support::{KEY, Reply, Server, client, drain, example, example_text, typed};
+use support::{
+    KEY, Reply, Server, assert_call, assert_truncated, client, drain, error_body, example,
+    example_text, serve_json, serve_sse, typed,
+};
 
 const VERSION: &str = "2023-06-01";
 
@@ -25,6 +28,15 @@ fn stream_with_ping() -> String {
         &text[..first],
         &text[first..]
     )
+}
+
+/// Opens a message stream on `server` with the documented stream request and no headers.
+async fn open_stream(server: &Server) -> MessageStream {
+    let api = client(server).build_api().unwrap();
+    let request: CreateMessageRequest = typed("messages", "messages-stream-request");
+    api.create_message_stream(request, &MessageHeaders::default())
+        .await
+        .unwrap()
 }
 
 fn kind(event: &MessageStreamEvent) -> &'static str {
@@ -67,10 +79,7 @@ async fn create_message_non_streaming_with_anthropic_headers() {
         ContentBlock::TextBlock(t) if t.text == "Pod Security Policies were Kubernetes rules..."
     ));
     let r = &server.requests()[0];
-    assert_eq!(
-        (r.method.as_str(), r.target.as_str()),
-        ("POST", "/v1/messages")
-    );
+    assert_call(r, "POST", "/v1/messages");
     assert_eq!(r.json(), example("messages", "messages-quickstart-request"));
     assert_eq!(r.headers["x-api-key"], KEY);
     assert_eq!(r.headers["anthropic-version"], VERSION);
@@ -80,7 +89,7 @@ async fn create_message_non_streaming_with_anthropic_headers() {
 #[tokio::test]
 async fn message_stream_skips_ping_and_ends_at_message_stop() {
     let body = stream_with_ping() + "event: never\ndata: {\"type\": \"never\"}\n\n";
-    let server = Server::start(move |_, _| Reply::sse_text(&body, 10)).await;
+    let server = serve_sse(body, 10).await;
     let api = client(&server).build_api().unwrap();
     let request: CreateMessageRequest = typed("messages", "messages-quickstart-request");
     let headers = MessageHeaders {
@@ -137,13 +146,8 @@ async fn a_mid_stream_error_event_ends_the_message_stream_typed() {
         "{start}{}",
         example_text("messages", "messages-stream-error-event")
     );
-    let server = Server::start(move |_, _| Reply::sse_text(&body, 6)).await;
-    let api = client(&server).build_api().unwrap();
-    let request: CreateMessageRequest = typed("messages", "messages-stream-request");
-    let mut stream = api
-        .create_message_stream(request, &MessageHeaders::default())
-        .await
-        .unwrap();
+    let server = serve_sse(body, 6).await;
+    let mut stream = open_stream(&server).await;
     let (events, errors) = drain(&mut stream).await;
     assert_eq!(
         events.iter().map(kind).collect::<Vec<_>>(),
@@ -166,28 +170,16 @@ async fn a_mid_stream_error_event_ends_the_message_stream_typed() {
 async fn a_message_stream_cut_mid_event_is_an_error() {
     let full = stream_with_ping();
     let body = full[..full.find("the gate").unwrap()].to_owned();
-    let server = Server::start(move |_, _| Reply::sse_text(&body, 12)).await;
-    let api = client(&server).build_api().unwrap();
-    let request: CreateMessageRequest = typed("messages", "messages-stream-request");
-    let mut stream = api
-        .create_message_stream(request, &MessageHeaders::default())
-        .await
-        .unwrap();
+    let server = serve_sse(body, 12).await;
+    let mut stream = open_stream(&server).await;
     let (events, errors) = drain(&mut stream).await;
     assert_eq!(events.len(), 3);
-    assert!(
-        matches!(
-            errors.as_slice(),
-            [StreamError::Truncated { mid_event: true }]
-        ),
-        "{errors:?}"
-    );
+    assert_truncated(&errors, true);
 }
 
 #[tokio::test]
 async fn count_tokens_forwards_anthropic_version() {
-    let server =
-        Server::start(|_, _| Reply::json(200, &example("messages", "count-tokens-response"))).await;
+    let server = serve_json(200, example("messages", "count-tokens-response")).await;
     let api = client(&server).build_api().unwrap();
     let request: CountTokensRequest = typed("messages", "count-tokens-request");
     let count = api
@@ -199,10 +191,7 @@ async fn count_tokens_forwards_anthropic_version() {
         .unwrap();
     assert_eq!(count.input_tokens, 21);
     let r = &server.requests()[0];
-    assert_eq!(
-        (r.method.as_str(), r.target.as_str()),
-        ("POST", "/v1/messages/count_tokens")
-    );
+    assert_call(r, "POST", "/v1/messages/count_tokens");
     assert_eq!(r.headers["anthropic-version"], VERSION);
     assert_eq!(r.json(), example("messages", "count-tokens-request"));
 }
@@ -216,24 +205,20 @@ async fn messages_errors_are_typed_on_both_calls() {
     .await;
     let api = client(&server).build_api().unwrap();
     let request: CreateMessageRequest = typed("messages", "messages-quickstart-request");
-    let Error::ErrorResponse(rv) = api
-        .create_message()
-        .body(request.clone())
-        .send()
-        .await
-        .unwrap_err()
-    else {
-        panic!()
-    };
+    let rv = error_body(
+        api.create_message()
+            .body(request.clone())
+            .send()
+            .await
+            .unwrap_err(),
+    );
     assert_eq!(rv.status(), 401);
     assert_eq!(rv.error.type_, "authentication_error");
-    let Error::ErrorResponse(rv) = api
-        .create_message_stream(request, &MessageHeaders::default())
-        .await
-        .unwrap_err()
-    else {
-        panic!()
-    };
+    let rv = error_body(
+        api.create_message_stream(request, &MessageHeaders::default())
+            .await
+            .unwrap_err(),
+    );
     assert_eq!(rv.status(), 400);
     assert_eq!(rv.error.message, "max_tokens is required");
 }
@@ -295,15 +280,14 @@ async fn messages_429_with_retry_after_is_retried_when_retries_are_enabled() {
     // Without retries the 429 is the typed error, with its `Retry-After`.
     let only_429 = Server::start(|_, _| rate_limited()).await;
     let plain = client(&only_429).build_api().unwrap();
-    let Error::ErrorResponse(rv) = plain
-        .create_message()
-        .body(request)
-        .send()
-        .await
-        .unwrap_err()
-    else {
-        panic!()
-    };
+    let rv = error_body(
+        plain
+            .create_message()
+            .body(request)
+            .send()
+            .await
+            .unwrap_err(),
+    );
     assert_eq!(rv.status(), 429);
     assert_eq!(rv.error.type_, "rate_limit_error");
     assert_eq!(rv.headers()["retry-after"], "0");

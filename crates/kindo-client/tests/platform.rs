@@ -12,7 +12,7 @@ use kindo_client::api::types::{
 };
 use kindo_client::{AuthHeader, Error, RetryPolicy};
 use serde_json::json;
-use support::{KEY, Reply, Server, client, example};
+use support::{KEY, Reply, Server, assert_call, client, example, serve_json};
 
 fn ok(body: serde_json::Value) -> impl Fn(usize, &support::Recorded) -> Reply {
     move |_, _| Reply::json(200, &body)
@@ -96,7 +96,7 @@ async fn get_agent_plain_and_paginated() {
 
 #[tokio::test]
 async fn run_agent_is_accepted_with_202() {
-    let server = Server::start(|_, _| Reply::json(202, &example("agents", "run-accepted"))).await;
+    let server = serve_json(202, example("agents", "run-accepted")).await;
     let api = client(&server).build_api().unwrap();
     let accepted = api
         .run_agent()
@@ -113,10 +113,7 @@ async fn run_agent_is_accepted_with_202() {
     assert_eq!(accepted.status(), 202);
     assert_eq!(accepted.run_id, example("agents", "run-accepted")["runId"]);
     let r = &server.requests()[0];
-    assert_eq!(
-        (r.method.as_str(), r.target.as_str()),
-        ("POST", "/v1/agents/runs")
-    );
+    assert_call(r, "POST", "/v1/agents/runs");
     assert_eq!(
         r.json(),
         json!({"agentId": "agent-1", "inputs": [{"name": "target", "value": "example.com"}]})

@@ -5,15 +5,18 @@ mod support;
 
 use std::num::NonZeroU32;
 
+use kindo_client::api;
 use kindo_client::api::types::{
     CreateResponseRequest, GetConversationItemError, Item, ListConversationItemsOrder,
     ResponseContentPart,
 };
 use kindo_client::sse::StreamError;
-use kindo_client::streams::ResponseEvent;
-use kindo_client::{Error, api};
+use kindo_client::streams::{ResponseEvent, ResponseStream};
 use serde_json::Value;
-use support::{KEY, Reply, Server, client, drain, example, example_text, typed};
+use support::{
+    KEY, Reply, Server, assert_call, assert_truncated, client, drain, error_body, example,
+    example_text, serve_json, serve_sse, typed,
+};
 
 /// The `response.completed` frame a successful stream ends with. The corpus shows no such frame
 /// (the documented stream is cut before it), so it is derived from the documented
@@ -33,10 +36,16 @@ fn names(events: &[ResponseEvent]) -> Vec<&str> {
     events.iter().map(ResponseEvent::event_name).collect()
 }
 
+/// Opens a Responses stream on `server` with the documented stream request.
+async fn open_stream(server: &Server) -> ResponseStream {
+    let api = client(server).build_api().unwrap();
+    let request: CreateResponseRequest = typed("responses", "response-request-stream");
+    api.create_response_stream(request).await.unwrap()
+}
+
 #[tokio::test]
 async fn create_response_non_streaming() {
-    let server =
-        Server::start(|_, _| Reply::json(200, &example("responses", "response-capital"))).await;
+    let server = serve_json(200, example("responses", "response-capital")).await;
     let api = client(&server).build_api().unwrap();
     let request: CreateResponseRequest = typed("responses", "response-request-capital");
     let response = api.create_response().body(request).send().await.unwrap();
@@ -55,10 +64,7 @@ async fn create_response_non_streaming() {
         ResponseContentPart::OutputTextPart(p) if p.text == "The capital of France is Paris."
     ));
     let r = &server.requests()[0];
-    assert_eq!(
-        (r.method.as_str(), r.target.as_str()),
-        ("POST", "/v1/responses")
-    );
+    assert_call(r, "POST", "/v1/responses");
     assert_eq!(r.json(), example("responses", "response-request-capital"));
     assert_eq!(r.headers["authorization"], format!("Bearer {KEY}"));
 }
@@ -66,7 +72,7 @@ async fn create_response_non_streaming() {
 #[tokio::test]
 async fn response_stream_types_events_by_name_and_ends_at_completed() {
     let body = example_text("responses", "response-stream") + &completed_frame();
-    let server = Server::start(move |_, _| Reply::sse_text(&body, 9)).await;
+    let server = serve_sse(body, 9).await;
     let api = client(&server).build_api().unwrap();
     let mut request: CreateResponseRequest = typed("responses", "response-request-stream");
     request.stream = Some(false); // overridden: the stream method always asks for a stream
@@ -88,13 +94,7 @@ async fn response_stream_types_events_by_name_and_ends_at_completed() {
     };
     assert_eq!(created.id.as_deref(), Some("resp_abc123"));
     assert_eq!(created.status.as_deref(), Some("in_progress"));
-    let deltas: String = events
-        .iter()
-        .filter_map(|e| match e {
-            ResponseEvent::OutputTextDelta(d) => Some(d.delta.as_str()),
-            _ => None,
-        })
-        .collect();
+    let deltas = support::output_text(&events);
     let ResponseEvent::OutputTextDone(done) = &events[3] else {
         panic!()
     };
@@ -109,31 +109,19 @@ async fn response_stream_types_events_by_name_and_ends_at_completed() {
 async fn the_documented_stream_alone_lacks_its_terminal_event() {
     // The page cuts the stream before `response.completed`: a client must not take that for a
     // finished response.
-    let server =
-        Server::start(|_, _| Reply::sse_text(&example_text("responses", "response-stream"), 64))
-            .await;
-    let api = client(&server).build_api().unwrap();
-    let request: CreateResponseRequest = typed("responses", "response-request-stream");
-    let mut stream = api.create_response_stream(request).await.unwrap();
+    let server = serve_sse(example_text("responses", "response-stream"), 64).await;
+    let mut stream = open_stream(&server).await;
     let (events, errors) = drain(&mut stream).await;
     assert_eq!(events.len(), 4);
-    assert!(
-        matches!(
-            errors.as_slice(),
-            [StreamError::Truncated { mid_event: false }]
-        ),
-        "{errors:?}"
-    );
+    assert_truncated(&errors, false);
 }
 
 #[tokio::test]
 async fn a_mid_stream_error_is_surfaced_then_the_stream_ends_after_response_failed() {
     let body = example_text("responses", "response-stream")
         + &example_text("responses", "response-stream-error");
-    let server = Server::start(move |_, _| Reply::sse_text(&body, 13)).await;
-    let api = client(&server).build_api().unwrap();
-    let request: CreateResponseRequest = typed("responses", "response-request-stream");
-    let mut stream = api.create_response_stream(request).await.unwrap();
+    let server = serve_sse(body, 13).await;
+    let mut stream = open_stream(&server).await;
     let mut order = Vec::new();
     let mut failure = None;
     while let Some(item) = futures_util::StreamExt::next(&mut stream).await {
@@ -166,10 +154,8 @@ async fn a_mid_stream_error_is_surfaced_then_the_stream_ends_after_response_fail
 async fn an_error_without_the_failed_event_still_ends_without_a_second_error() {
     let tail = example_text("responses", "response-stream-error");
     let error_only = tail.split_inclusive("\n\n").next().unwrap().to_owned();
-    let server = Server::start(move |_, _| Reply::sse_text(&error_only, 4)).await;
-    let api = client(&server).build_api().unwrap();
-    let request: CreateResponseRequest = typed("responses", "response-request-stream");
-    let mut stream = api.create_response_stream(request).await.unwrap();
+    let server = serve_sse(error_only, 4).await;
+    let mut stream = open_stream(&server).await;
     let (events, errors) = drain(&mut stream).await;
     assert!(events.is_empty());
     assert!(
@@ -182,22 +168,14 @@ async fn an_error_without_the_failed_event_still_ends_without_a_second_error() {
 async fn a_response_stream_cut_mid_event_is_an_error() {
     let full = example_text("responses", "response-stream");
     let body = full[..full.find("the gate").unwrap()].to_owned();
-    let server = Server::start(move |_, _| Reply::sse_text(&body, 8)).await;
-    let api = client(&server).build_api().unwrap();
-    let request: CreateResponseRequest = typed("responses", "response-request-stream");
-    let mut stream = api.create_response_stream(request).await.unwrap();
+    let server = serve_sse(body, 8).await;
+    let mut stream = open_stream(&server).await;
     let (events, errors) = drain(&mut stream).await;
     assert_eq!(
         names(&events),
         ["response.created", "response.output_text.delta"]
     );
-    assert!(
-        matches!(
-            errors.as_slice(),
-            [StreamError::Truncated { mid_event: true }]
-        ),
-        "{errors:?}"
-    );
+    assert_truncated(&errors, true);
 }
 
 #[tokio::test]
@@ -245,9 +223,7 @@ async fn get_response_and_its_input_items() {
 
 #[tokio::test]
 async fn list_conversation_items_with_paging_query() {
-    let server =
-        Server::start(|_, _| Reply::json(200, &example("conversations", "conversation-items")))
-            .await;
+    let server = serve_json(200, example("conversations", "conversation-items")).await;
     let api = client(&server).build_api().unwrap();
     let page = api
         .list_conversation_items()
@@ -300,17 +276,13 @@ async fn get_conversation_item_and_its_404() {
         .send()
         .await
         .unwrap_err();
-    match err {
-        Error::ErrorResponse(rv) => {
-            assert_eq!(rv.status(), 404);
-            let GetConversationItemError::OpenAiError(e) = rv.into_inner() else {
-                panic!("the nested envelope must not decode as the flat one")
-            };
-            assert_eq!(e.error.code.as_deref(), Some("not_found"));
-            assert_eq!(e.error.type_, "not_found_error");
-        }
-        other => panic!("{other:?}"),
-    }
+    let rv = error_body(err);
+    assert_eq!(rv.status(), 404);
+    let GetConversationItemError::OpenAiError(e) = rv.into_inner() else {
+        panic!("the nested envelope must not decode as the flat one")
+    };
+    assert_eq!(e.error.code.as_deref(), Some("not_found"));
+    assert_eq!(e.error.type_, "not_found_error");
     assert_eq!(
         server.requests()[1].target,
         "/v1/conversations/conv_missing/items/msg_xyz789"
@@ -319,19 +291,13 @@ async fn get_conversation_item_and_its_404() {
 
 #[tokio::test]
 async fn response_stream_401_is_the_flat_envelope() {
-    let server =
-        Server::start(|_, _| Reply::json(401, &example("chat", "openai-surface-unauthorized")))
-            .await;
+    let server = serve_json(401, example("chat", "openai-surface-unauthorized")).await;
     let api = client(&server).build_api().unwrap();
     let request: CreateResponseRequest = typed("responses", "response-request-stream");
-    match api.create_response_stream(request).await.unwrap_err() {
-        Error::ErrorResponse(rv) => {
-            assert_eq!(rv.status(), 401);
-            assert!(matches!(
-                rv.into_inner(),
-                api::types::CreateResponseError::FlatError(f) if f.error == "Unauthorized"
-            ));
-        }
-        other => panic!("{other:?}"),
-    }
+    let rv = error_body(api.create_response_stream(request).await.unwrap_err());
+    assert_eq!(rv.status(), 401);
+    assert!(matches!(
+        rv.into_inner(),
+        api::types::CreateResponseError::FlatError(f) if f.error == "Unauthorized"
+    ));
 }

@@ -12,7 +12,7 @@ use kindo_client::redirect::CrossOriginRedirect;
 use kindo_client::sse::{Json, Protocol, SseRequest};
 use kindo_client::{AuthHeader, ClientInfo, Error, Replay, RetryBudget, RetryPolicy};
 use serde_json::{Value, json};
-use support::{KEY, Recorded, Reply, Server, client, example};
+use support::{KEY, Recorded, Reply, Server, client, example, serve_json};
 
 const EVERY_HEADER: [AuthHeader; 4] = [
     AuthHeader::Bearer,
@@ -244,8 +244,7 @@ async fn a_post_is_retried_when_the_caller_opts_in_or_it_carries_an_idempotency_
     assert_eq!(seen.len(), 3, "retried until the 201");
     assert!(seen.iter().all(|r| r.headers["idempotency-key"] == "k-1"));
     // Without the key: one attempt.
-    let server =
-        Server::start(|_, _| Reply::json(502, &json!({"code": "upstream", "message": "x"}))).await;
+    let server = serve_json(502, json!({"code": "upstream", "message": "x"})).await;
     let koda = client(&server).retry(eager(3)).build_koda().unwrap();
     let _ = koda.create_agent().body(draft).send().await;
     assert_eq!(server.requests().len(), 1);
@@ -333,15 +332,9 @@ async fn a_storm_of_429s_is_capped_by_the_shared_retry_budget() {
 async fn a_stream_through_the_generated_client_new_has_no_total_timeout() {
     // Five frames 150 ms apart (750 ms), with a 300 ms request timeout and a 500 ms read
     // timeout in the settings handed to `Client::new`.
-    let frames: Vec<(Duration, Vec<u8>)> = (0..5)
-        .map(|i| {
-            (
-                Duration::from_millis(150),
-                format!("data: {{\"n\":{i}}}\n\n").into_bytes(),
-            )
-        })
-        .chain([(Duration::from_millis(10), b"data: [DONE]\n\n".to_vec())])
-        .collect();
+    let frames = support::paced(5, Duration::from_millis(150), |i| {
+        format!("data: {{\"n\":{i}}}\n\n")
+    });
     let server = Server::start_raw(move |n, _| match n {
         0 => Reply::sse_timed(frames.clone()),
         1 => Reply::Hang,

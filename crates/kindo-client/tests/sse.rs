@@ -36,6 +36,17 @@ where
     (events, errors.pop())
 }
 
+/// A chat stream of `pieces` from a server that does not judge requests: its events and the
+/// error it ended with.
+async fn chat_of(
+    pieces: &'static [&'static str],
+) -> (Vec<Json<Chunk>>, Option<StreamError<Value>>) {
+    let server = Server::start_raw(move |_, _| Reply::sse(pieces)).await;
+    let api = client(&server).build_api().unwrap();
+    let stream = support::chat_stream::<_, Json<Chunk>>(&api).await.unwrap();
+    collect(stream).await
+}
+
 const CHAT: &[&str] = &[
     ": keep-alive\n\n",
     "data: {\"id\":\"c1\",\"choices\":[{\"delta\":{\"content\":\"Logs",
@@ -130,16 +141,11 @@ async fn a_mid_stream_error_event_is_a_typed_error() {
 
 #[tokio::test]
 async fn a_stream_cut_off_mid_event_is_an_error() {
-    let server = Server::start_raw(|_, _| {
-        Reply::sse(&[
-            "data: {\"id\":\"c1\",\"choices\":[]}\n\n",
-            "data: {\"id\":\"c2\",\"cho",
-        ])
-    })
+    let (events, error) = chat_of(&[
+        "data: {\"id\":\"c1\",\"choices\":[]}\n\n",
+        "data: {\"id\":\"c2\",\"cho",
+    ])
     .await;
-    let api = client(&server).build_api().unwrap();
-    let stream = support::chat_stream::<_, Json<Chunk>>(&api).await.unwrap();
-    let (events, error) = collect(stream).await;
     assert_eq!(events.len(), 1);
     assert!(
         matches!(error, Some(StreamError::Truncated { mid_event: true })),
@@ -171,11 +177,7 @@ async fn a_stream_ending_without_its_terminator_is_an_error() {
 
 #[tokio::test]
 async fn undecodable_event_data_is_a_decode_error() {
-    let server =
-        Server::start_raw(|_, _| Reply::sse(&["data: {\"id\": 5}\n\n", "data: [DONE]\n\n"])).await;
-    let api = client(&server).build_api().unwrap();
-    let stream = support::chat_stream::<_, Json<Chunk>>(&api).await.unwrap();
-    let (events, error) = collect(stream).await;
+    let (events, error) = chat_of(&["data: {\"id\": 5}\n\n", "data: [DONE]\n\n"]).await;
     assert!(events.is_empty());
     assert!(
         matches!(error, Some(StreamError::Decode { ref data, .. }) if data == "{\"id\": 5}"),
@@ -221,15 +223,9 @@ async fn a_json_answer_where_a_stream_was_asked_for_is_unexpected() {
 async fn a_slow_stream_outlives_the_request_timeout_but_not_the_read_timeout() {
     // Five frames 150 ms apart: 750 ms in total, longer than the 300 ms request timeout, which
     // does not apply to streams; every gap is shorter than the 500 ms read timeout.
-    let frames: Vec<(Duration, Vec<u8>)> = (0..5)
-        .map(|i| {
-            (
-                Duration::from_millis(150),
-                format!("data: {{\"id\":\"{i}\",\"choices\":[]}}\n\n").into_bytes(),
-            )
-        })
-        .chain([(Duration::from_millis(10), b"data: [DONE]\n\n".to_vec())])
-        .collect();
+    let frames = support::paced(5, Duration::from_millis(150), |i| {
+        format!("data: {{\"id\":\"{i}\",\"choices\":[]}}\n\n")
+    });
     let server = Server::start_raw(move |_, _| Reply::sse_timed(frames.clone())).await;
     let api = client(&server)
         .request_timeout(Some(Duration::from_millis(300)))

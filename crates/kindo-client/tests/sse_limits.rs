@@ -110,15 +110,9 @@ async fn a_stream_of_keep_alive_comments_ends_at_the_idle_timeout() {
 #[tokio::test]
 async fn events_keep_the_idle_timer_from_firing() {
     // An event every 100 ms for 1 s with an idle timeout of 300 ms: never idle.
-    let pieces: Vec<(Duration, Vec<u8>)> = (0..10)
-        .map(|i| {
-            (
-                Duration::from_millis(100),
-                format!(": ka\n\ndata: {{\"n\":{i}}}\n\n").into_bytes(),
-            )
-        })
-        .chain([(Duration::from_millis(10), b"data: [DONE]\n\n".to_vec())])
-        .collect();
+    let pieces = support::paced(10, Duration::from_millis(100), |i| {
+        format!(": ka\n\ndata: {{\"n\":{i}}}\n\n")
+    });
     let server = Server::start_raw(move |_, _| Reply::sse_timed(pieces.clone())).await;
     let api = client(&server)
         .event_idle_timeout(Some(Duration::from_millis(300)))

@@ -24,12 +24,7 @@ fn the_published_corpus_passes() {
     );
     let report: Value = serde_json::from_str(&stdout(&json)).unwrap();
     for check in ["example", "document_example", "negative", "coverage"] {
-        let n = report["outcomes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|o| o["check"] == check)
-            .count();
+        let n = outcomes(&report).filter(|o| o["check"] == check).count();
         assert!(n > 0, "no {check} outcome");
     }
     assert_eq!(report["summary"]["failed"], 0);
@@ -59,10 +54,7 @@ fn a_mutated_example_is_reported_with_file_operation_and_pointer() {
     let out = run(&["--spec-dir", &dir_arg(&dir), "--format", "json"], &[]);
     assert_eq!(code(&out), 1);
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let failed: Vec<&Value> = report["outcomes"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let failed: Vec<&Value> = outcomes(&report)
         .filter(|o| o["status"] == "fail")
         .collect();
     assert_eq!(failed.len(), 1, "{failed:?}");
@@ -134,12 +126,7 @@ fn a_nested_missing_field_is_reported_at_the_field() {
     let out = run(&["--spec-dir", &dir_arg(&dir), "--format", "json"], &[]);
     assert_eq!(code(&out), 1);
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let failed = report["outcomes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["status"] == "fail")
-        .unwrap();
+    let failed = outcomes(&report).find(|o| o["status"] == "fail").unwrap();
     let pointers: Vec<&str> = failed["failures"]
         .as_array()
         .unwrap()

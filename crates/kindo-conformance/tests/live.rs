@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
-use std::thread;
 
 use common::*;
 use serde_json::{Value, json};
@@ -19,44 +18,39 @@ type Seen = Arc<Mutex<Vec<(String, String)>>>;
 /// Serves `routes` (path → status, JSON body) until the test process ends; records each
 /// request's path and API key header.
 fn serve(routes: Routes) -> (String, Seen) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
     let seen = Arc::new(Mutex::new(Vec::new()));
     let log = Arc::clone(&seen);
-    thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut request_line = String::new();
-            reader.read_line(&mut request_line).unwrap();
-            let path = request_line
-                .split_whitespace()
-                .nth(1)
-                .unwrap_or("")
-                .to_owned();
-            let mut key = String::new();
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap() == 0 || line == "\r\n" {
-                    break;
-                }
-                if let Some((name, value)) = line.split_once(':')
-                    && name.eq_ignore_ascii_case("x-api-key")
-                {
-                    key = value.trim().to_owned();
-                }
+    let base = serve_each(move |mut stream| {
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut request_line = String::new();
+        reader.read_line(&mut request_line).unwrap();
+        let path = request_line
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("")
+            .to_owned();
+        let mut key = String::new();
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap() == 0 || line == "\r\n" {
+                break;
             }
-            log.lock().unwrap().push((path.clone(), key));
-            let (status, body) = routes
-                .get(&path)
-                .cloned()
-                .unwrap_or((404, r#"{"error":"Not found","message":"no route"}"#.into()));
-            let response = format!(
-                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            let _ = stream.write_all(response.as_bytes());
+            if let Some((name, value)) = line.split_once(':')
+                && name.eq_ignore_ascii_case("x-api-key")
+            {
+                key = value.trim().to_owned();
+            }
         }
+        log.lock().unwrap().push((path.clone(), key));
+        let (status, body) = routes
+            .get(&path)
+            .cloned()
+            .unwrap_or((404, r#"{"error":"Not found","message":"no route"}"#.into()));
+        let response = format!(
+            "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        let _ = stream.write_all(response.as_bytes());
     });
     (base, seen)
 }
@@ -87,19 +81,9 @@ fn conforming() -> Routes {
 }
 
 fn live(base: &str, extra: &[(&str, &str)]) -> std::process::Output {
-    let spec = spec_dir();
     let mut env = vec![("KINDO_BASE_URL", base), ("KINDO_API_KEY", "test-key")];
     env.extend_from_slice(extra);
-    run(
-        &[
-            "live",
-            "--spec-dir",
-            spec.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        &env,
-    )
+    live_json(&env)
 }
 
 #[test]
@@ -152,10 +136,7 @@ fn drift_is_reported_field_by_field() {
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let outcome = |op: &str| {
-        report["outcomes"]
-            .as_array()
-            .unwrap()
-            .iter()
+        outcomes(&report)
             .find(|o| o["operation"] == op)
             .unwrap()
             .clone()
@@ -208,10 +189,7 @@ fn error_statuses_and_missing_ids_are_reported() {
     let out = live(&base, &[("KINDO_AGENT_ID", "no-such-agent")]);
     assert_eq!(code(&out), 1);
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let by_op: BTreeMap<String, Value> = report["outcomes"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let by_op: BTreeMap<String, Value> = outcomes(&report)
         .map(|o| (o["operation"].as_str().unwrap().to_owned(), o.clone()))
         .collect();
     let msg = |op: &str| {

@@ -4,9 +4,7 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
-use std::thread;
 
 use common::*;
 use serde_json::Value;
@@ -16,33 +14,28 @@ type Seen = Arc<Mutex<Vec<Vec<(String, String)>>>>;
 
 /// Answers every request with `status`, `headers` and `body`; records each request's headers.
 fn serve(status: u16, headers: Vec<(String, String)>, body: String) -> (String, Seen) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
     let seen: Seen = Arc::default();
     let log = Arc::clone(&seen);
-    thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut lines = Vec::new();
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                    break;
-                }
-                if let Some((name, value)) = line.split_once(':') {
-                    lines.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-                }
+    let base = serve_each(move |mut stream| {
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut lines = Vec::new();
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                break;
             }
-            log.lock().unwrap().push(lines);
-            let mut head = format!("HTTP/1.1 {status} X\r\nconnection: close\r\n");
-            for (k, v) in &headers {
-                head.push_str(&format!("{k}: {v}\r\n"));
+            if let Some((name, value)) = line.split_once(':') {
+                lines.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
             }
-            head.push_str(&format!("content-length: {}\r\n\r\n", body.len()));
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(body.as_bytes());
         }
+        log.lock().unwrap().push(lines);
+        let mut head = format!("HTTP/1.1 {status} X\r\nconnection: close\r\n");
+        for (k, v) in &headers {
+            head.push_str(&format!("{k}: {v}\r\n"));
+        }
+        head.push_str(&format!("content-length: {}\r\n\r\n", body.len()));
+        let _ = stream.write_all(head.as_bytes());
+        let _ = stream.write_all(body.as_bytes());
     });
     (base, seen)
 }
@@ -50,21 +43,11 @@ fn serve(status: u16, headers: Vec<(String, String)>, body: String) -> (String, 
 const KEY: &str = "live-secret-key-81";
 
 fn live(base: &str, auth: &str, key: &str) -> std::process::Output {
-    let spec = spec_dir();
-    run(
-        &[
-            "live",
-            "--spec-dir",
-            spec.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        &[
-            ("KINDO_BASE_URL", base),
-            ("KINDO_API_KEY", key),
-            ("KINDO_AUTH", auth),
-        ],
-    )
+    live_json(&[
+        ("KINDO_BASE_URL", base),
+        ("KINDO_API_KEY", key),
+        ("KINDO_AUTH", auth),
+    ])
 }
 
 fn models_list() -> String {
@@ -115,10 +98,7 @@ fn a_json_body_served_as_html_is_a_failure() {
     let out = live(&base, "x-api-key", KEY);
     assert_eq!(code(&out), 1, "{}{}", stdout(&out), stderr(&out));
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let models = report["outcomes"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let models = outcomes(&report)
         .find(|o| o["operation"] == "listModels")
         .unwrap();
     assert_eq!(models["status"], "fail");

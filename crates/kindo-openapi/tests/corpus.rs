@@ -55,14 +55,10 @@ fn parameter_values_are_embedded_under_the_example_key() {
 
 #[test]
 fn unknown_parameter_and_duplicate_key_are_errors() {
-    let dir = corpus_with(
+    assert_refused(
         "badparam.json",
         r#"{"operations":["getRun"],"direction":"response","status":200,"parameters":{"nope":1},"summary":"s","source":{"pages":[]},"value":{}}"#,
-    );
-    let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
-    assert!(
-        err.contains("badparam.json") && err.contains("`nope`"),
-        "{err}"
+        "`nope`",
     );
 
     let dir = corpus_with(
@@ -116,6 +112,15 @@ fn corpus_with(file: &str, text: &str) -> tempfile::TempDir {
     dir
 }
 
+/// Asserts that generation refuses a corpus of the one file `file` (holding `text`) with an
+/// error naming the file and `detail`.
+#[track_caller]
+fn assert_refused(file: &str, text: &str, detail: &str) {
+    let dir = corpus_with(file, text);
+    let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
+    assert!(err.contains(file) && err.contains(detail), "{err}");
+}
+
 #[test]
 fn malformed_json_names_the_file() {
     let dir = corpus_with("broken.json", "{ not json");
@@ -126,40 +131,28 @@ fn malformed_json_names_the_file() {
 
 #[test]
 fn unknown_operation_names_the_file_and_operation() {
-    let dir = corpus_with(
+    assert_refused(
         "ghost.json",
         r#"{"operations":["noSuchOp"],"direction":"request","summary":"s","source":{"pages":[]},"value":{}}"#,
-    );
-    let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
-    assert!(
-        err.contains("ghost.json") && err.contains("noSuchOp"),
-        "{err}"
+        "noSuchOp",
     );
 }
 
 #[test]
 fn undeclared_status_names_the_pointer() {
-    let dir = corpus_with(
+    assert_refused(
         "teapot.json",
         r#"{"operations":["listModels"],"direction":"response","status":418,"summary":"s","source":{"pages":[]},"value":{}}"#,
-    );
-    let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
-    assert!(
-        err.contains("teapot.json") && err.contains("/responses/418/"),
-        "{err}"
+        "/responses/418/",
     );
 }
 
 #[test]
 fn response_without_status_is_rejected() {
-    let dir = corpus_with(
+    assert_refused(
         "nostatus.json",
         r#"{"operations":["listModels"],"direction":"response","summary":"s","source":{"pages":[]},"value":{}}"#,
-    );
-    let err = documents_with_corpus(dir.path()).unwrap_err().to_string();
-    assert!(
-        err.contains("nostatus.json") && err.contains("status"),
-        "{err}"
+        "status",
     );
 }
 

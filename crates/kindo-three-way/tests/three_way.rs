@@ -39,39 +39,51 @@ fn roundtrip<T: DeserializeOwned + Serialize>(value: &Value) -> Result<Value, St
     serde_json::to_value(&typed).map_err(|e| format!("serialise: {e}"))
 }
 
-/// Round trip of a Responses stream frame: its payload type depends on the `event:` name.
-fn types_response_event_roundtrip(event: Option<&str>, value: &Value) -> Result<Value, String> {
-    let name = event.ok_or("a Responses stream frame needs an `event:` name")?;
-    let typed = kindo_types::responses::ResponseStreamEvent::from_sse(name, &value.to_string())
-        .map_err(|e| format!("deserialise `{name}` frame: {e}"))?;
-    if typed.event_name() != name {
-        return Err(format!(
-            "`{name}` frame came back as `{}`",
-            typed.event_name()
-        ));
-    }
-    serde_json::to_value(&typed).map_err(|e| format!("serialise: {e}"))
+/// `event_roundtrip!(fn_name, Type)`: the round trip of a Responses stream frame through
+/// `Type`, whose payload type depends on the `event:` name and which must give that name back.
+macro_rules! event_roundtrip {
+    ($fn_name:ident, $ty:ty) => {
+        fn $fn_name(event: Option<&str>, value: &Value) -> Result<Value, String> {
+            let name = event.ok_or("a Responses stream frame needs an `event:` name")?;
+            let typed = <$ty>::from_sse(name, &value.to_string())
+                .map_err(|e| format!("deserialise `{name}` frame: {e}"))?;
+            if typed.event_name() != name {
+                return Err(format!(
+                    "`{name}` frame came back as `{}`",
+                    typed.event_name()
+                ));
+            }
+            serde_json::to_value(&typed).map_err(|e| format!("serialise: {e}"))
+        }
+    };
 }
 
-/// The same through the client's own event-name mapping (`kindo_client::streams`).
-fn client_response_event_roundtrip(event: Option<&str>, value: &Value) -> Result<Value, String> {
-    let name = event.ok_or("a Responses stream frame needs an `event:` name")?;
-    let typed = kindo_client::streams::ResponseEvent::from_sse(name, &value.to_string())
-        .map_err(|e| format!("deserialise `{name}` frame: {e}"))?;
-    if typed.event_name() != name {
-        return Err(format!(
-            "`{name}` frame came back as `{}`",
-            typed.event_name()
-        ));
-    }
-    serde_json::to_value(&typed).map_err(|e| format!("serialise: {e}"))
-}
+event_roundtrip!(
+    types_response_event_roundtrip,
+    kindo_types::responses::ResponseStreamEvent
+);
+// The same through the client's own event-name mapping (`kindo_client::streams`).
+event_roundtrip!(
+    client_response_event_roundtrip,
+    kindo_client::streams::ResponseEvent
+);
 
 /// `leg!(fn_name, responses_fn, "Schema" => Type, ...)`: a function mapping a component name
 /// (and, for stream frames, the SSE `event:` name) to a round trip through the Rust type of
 /// that name, `None` for a name the leg does not know. `ResponseStreamEvent` frames go through
 /// `responses_fn`, since the event name picks their type.
 macro_rules! leg {
+    // `leg!(fn_name, responses_fn, some::module: Type, ...)`: each type named as its schema.
+    ($fn_name:ident, $responses:path, $($module:ident)::+: $($ty:ident),* $(,)?) => {
+        fn $fn_name(schema: &str, event: Option<&str>, value: &Value) -> Option<Result<Value, String>> {
+            use $($module)::+ as types;
+            match schema {
+                $(stringify!($ty) => Some(roundtrip::<types::$ty>(value)),)*
+                "ResponseStreamEvent" => Some($responses(event, value)),
+                _ => None,
+            }
+        }
+    };
     ($fn_name:ident, $responses:path, $($schema:literal => $ty:ty),* $(,)?) => {
         fn $fn_name(schema: &str, event: Option<&str>, value: &Value) -> Option<Result<Value, String>> {
             match schema {
@@ -117,36 +129,13 @@ leg!(kindo_types_leg, types_response_event_roundtrip,
     "SetDefaultConnectionRequest" => kindo_types::integrations::SetDefaultConnectionRequest,
 );
 
-leg!(client_api_leg, client_response_event_roundtrip,
-    "Agent" => kindo_client::api::types::Agent,
-    "AgentList" => kindo_client::api::types::AgentList,
-    "AgentsError" => kindo_client::api::types::AgentsError,
-    "ChatCompletion" => kindo_client::api::types::ChatCompletion,
-    "ChatCompletionStreamEvent" => kindo_client::api::types::ChatCompletionStreamEvent,
-    "ConnectionList" => kindo_client::api::types::ConnectionList,
-    "CountTokensRequest" => kindo_client::api::types::CountTokensRequest,
-    "CountTokensResponse" => kindo_client::api::types::CountTokensResponse,
-    "CreateChatCompletionRequest" => kindo_client::api::types::CreateChatCompletionRequest,
-    "CreateMessageRequest" => kindo_client::api::types::CreateMessageRequest,
-    "CreateResponseRequest" => kindo_client::api::types::CreateResponseRequest,
-    "DefaultConnection" => kindo_client::api::types::DefaultConnection,
-    "FlatError" => kindo_client::api::types::FlatError,
-    "Item" => kindo_client::api::types::Item,
-    "ItemList" => kindo_client::api::types::ItemList,
-    "McpRequest" => kindo_client::api::types::McpRequest,
-    "McpResponse" => kindo_client::api::types::McpResponse,
-    "Message" => kindo_client::api::types::Message,
-    "MessageStreamEvent" => kindo_client::api::types::MessageStreamEvent,
-    "MessagesError" => kindo_client::api::types::MessagesError,
-    "ModelList" => kindo_client::api::types::ModelList,
-    "OpenAiError" => kindo_client::api::types::OpenAiError,
-    "ProtectedResourceMetadata" => kindo_client::api::types::ProtectedResourceMetadata,
-    "ResponseResource" => kindo_client::api::types::ResponseResource,
-    "Run" => kindo_client::api::types::Run,
-    "RunAccepted" => kindo_client::api::types::RunAccepted,
-    "RunAgentRequest" => kindo_client::api::types::RunAgentRequest,
-    "RunEvals" => kindo_client::api::types::RunEvals,
-    "SetDefaultConnectionRequest" => kindo_client::api::types::SetDefaultConnectionRequest,
+leg!(client_api_leg, client_response_event_roundtrip, kindo_client::api::types:
+    Agent, AgentList, AgentsError, ChatCompletion, ChatCompletionStreamEvent, ConnectionList,
+    CountTokensRequest, CountTokensResponse, CreateChatCompletionRequest, CreateMessageRequest,
+    CreateResponseRequest, DefaultConnection, FlatError, Item, ItemList, McpRequest,
+    McpResponse, Message, MessageStreamEvent, MessagesError, ModelList, OpenAiError,
+    ProtectedResourceMetadata, ResponseResource, Run, RunAccepted, RunAgentRequest, RunEvals,
+    SetDefaultConnectionRequest,
 );
 
 /// Koda's control plane has no Responses stream; the mapping is never reached for its examples.
@@ -168,18 +157,9 @@ leg!(koda_types_leg, no_responses_on_koda,
     "VerificationResult" => kindo_types::koda::connections::VerificationResult,
 );
 
-leg!(client_koda_leg, no_responses_on_koda,
-    "AgentPage" => kindo_client::koda::types::AgentPage,
-    "CatalogPage" => kindo_client::koda::types::CatalogPage,
-    "ControlPlaneError" => kindo_client::koda::types::ControlPlaneError,
-    "DefaultConnection" => kindo_client::koda::types::DefaultConnection,
-    "HealthPage" => kindo_client::koda::types::HealthPage,
-    "ProviderConnection" => kindo_client::koda::types::ProviderConnection,
-    "SessionPage" => kindo_client::koda::types::SessionPage,
-    "SkillPage" => kindo_client::koda::types::SkillPage,
-    "Task" => kindo_client::koda::types::Task,
-    "TaskSubmission" => kindo_client::koda::types::TaskSubmission,
-    "VerificationResult" => kindo_client::koda::types::VerificationResult,
+leg!(client_koda_leg, no_responses_on_koda, kindo_client::koda::types:
+    AgentPage, CatalogPage, ControlPlaneError, DefaultConnection, HealthPage,
+    ProviderConnection, SessionPage, SkillPage, Task, TaskSubmission, VerificationResult,
 );
 
 /// llm.kindo.ai has no Responses stream; the mapping is never reached for its examples.
@@ -187,14 +167,9 @@ fn no_responses_on_llm(_: Option<&str>, _: &Value) -> Result<Value, String> {
     Err("kindo-llm documents no Responses stream".into())
 }
 
-leg!(client_llm_leg, no_responses_on_llm,
-    "ChatCompletion" => kindo_client::llm::types::ChatCompletion,
-    "ChatCompletionStreamEvent" => kindo_client::llm::types::ChatCompletionStreamEvent,
-    "Completion" => kindo_client::llm::types::Completion,
-    "CreateChatCompletionRequest" => kindo_client::llm::types::CreateChatCompletionRequest,
-    "CreateCompletionRequest" => kindo_client::llm::types::CreateCompletionRequest,
-    "FlatError" => kindo_client::llm::types::FlatError,
-    "OpenAiError" => kindo_client::llm::types::OpenAiError,
+leg!(client_llm_leg, no_responses_on_llm, kindo_client::llm::types:
+    ChatCompletion, ChatCompletionStreamEvent, Completion, CreateChatCompletionRequest,
+    CreateCompletionRequest, FlatError, OpenAiError,
 );
 
 /// A difference between an example and its round trip that a leg may be granted for a type.

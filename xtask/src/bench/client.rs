@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::BenchArgs;
-use super::env::{cargo, failure, run_ok, timed};
+use super::env::{cargo, failure, run_ok, scratch, timed};
 use super::report::{Row, Section, Unit};
 use super::samples::Samples;
 use super::stats::Summary;
@@ -88,13 +88,7 @@ pub fn run(args: &BenchArgs) -> Result<Section, XtaskError> {
         )
         .vs(PLAIN_STREAM),
     ];
-    let plain = tempfile::Builder::new()
-        .prefix("xtask-bench-plain")
-        .tempdir()
-        .map_err(|e| XtaskError::Io {
-            path: std::env::temp_dir(),
-            message: e.to_string(),
-        })?;
+    let plain = scratch("plain")?;
     let plain_ready = plain_project(&args.root, plain.path());
     let (build_client, build_plain) = if args.quick {
         let skipped = Err("skipped by --quick".to_owned());

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use crate::XtaskError;
+
 /// Pinned PyPI packages of the baselines.
 pub const JSONSCHEMA: &str = "jsonschema==4.26.0";
 /// Lets `jsonschema`'s format checker judge `date-time` (as the Rust validator does).
@@ -195,22 +197,23 @@ pub fn facts(root: &Path, tools: &Tools) -> Vec<(String, String)> {
     facts
 }
 
+/// A temporary folder whose name starts `xtask-bench-<name>`, removed when dropped.
+pub fn scratch(name: &str) -> Result<tempfile::TempDir, XtaskError> {
+    tempfile::Builder::new()
+        .prefix(&format!("xtask-bench-{name}"))
+        .tempdir()
+        .map_err(|e| XtaskError::Io {
+            path: std::env::temp_dir(),
+            message: e.to_string(),
+        })
+}
+
 /// `YYYY-MM-DD HH:MM UTC` for seconds since the Unix epoch.
 pub fn utc(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
     let rest = secs % 86_400;
-    // Days to a civil date (proleptic Gregorian), after H. Hinnant's `civil_from_days`.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
     format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        "{} {:02}:{:02} UTC",
+        crate::civil::date(secs),
         rest / 3_600,
         rest % 3_600 / 60
     )

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::env::{cargo, failure, timed};
+use super::env::{cargo, failure, scratch, timed};
 use super::{BenchArgs, Row, Section, Summary, Unit};
 use crate::XtaskError;
 
@@ -78,13 +78,7 @@ pub fn run(args: &BenchArgs) -> Result<Section, XtaskError> {
         section.notes.push("skipped by --quick".into());
         return Ok(section);
     }
-    let target = tempfile::Builder::new()
-        .prefix("xtask-bench-features")
-        .tempdir()
-        .map_err(|e| XtaskError::Io {
-            path: std::env::temp_dir(),
-            message: e.to_string(),
-        })?;
+    let target = scratch("features")?;
     eprintln!("bench: dependencies of kindo-client (clean dev build)");
     let base = build(&args.root, target.path(), "", false);
     let figure = |r: &Result<f64, String>| {

@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::BenchArgs;
-use super::env::{cargo, failure, run_ok, timed};
+use super::env::{cargo, failure, run_ok, scratch, timed};
 use super::load::{self, Load, Round};
 use super::report::{Row, Section, Unit};
 use super::stats::Summary;
@@ -86,13 +86,7 @@ pub fn run(args: &BenchArgs) -> Result<Section, XtaskError> {
     eprintln!("bench: building kindo-mock (release)");
     let mock =
         mock_executable(&args.root).and_then(|exe| start_mock(&exe, &args.root.join("spec")));
-    let dir = tempfile::Builder::new()
-        .prefix("xtask-bench-prism")
-        .tempdir()
-        .map_err(|e| XtaskError::Io {
-            path: std::env::temp_dir(),
-            message: e.to_string(),
-        })?;
+    let dir = scratch("prism")?;
     eprintln!("bench: installing {PRISM} into a throwaway folder");
     let prism = install_prism(dir.path())
         .and_then(|bin| start_prism(&bin, &args.root.join("spec/kindo-api.openapi.json")));

@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use super::html::{code_block, escape, markdown};
+use super::members;
 
 /// One side of a pair (cells are HTML).
 #[derive(Debug)]
@@ -80,19 +81,14 @@ pub fn pairs(op: &Value) -> Vec<Pair> {
             pair_for(&mut pairs, key).request.push(side(title, example));
         }
     }
-    let body = op
-        .pointer("/requestBody/content")
-        .and_then(Value::as_object);
-    for (media, content) in body.into_iter().flatten() {
+    for (media, content) in members(op.pointer("/requestBody/content")) {
         for (key, example) in entries(content.get("examples")) {
             let title = format!("Request body <code>{}</code>", escape(media));
             pair_for(&mut pairs, key).request.push(side(title, example));
         }
     }
-    let responses = op.get("responses").and_then(Value::as_object);
-    for (status, response) in responses.into_iter().flatten() {
-        let content = response.get("content").and_then(Value::as_object);
-        for (media, content) in content.into_iter().flatten() {
+    for (status, response) in members(op.get("responses")) {
+        for (media, content) in members(response.get("content")) {
             for (key, example) in entries(content.get("examples")) {
                 let title = format!(
                     "<span class=\"status s{}\">{}</span> <code>{}</code>",

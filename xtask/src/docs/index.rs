@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::html::{escape, markdown, page};
 use super::reference::{download_list, scheme_how};
 use super::source::Document;
-use super::{Download, operations_of};
+use super::{Download, members, operations_of};
 
 fn str_at<'a>(value: &'a Value, key: &str) -> &'a str {
     value.get(key).and_then(Value::as_str).unwrap_or("")
@@ -50,11 +50,7 @@ fn card(document: &Document, downloads: &[Download]) -> String {
             )
         })
         .collect();
-    let auth_rows: String = doc
-        .pointer("/components/securitySchemes")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
+    let auth_rows: String = members(doc.pointer("/components/securitySchemes"))
         .map(|(name, scheme)| {
             format!(
                 "<li><code>{}</code>: {}</li>",
@@ -63,11 +59,7 @@ fn card(document: &Document, downloads: &[Download]) -> String {
             )
         })
         .collect();
-    let operations: usize = doc
-        .get("paths")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
+    let operations: usize = members(doc.get("paths"))
         .map(|(_, item)| operations_of(item).count())
         .sum();
     let changelog = match document.changelog {

@@ -31,6 +31,11 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
+/// The members of a JSON object; none when `value` is absent or not an object.
+pub(crate) fn members(value: Option<&Value>) -> impl Iterator<Item = (&String, &Value)> {
+    value.and_then(Value::as_object).into_iter().flatten()
+}
+
 /// The operations of a path item, in document order.
 pub(crate) fn operations_of(item: &Value) -> impl Iterator<Item = (&str, &Value)> {
     item.as_object()
@@ -56,8 +61,7 @@ pub(crate) fn by_tag<'a, T>(
         .flatten()
         .map(|t| (text(t, "name"), text(t, "description"), Vec::new()))
         .collect();
-    let paths = doc.get("paths").and_then(Value::as_object);
-    for (path, path_item) in paths.into_iter().flatten() {
+    for (path, path_item) in members(doc.get("paths")) {
         for (method, op) in operations_of(path_item) {
             let tag = op
                 .pointer("/tags/0")

@@ -7,6 +7,8 @@
 
 use serde_json::{Map, Value, json};
 
+use super::members;
+
 const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
 fn str_at<'a>(value: &'a Value, key: &str) -> &'a str {
@@ -211,33 +213,23 @@ fn reason(code: u16) -> &'static str {
     }
 }
 
+/// The request examples of `op`, by key, across its media types.
+fn request_examples(op: &Value) -> impl Iterator<Item = (&String, &Value)> {
+    members(op.pointer("/requestBody/content")).flat_map(|(_, c)| members(c.get("examples")))
+}
+
 /// Every documented response example as a saved response; its original request carries the
 /// request example of the same key when there is one.
 fn saved_responses(doc: &Value, path: &str, method: &str, op: &Value) -> Vec<Value> {
     let mut saved = Vec::new();
     let mut answered: Vec<&str> = Vec::new();
-    let request_keys: Vec<&str> = op
-        .pointer("/requestBody/content")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .flat_map(|(_, c)| {
-            c.get("examples")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-        })
-        .map(|(k, _)| k.as_str())
-        .collect();
-    let responses = op.get("responses").and_then(Value::as_object);
-    for (status, response) in responses.into_iter().flatten() {
+    let request_keys: Vec<&str> = request_examples(op).map(|(k, _)| k.as_str()).collect();
+    for (status, response) in members(op.get("responses")) {
         let Ok(code) = status.parse::<u16>() else {
             continue;
         };
-        let content = response.get("content").and_then(Value::as_object);
-        for (media, content) in content.into_iter().flatten() {
-            let examples = content.get("examples").and_then(Value::as_object);
-            for (key, example) in examples.into_iter().flatten() {
+        for (media, content) in members(response.get("content")) {
+            for (key, example) in members(content.get("examples")) {
                 let paired = request_keys.contains(&key.as_str()).then_some(key.as_str());
                 answered.push(key);
                 let summary = str_at(example, "summary");
@@ -256,18 +248,7 @@ fn saved_responses(doc: &Value, path: &str, method: &str, op: &Value) -> Vec<Val
     }
     // Request examples with no response under their key would otherwise be lost: Postman keeps
     // them as saved examples that hold only the request.
-    let request_examples = op
-        .pointer("/requestBody/content")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .flat_map(|(_, c)| {
-            c.get("examples")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-        });
-    for (key, example) in request_examples {
+    for (key, example) in request_examples(op) {
         if answered.contains(&key.as_str()) {
             continue;
         }
@@ -360,12 +341,7 @@ pub fn environments(doc: &Value) -> Vec<(String, Value)> {
         let mut values = vec![
             json!({"key": "baseUrl", "value": base_url(Some(server)), "type": "default", "enabled": true}),
         ];
-        for (name, var) in server
-            .get("variables")
-            .and_then(Value::as_object)
-            .into_iter()
-            .flatten()
-        {
+        for (name, var) in members(server.get("variables")) {
             if name != "baseUrl" {
                 values.push(json!({"key": name, "value": str_at(var, "default"), "type": "default", "enabled": true}));
             }

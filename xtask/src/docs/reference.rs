@@ -3,12 +3,12 @@
 
 use serde_json::Value;
 
-use super::Download;
 use super::examples::examples_section;
 use super::html::{anchor, escape, markdown, page};
 use super::schema::{schema_body, schema_section, type_label};
 use super::source::Document;
 use super::streams::event_table;
+use super::{Download, members};
 
 /// Fragment of an operation on its reference page.
 pub fn op_anchor(operation_id: &str) -> String {
@@ -171,13 +171,7 @@ fn request_body(op: &Value) -> String {
     out.push_str(&markdown(str_at(body, "description")));
     out.push_str(&media_list(body.get("content")));
     // Inline (unnamed) body schemas have no section of their own, so show them here.
-    for c in body
-        .get("content")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .map(|(_, c)| c)
-    {
+    for c in members(body.get("content")).map(|(_, c)| c) {
         if let Some(schema) = c.get("schema")
             && schema.get("$ref").is_none()
         {
@@ -196,8 +190,7 @@ fn responses(doc: &Value, op: &Value) -> String {
          <th>Description</th><th>Body</th></tr></thead><tbody>",
     );
     let mut streams = String::new();
-    let responses = op.get("responses").and_then(Value::as_object);
-    for (status, response) in responses.into_iter().flatten() {
+    for (status, response) in members(op.get("responses")) {
         let mut desc = markdown(str_at(response, "description"));
         if let Some(headers) = response.get("headers").and_then(Value::as_object) {
             desc.push_str("<p class=\"note\">Headers:</p><ul class=\"headers\">");
@@ -219,12 +212,7 @@ fn responses(doc: &Value, op: &Value) -> String {
             s = escape(status),
             c = escape(&status[..1]),
         ));
-        for (media, content) in response
-            .get("content")
-            .and_then(Value::as_object)
-            .into_iter()
-            .flatten()
-        {
+        for (media, content) in members(response.get("content")) {
             if let Some(table) = event_table(doc, content) {
                 streams.push_str(&format!(
                     "<h4>Stream events (<span class=\"status s{}\">{}</span> <code>{}</code>)</h4>{table}",
@@ -307,10 +295,7 @@ fn auth(doc: &Value) -> String {
         "<h3 id=\"authentication\">Authentication</h3><table class=\"auth\"><thead><tr>\
          <th>Scheme</th><th>How it is sent</th><th>Description</th></tr></thead><tbody>",
     );
-    let schemes = doc
-        .pointer("/components/securitySchemes")
-        .and_then(Value::as_object);
-    for (name, scheme) in schemes.into_iter().flatten() {
+    for (name, scheme) in members(doc.pointer("/components/securitySchemes")) {
         out.push_str(&format!(
             "<tr id=\"{}\"><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
             anchor("auth-", name),

@@ -106,3 +106,24 @@ impl Drop for Immutable {
         let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
     }
 }
+
+/// Asserts that a run exited with `code` (showing its stderr when not) and gives its stderr.
+#[track_caller]
+pub fn exited(out: &std::process::Output, code: i32) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{stderr}");
+    stderr
+}
+
+/// Rewrites the text file at `path` through `edit`.
+pub fn edit_text(path: &Path, edit: impl FnOnce(String) -> String) {
+    let text = fs::read_to_string(path).unwrap();
+    fs::write(path, edit(text)).unwrap();
+}
+
+/// Asserts that a run exited with `code` (showing its stderr when not) and gives its stdout.
+#[track_caller]
+pub fn printed(out: &std::process::Output, code: i32) -> String {
+    exited(out, code);
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

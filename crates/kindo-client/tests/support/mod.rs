@@ -501,3 +501,73 @@ pub fn client(server: &Server) -> kindo_client::ClientBuilder {
 }
 
 pub const KEY: &str = "kindo-test-key-5f2a";
+
+/// A server answering every request with `status` and the JSON `body`.
+pub async fn serve_json(status: u16, body: Value) -> Server {
+    Server::start(move |_, _| Reply::json(status, &body)).await
+}
+
+/// A server answering every request with the event stream `text` in pieces of `size` bytes.
+pub async fn serve_sse(text: String, size: usize) -> Server {
+    Server::start(move |_, _| Reply::sse_text(&text, size)).await
+}
+
+/// `count` event-stream frames (`frame(i)`), each `gap` after the one before, then
+/// `data: [DONE]`: a stream whose pace the timeout tests choose.
+pub fn paced(
+    count: usize,
+    gap: Duration,
+    frame: impl Fn(usize) -> String,
+) -> Vec<(Duration, Vec<u8>)> {
+    (0..count)
+        .map(|i| (gap, frame(i).into_bytes()))
+        .chain([(Duration::from_millis(10), b"data: [DONE]\n\n".to_vec())])
+        .collect()
+}
+
+/// Asserts the request line: `method` and `target` (path and query).
+#[track_caller]
+pub fn assert_call(request: &Recorded, method: &str, target: &str) {
+    assert_eq!(
+        (request.method.as_str(), request.target.as_str()),
+        (method, target)
+    );
+}
+
+/// Asserts that a stream ended with exactly one error: cut off, inside an event or not.
+#[track_caller]
+pub fn assert_truncated<E: std::fmt::Debug>(
+    errors: &[kindo_client::sse::StreamError<E>],
+    mid_event: bool,
+) {
+    assert!(
+        matches!(
+            errors,
+            [kindo_client::sse::StreamError::Truncated { mid_event: m }] if *m == mid_event
+        ),
+        "{errors:?}"
+    );
+}
+
+/// The text of a Responses stream: its `response.output_text.delta` pieces, in order.
+pub fn output_text(events: &[kindo_client::streams::ResponseEvent]) -> String {
+    use kindo_client::streams::ResponseEvent;
+    events
+        .iter()
+        .filter_map(|e| match e {
+            ResponseEvent::OutputTextDelta(d) => Some(d.delta.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The documented error response `err` carries; any other error fails the test (at the caller).
+#[track_caller]
+pub fn error_body<E: std::fmt::Debug>(
+    err: kindo_client::Error<E>,
+) -> kindo_client::ResponseValue<E> {
+    match err {
+        kindo_client::Error::ErrorResponse(rv) => rv,
+        other => panic!("expected a documented error response, got {other:?}"),
+    }
+}

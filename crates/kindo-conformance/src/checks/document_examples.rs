@@ -5,10 +5,12 @@
 use serde_json::{Map, Value};
 
 use crate::InputError;
-use crate::report::{Check, Outcome, Status};
+use crate::report::{Check, Outcome};
 use crate::spec::{METHODS, Spec, escape};
 use crate::target::{Judgement, judge};
 use crate::validate::validate;
+
+use super::record;
 
 /// Subschema keywords holding one schema, a map of schemas, or a list of schemas.
 const ONE: [&str; 11] = [
@@ -76,34 +78,18 @@ pub fn check(spec: &Spec) -> Result<Vec<Outcome>, InputError> {
                     &mut found,
                 );
             }
-            for kind in ["parameters", "headers"] {
-                for (name, p) in entries(c.get(kind)) {
-                    walk_parameter(
-                        root,
-                        p,
-                        &format!("/components/{kind}/{}", escape(name)),
-                        None,
-                        &mut found,
-                    );
+            // Parameters and headers are alike; a request body and a response hold content.
+            let walks: [(&str, Walk); 4] = [
+                ("parameters", walk_parameter),
+                ("headers", walk_parameter),
+                ("requestBodies", walk_content),
+                ("responses", walk_response),
+            ];
+            for (kind, walk) in walks {
+                for (name, value) in entries(c.get(kind)) {
+                    let at = format!("/components/{kind}/{}", escape(name));
+                    walk(root, value, &at, None, &mut found);
                 }
-            }
-            for (name, body) in entries(c.get("requestBodies")) {
-                walk_content(
-                    root,
-                    body,
-                    &format!("/components/requestBodies/{}", escape(name)),
-                    None,
-                    &mut found,
-                );
-            }
-            for (name, response) in entries(c.get("responses")) {
-                walk_response(
-                    root,
-                    response,
-                    &format!("/components/responses/{}", escape(name)),
-                    None,
-                    &mut found,
-                );
             }
         }
         for f in found {
@@ -125,22 +111,15 @@ pub fn check(spec: &Spec) -> Result<Vec<Outcome>, InputError> {
                 }
                 Against::Media(pointer) => judge(spec, doc, pointer, &f.value)?,
             };
-            match judgement {
-                Judgement::Conforms => {}
-                Judgement::Fails(failures) => {
-                    o.status = Status::Fail;
-                    o.failures = failures;
-                }
-                Judgement::Skipped(reason) => {
-                    o.status = Status::Skip;
-                    o.note = Some(reason);
-                }
-            }
+            record(&mut o, judgement);
             out.push(o);
         }
     }
     Ok(out)
 }
+
+/// A walker of one kind of component.
+type Walk = fn(&Value, &Value, &str, Option<String>, &mut Vec<Found>);
 
 fn entries(v: Option<&Value>) -> impl Iterator<Item = (&String, &Value)> {
     v.and_then(Value::as_object).into_iter().flat_map(Map::iter)
@@ -181,13 +160,8 @@ fn walk_response(
     found: &mut Vec<Found>,
 ) {
     for (name, header) in entries(response.get("headers")) {
-        walk_parameter(
-            root,
-            header,
-            &format!("{at}/headers/{}", escape(name)),
-            id.clone(),
-            found,
-        );
+        let pointer = format!("{at}/headers/{}", escape(name));
+        walk_parameter(root, header, &pointer, id.clone(), found);
     }
     walk_content(root, response, at, id, found);
 }

@@ -2,34 +2,22 @@
 
 use crate::InputError;
 use crate::corpus::Example;
-use crate::report::{Check, Outcome, Status};
+use crate::report::{Check, Outcome};
 use crate::spec::Spec;
-use crate::target::{Judgement, Slot, judge};
+use crate::target::{Slot, judge};
+
+use super::{record, slot_outcome};
 
 /// Judges every example at every slot it names (slots resolved up front by the caller).
 pub fn check(spec: &Spec, examples: &[(Example, Vec<Slot>)]) -> Result<Vec<Outcome>, InputError> {
     let mut out = Vec::new();
     for (example, slots) in examples {
         for slot in slots {
-            let doc = &spec.documents[slot.operation.doc];
-            let mut o = Outcome::new(
-                Check::Example,
-                example.path.display().to_string(),
-                doc.name.clone(),
-                example.target.describe(),
+            let mut o = slot_outcome(spec, Check::Example, &example.path, &example.target, slot);
+            record(
+                &mut o,
+                judge(spec, slot.operation.doc, &slot.media, &example.value)?,
             );
-            o.operation = Some(slot.operation.id.clone());
-            match judge(spec, slot.operation.doc, &slot.media, &example.value)? {
-                Judgement::Conforms => {}
-                Judgement::Fails(failures) => {
-                    o.status = Status::Fail;
-                    o.failures = failures;
-                }
-                Judgement::Skipped(reason) => {
-                    o.status = Status::Skip;
-                    o.note = Some(reason);
-                }
-            }
             out.push(o);
         }
     }

@@ -9,18 +9,19 @@ use crate::spec::Spec;
 use crate::target::{Judgement, Slot, judge};
 use crate::validate::Failure;
 
+use super::slot_outcome;
+
 pub fn check(spec: &Spec, negatives: &[(Negative, Vec<Slot>)]) -> Result<Vec<Outcome>, InputError> {
     let mut out = Vec::new();
     for (negative, slots) in negatives {
         for slot in slots {
-            let doc = &spec.documents[slot.operation.doc];
-            let mut o = Outcome::new(
+            let mut o = slot_outcome(
+                spec,
                 Check::Negative,
-                negative.path.display().to_string(),
-                doc.name.clone(),
-                negative.target.describe(),
+                &negative.path,
+                &negative.target,
+                slot,
             );
-            o.operation = Some(slot.operation.id.clone());
             let expected = &negative.expect_error_at;
             match judge(spec, slot.operation.doc, &slot.media, &negative.value)? {
                 Judgement::Conforms => {

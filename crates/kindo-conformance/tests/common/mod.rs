@@ -79,3 +79,35 @@ pub fn stderr(o: &Output) -> String {
 pub fn code(o: &Output) -> i32 {
     o.status.code().expect("exited normally")
 }
+
+/// The outcomes of a `--format json` report.
+pub fn outcomes(report: &serde_json::Value) -> std::slice::Iter<'_, serde_json::Value> {
+    report["outcomes"].as_array().unwrap().iter()
+}
+
+/// `kindo-conformance live` against the published spec with a JSON report, `env` set.
+pub fn live_json(env: &[(&str, &str)]) -> Output {
+    let spec = spec_dir();
+    let args = [
+        "live",
+        "--spec-dir",
+        spec.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    run(&args, env)
+}
+
+/// A server on 127.0.0.1 that hands each connection to `handle`, one after the other, until
+/// the test process ends; gives its base URL.
+pub fn serve_each(mut handle: impl FnMut(std::net::TcpStream) + Send + 'static) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            handle(stream);
+        }
+    });
+    base
+}
