@@ -9,6 +9,7 @@ pub mod bench;
 pub mod cli;
 pub mod client;
 mod client_modules;
+mod client_rewrites;
 mod convert;
 pub mod diff;
 pub mod docs;

@@ -3510,20 +3510,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                201u16 => crate::decode::from_response(response, &info).await,
+                201u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -3590,20 +3590,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -3655,20 +3655,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -3717,20 +3717,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -3815,20 +3815,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -3900,20 +3900,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::DELETE)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
@@ -3996,20 +3996,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                201u16 => crate::decode::from_response(response, &info).await,
+                201u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4081,20 +4081,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::DELETE)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
@@ -4165,20 +4165,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4249,20 +4249,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4333,20 +4333,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4431,20 +4431,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -4527,20 +4527,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                201u16 => crate::decode::from_response(response, &info).await,
+                201u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4609,20 +4609,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -4704,20 +4704,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PATCH)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PATCH).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PATCH).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PATCH).await?,
                         ),
                     )
                 }
@@ -4789,20 +4789,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4874,20 +4874,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4988,20 +4988,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PUT)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
@@ -5089,20 +5089,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::DELETE)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
@@ -5189,20 +5189,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PUT)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
@@ -5289,20 +5289,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PUT)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
@@ -5374,20 +5374,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -5459,20 +5459,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::DELETE)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
@@ -5559,20 +5559,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -5659,20 +5659,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PUT)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
@@ -5744,20 +5744,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -5860,20 +5860,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -5925,20 +5925,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -6007,20 +6007,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PUT)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
@@ -6089,20 +6089,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PATCH)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PATCH).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PATCH).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PATCH).await?,
                         ),
                     )
                 }
@@ -6154,20 +6154,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -6238,20 +6238,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -6336,20 +6336,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -6418,20 +6418,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -6480,13 +6480,13 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 503u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -6535,13 +6535,13 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 503u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -6590,9 +6590,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -6658,9 +6658,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -6738,9 +6738,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                201u16 => crate::decode::from_response(response, &info).await,
+                201u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -6804,9 +6804,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -6870,9 +6870,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
