@@ -1,7 +1,8 @@
 //! The registry (`kindo_openapi::REGISTRY`) drives every per-document output: adding a document
 //! is one entry plus its operations and examples. A throwaway fourth document, registered only
 //! here, gets its 3.1 files, its 3.0.3 rendition, its client module and its place in the
-//! client's module list and in `spec/documents.json`, in a temporary tree.
+//! client's module list (with its `ClientBuilder` methods) and in `spec/documents.json`, in a
+//! temporary tree.
 
 mod common;
 
@@ -115,6 +116,8 @@ fn a_fourth_registered_document_flows_through_gen() {
         "pub mod widgets;",
         "$m!(widgets);",
         "name: \"widgets\",",
+        // `ClientBuilder::widgets_base_url` and `build_widgets`, its server as the default.
+        "$m!(widgets, widgets_base_url, build_widgets, \"widgets\", \"https://widgets.example\");",
     ] {
         assert!(modules.contains(line), "{line} missing from\n{modules}");
     }
