@@ -174,6 +174,29 @@ fn a_client_module_that_is_no_rust_identifier_or_is_taken_is_refused() {
     }
 }
 
+/// The client builder's default base URL is the document's first server: a document without
+/// one is refused, naming the entry.
+#[test]
+fn a_document_without_a_server_is_refused_for_the_client_builder() {
+    fn serverless() -> utoipa::openapi::OpenApi {
+        let mut doc = widgets();
+        doc.servers = None;
+        doc
+    }
+    let tree = tree();
+    let registry = with(Registration {
+        build: serverless,
+        ..WIDGETS
+    });
+    let err = outputs_for(tree.path(), &registry).unwrap_err();
+    assert_eq!(err.exit_code(), 3, "{err}");
+    let text = err.to_string();
+    assert!(
+        text.contains("`widgets`") && text.contains("lists no server"),
+        "{text}"
+    );
+}
+
 /// The features are the one per-document fact the registry cannot write (Cargo.toml is
 /// hand-edited): each registered module is a feature of kindo-client, on by default, and
 /// kindo-client has no other document feature.
