@@ -1,7 +1,8 @@
 //! The 3.0.3 rendition of each document and the progenitor client generated from it.
 //!
 //! progenitor runs as a library call (`generate_tokens` → `syn` → `prettyplease`), so client
-//! users never compile it; its output is checked in under `crates/kindo-client/src/generated/`.
+//! users never compile it; its output, rewritten where the client reads answers itself
+//! (`client_rewrites`), is checked in under `crates/kindo-client/src/generated/`.
 
 use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle};
 use serde_json::Value;
@@ -48,53 +49,6 @@ fn settings() -> Result<GenerationSettings, XtaskError> {
     Ok(settings)
 }
 
-/// The body progenitor writes for `Client::new`: a `reqwest::Client` with one total timeout
-/// (15 s unless configured) that would also cut every event stream opened through it.
-const NEW_BODY_START: &str =
-    "        #[cfg(not(target_arch = \"wasm32\"))]\n        let client = {\n";
-const NEW_BODY_END: &str =
-    "        Self::new_with_client(baseurl, client.build().unwrap(), inner)\n";
-
-/// Replaces the body of the generated `Client::new` with the client `Settings::http_client`
-/// builds: connect and read timeouts, no total timeout (the hooks give non-streaming calls
-/// theirs per request), the origin-bound redirect policy. Fails when progenitor's output no
-/// longer has the expected shape, so the replacement never silently stops happening.
-fn own_http_client(name: &str, code: String) -> Result<String, XtaskError> {
-    let fail = || {
-        XtaskError::Input(format!(
-            "spec/oas30/{name}.openapi.json: the generated `Client::new` has an unexpected shape"
-        ))
-    };
-    let start = code.find(NEW_BODY_START).ok_or_else(fail)?;
-    let end = start + code[start..].find(NEW_BODY_END).ok_or_else(fail)? + NEW_BODY_END.len();
-    if code[end..].contains(NEW_BODY_START) {
-        return Err(fail());
-    }
-    Ok(format!(
-        "{}        let client = inner.http_client();\n        Self::new_with_client(baseurl, client, inner)\n{}",
-        &code[..start],
-        &code[end..]
-    ))
-}
-
-/// What progenitor's operations decode an answer with, and what they call instead: the
-/// client's decoding keeps the status and the operation when a body is not of the documented
-/// type, and never prints the body (`kindo-client`'s `decode` module).
-const DECODE: &str = "ResponseValue::from_response(response)";
-const OWN_DECODE: &str = "crate::decode::from_response(response, &info)";
-
-/// Routes every decoding of an answer through the client's own; fails when progenitor's
-/// output decodes answers some other way, so the replacement never silently stops happening.
-fn own_decoding(name: &str, code: String) -> Result<String, XtaskError> {
-    let code = code.replace(DECODE, OWN_DECODE);
-    if code.matches("from_response(").count() != code.matches(OWN_DECODE).count() {
-        return Err(XtaskError::Input(format!(
-            "spec/oas30/{name}.openapi.json: the generated operations no longer call `{DECODE}`"
-        )));
-    }
-    Ok(code)
-}
-
 /// The formatted client for one document. progenitor panics on some inputs the shaper does not
 /// anticipate; the panic becomes an input error naming the document.
 pub fn generate(name: &str, spec: &openapiv3::OpenAPI) -> Result<String, XtaskError> {
@@ -121,6 +75,6 @@ pub fn generate(name: &str, spec: &openapiv3::OpenAPI) -> Result<String, XtaskEr
         }
     };
     let file: syn::File = syn::parse2(tokens).map_err(|e| fail(e.to_string()))?;
-    let code = own_decoding(name, own_http_client(name, prettyplease::unparse(&file))?)?;
+    let code = crate::client_rewrites::apply(name, prettyplease::unparse(&file))?;
     Ok(format!("{HEADER}\n{code}"))
 }

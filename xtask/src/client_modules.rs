@@ -1,6 +1,7 @@
 //! The client's module list, `crates/kindo-client/src/generated/mod.rs`, written from the
 //! registry: one module per document behind the cargo feature of the same name, and the macros
-//! the hand-written layer uses to implement its traits on every client compiled in. Adding a
+//! the hand-written layer uses to implement its traits, and `ClientBuilder`'s methods, on every
+//! client compiled in. Adding a
 //! document to the registry thus adds its client without editing `kindo-client`'s sources.
 
 use std::fmt::Write;
@@ -26,6 +27,36 @@ fn streams(doc: &Value) -> bool {
         .filter_map(|op| op.get("responses").and_then(Value::as_object))
         .flat_map(|responses| responses.values())
         .any(|r| r.pointer("/content/text~1event-stream").is_some())
+}
+
+/// The default base URL of `doc`'s client: its first server, each variable at its default.
+fn default_url(name: &str, doc: &Value) -> Result<String, XtaskError> {
+    let server = doc.pointer("/servers/0").ok_or_else(|| {
+        XtaskError::Input(format!(
+            "registry entry `{name}`: the document lists no server, which the client builder \
+             needs as the default base URL"
+        ))
+    })?;
+    let mut url = server
+        .get("url")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    if let Some(variables) = server.get("variables").and_then(Value::as_object) {
+        for (variable, spec) in variables {
+            let default = spec
+                .get("default")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            url = url.replace(&format!("{{{variable}}}"), default);
+        }
+    }
+    if url.is_empty() || url.contains(['{', '}']) {
+        return Err(XtaskError::Input(format!(
+            "registry entry `{name}`: the first server `{url}` is no usable default base URL"
+        )));
+    }
+    Ok(url)
 }
 
 /// A module name must be a plain Rust identifier (it is also a cargo feature name).
@@ -102,6 +133,23 @@ pub fn render(documents: &[Document]) -> Result<String, XtaskError> {
          /// event-stream response.\n\
          macro_rules! for_each_streaming_client {{\n    ($m:ident) => {{\n{}    }};\n}}\n",
         arms(&|d| streams(&d.value))
+    );
+    let mut builders = String::new();
+    for doc in documents {
+        let module = doc.client_module;
+        let _ = write!(
+            builders,
+            "        #[cfg(feature = \"{module}\")]\n        $m!({module}, {module}_base_url, build_{module}, {:?}, {:?});\n",
+            doc.name,
+            default_url(doc.name, &doc.value)?,
+        );
+    }
+    let _ = write!(
+        out,
+        "\n/// `for_each_client_builder!(m)` expands to `m!(module, setter, build, \"document\",\n\
+         /// \"default base URL\")` for every client module compiled in: the `ClientBuilder` methods\n\
+         /// that set its base URL and build it.\n\
+         macro_rules! for_each_client_builder {{\n    ($m:ident) => {{\n{builders}    }};\n}}\n"
     );
     out.push_str(
         "\n/// One registered document: its name under `spec/`, its module here (also its cargo\n\

@@ -10,6 +10,7 @@ mod civil;
 pub mod cli;
 pub mod client;
 mod client_modules;
+mod client_rewrites;
 mod convert;
 pub mod diff;
 pub mod docs;

@@ -1,7 +1,8 @@
 //! The registry (`kindo_openapi::REGISTRY`) drives every per-document output: adding a document
 //! is one entry plus its operations and examples. A throwaway fourth document, registered only
 //! here, gets its 3.1 files, its 3.0.3 rendition, its client module and its place in the
-//! client's module list and in `spec/documents.json`, in a temporary tree.
+//! client's module list (with its `ClientBuilder` methods) and in `spec/documents.json`, in a
+//! temporary tree.
 
 mod common;
 
@@ -115,6 +116,8 @@ fn a_fourth_registered_document_flows_through_gen() {
         "pub mod widgets;",
         "$m!(widgets);",
         "name: \"widgets\",",
+        // `ClientBuilder::widgets_base_url` and `build_widgets`, its server as the default.
+        "$m!(widgets, widgets_base_url, build_widgets, \"widgets\", \"https://widgets.example\");",
     ] {
         assert!(modules.contains(line), "{line} missing from\n{modules}");
     }
@@ -169,6 +172,29 @@ fn a_client_module_that_is_no_rust_identifier_or_is_taken_is_refused() {
         let text = err.to_string();
         assert!(text.contains("`widgets`") && text.contains(says), "{text}");
     }
+}
+
+/// The client builder's default base URL is the document's first server: a document without
+/// one is refused, naming the entry.
+#[test]
+fn a_document_without_a_server_is_refused_for_the_client_builder() {
+    fn serverless() -> utoipa::openapi::OpenApi {
+        let mut doc = widgets();
+        doc.servers = None;
+        doc
+    }
+    let tree = tree();
+    let registry = with(Registration {
+        build: serverless,
+        ..WIDGETS
+    });
+    let err = outputs_for(tree.path(), &registry).unwrap_err();
+    assert_eq!(err.exit_code(), 3, "{err}");
+    let text = err.to_string();
+    assert!(
+        text.contains("`widgets`") && text.contains("lists no server"),
+        "{text}"
+    );
 }
 
 /// The features are the one per-document fact the registry cannot write (Cargo.toml is

@@ -105,4 +105,18 @@ fn the_fixtures_exercise_the_rules_they_are_named_for() {
         "S7 dropped the restated pattern"
     );
     assert!(rest[0].1.contains("\"uint64\""), "S2 made seq unsigned");
+    assert!(
+        rest[0].1.contains("\"additionalProperties\": true")
+            && rest[1].1.contains("\"additionalProperties\": {}"),
+        "S9 opened the catch-all for the client only"
+    );
+    // Every operation is told its method (the fixture's are POST and DELETE).
+    for method in ["POST", "DELETE"] {
+        assert!(
+            rest[2].1.contains(&format!(
+                "crate::hooks::received(result, &info, ::reqwest::Method::{method})"
+            )),
+            "{method}"
+        );
+    }
 }

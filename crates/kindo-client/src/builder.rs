@@ -1,6 +1,7 @@
 //! Building clients: base URL per host (SaaS by default, any URL for self-hosted Kindo), the API
 //! key and its header, timeouts, retries, input bounds, the redirect policy and TLS.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Duration;
 
@@ -39,22 +40,24 @@ impl fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
-/// Configures and builds [`crate::api::Client`], [`crate::llm::Client`] and
-/// [`crate::koda::Client`].
+/// Configures and builds the client of every registered document: per document (cargo
+/// feature), `<module>_base_url` sets its base URL and `build_<module>` builds it, e.g.
+/// `api_base_url` and `build_api` for [`crate::api::Client`], `llm_*` for
+/// [`crate::llm::Client`], `koda_*` for [`crate::koda::Client`] (whose key is an operator API
+/// token or the break-glass token, Bearer, or a session cookie value with
+/// [`AuthHeader::SessionCookie`]). The methods come from the registry (`for_each_client_builder!`
+/// in the generated module list).
 ///
-/// Defaults: SaaS URLs, `Authorization: Bearer`, 10 s connect timeout, 10 min per request
+/// Defaults: each document's first server ([`SAAS_API_URL`], [`SAAS_LLM_URL`],
+/// [`LOCAL_KODA_URL`]), `Authorization: Bearer`, 10 s connect timeout, 10 min per request
 /// (model calls can be slow), 5 min without a byte on any read, 5 min without an event on a
 /// stream (streams have no total limit), 64 MiB per non-streaming body, 16 MiB per stream
 /// line or event, no retries. Redirects are followed only within the base URL's origin.
 #[derive(Debug, Clone)]
 pub struct ClientBuilder {
     key: Option<ApiKey>,
-    #[cfg(feature = "api")]
-    api_url: String,
-    #[cfg(feature = "llm")]
-    llm_url: String,
-    #[cfg(feature = "koda")]
-    koda_url: String,
+    /// Base URLs set per client module; the others use their document's default.
+    urls: BTreeMap<&'static str, String>,
     auth_header: AuthHeader,
     retry: RetryPolicy,
     connect_timeout: Duration,
@@ -72,12 +75,7 @@ impl ClientBuilder {
     pub fn new(key: impl Into<ApiKey>) -> Self {
         ClientBuilder {
             key: Some(key.into()),
-            #[cfg(feature = "api")]
-            api_url: SAAS_API_URL.into(),
-            #[cfg(feature = "llm")]
-            llm_url: SAAS_LLM_URL.into(),
-            #[cfg(feature = "koda")]
-            koda_url: LOCAL_KODA_URL.into(),
+            urls: BTreeMap::new(),
             auth_header: AuthHeader::Bearer,
             retry: RetryPolicy::none(),
             connect_timeout: Duration::from_secs(10),
@@ -97,28 +95,6 @@ impl ClientBuilder {
             key: None,
             ..ClientBuilder::new("")
         }
-    }
-
-    /// Base URL of the api.kindo.ai surface, e.g. a self-hosted installation's API endpoint
-    /// (without `/v1`: operation paths include it).
-    #[cfg(feature = "api")]
-    pub fn api_base_url(mut self, url: impl Into<String>) -> Self {
-        self.api_url = url.into();
-        self
-    }
-
-    /// Base URL of the llm.kindo.ai surface (without `/v1`).
-    #[cfg(feature = "llm")]
-    pub fn llm_base_url(mut self, url: impl Into<String>) -> Self {
-        self.llm_url = url.into();
-        self
-    }
-
-    /// Base URL of a Koda installation (`http://<host>:8090`), for [`Self::build_koda`].
-    #[cfg(feature = "koda")]
-    pub fn koda_base_url(mut self, url: impl Into<String>) -> Self {
-        self.koda_url = url.into();
-        self
     }
 
     /// Which header carries the key (Bearer by default).
@@ -169,40 +145,6 @@ impl ClientBuilder {
         self
     }
 
-    /// The api.kindo.ai client.
-    #[cfg(feature = "api")]
-    pub fn build_api(&self) -> Result<crate::api::Client, BuildError> {
-        let base = base_url(&self.api_url)?;
-        Ok(crate::api::Client::new_with_client(
-            &base,
-            self.http()?,
-            self.settings(),
-        ))
-    }
-
-    /// The llm.kindo.ai client.
-    #[cfg(feature = "llm")]
-    pub fn build_llm(&self) -> Result<crate::llm::Client, BuildError> {
-        let base = base_url(&self.llm_url)?;
-        Ok(crate::llm::Client::new_with_client(
-            &base,
-            self.http()?,
-            self.settings(),
-        ))
-    }
-
-    /// The Koda control-plane client. The key is an operator API token or the break-glass
-    /// token (Bearer), or a session cookie value with [`AuthHeader::SessionCookie`].
-    #[cfg(feature = "koda")]
-    pub fn build_koda(&self) -> Result<crate::koda::Client, BuildError> {
-        let base = base_url(&self.koda_url)?;
-        Ok(crate::koda::Client::new_with_client(
-            &base,
-            self.http()?,
-            self.settings(),
-        ))
-    }
-
     fn settings(&self) -> Settings {
         Settings {
             key: self.key.clone(),
@@ -220,6 +162,40 @@ impl ClientBuilder {
     fn http(&self) -> Result<reqwest::Client, BuildError> {
         http_client(self.connect_timeout, self.read_timeout)
     }
+
+    fn url<'a>(&'a self, module: &str, default: &'a str) -> &'a str {
+        self.urls.get(module).map_or(default, String::as_str)
+    }
+}
+
+/// The two methods of one document's client (see [`ClientBuilder`]).
+macro_rules! per_document_builder {
+    ($module:ident, $setter:ident, $build:ident, $document:literal, $default:literal) => {
+        #[doc = concat!(
+            "Base URL of the host of `spec/", $document, "` (default `", $default,
+            "`), e.g. a self-hosted installation's; without `/v1`: operation paths include it."
+        )]
+        pub fn $setter(mut self, url: impl Into<String>) -> Self {
+            self.urls.insert(stringify!($module), url.into());
+            self
+        }
+
+        #[doc = concat!(
+            "The client of `spec/", $document, "`: [`crate::", stringify!($module), "::Client`]."
+        )]
+        pub fn $build(&self) -> Result<crate::$module::Client, BuildError> {
+            let base = base_url(self.url(stringify!($module), $default))?;
+            Ok(crate::$module::Client::new_with_client(
+                &base,
+                self.http()?,
+                self.settings(),
+            ))
+        }
+    };
+}
+
+impl ClientBuilder {
+    for_each_client_builder!(per_document_builder);
 }
 
 /// The HTTP client of every generated client: no total timeout (the hooks set one per
@@ -384,6 +360,8 @@ mod tests {
         let b = ClientBuilder::new("k");
         assert_eq!(b.build_api().unwrap().baseurl(), SAAS_API_URL);
         assert_eq!(b.build_llm().unwrap().baseurl(), SAAS_LLM_URL);
+        #[cfg(feature = "koda")]
+        assert_eq!(b.build_koda().unwrap().baseurl(), LOCAL_KODA_URL);
         let c = b.api_base_url("http://127.0.0.1:9/").build_api().unwrap();
         assert_eq!(c.baseurl(), "http://127.0.0.1:9");
         assert_eq!(c.inner().request_timeout(), Some(Duration::from_secs(600)));

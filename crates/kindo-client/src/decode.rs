@@ -5,8 +5,9 @@
 //! (a token, a cookie or a user's data with it). `cargo xtask gen` makes the generated
 //! operations call [`from_response`] instead, so such a failure
 //!
-//! * on a `2xx` is `Error::Custom` with one line: `HTTP <status> from <operation>: the body
-//!   does not match the documented <Type>: <serde's reason, values left out>`;
+//! * on a `2xx` is `Error::Custom` with one line: `HTTP <status> from <METHOD> <path>
+//!   (<operation id>): the body does not match the documented <Type>: <serde's reason, values
+//!   left out>`;
 //! * on a `4xx`/`5xx` is `Error::CommunicationError` with the status (`err.status()`), as the
 //!   guard does for an error body that is not JSON at all.
 
@@ -21,16 +22,18 @@ use serde::de::DeserializeOwned;
 use crate::guard;
 
 /// What the generated operations call where progenitor's code calls
-/// `ResponseValue::from_response(response)`.
+/// `ResponseValue::from_response(response)`; `cargo xtask gen` passes the operation's method.
 pub(crate) async fn from_response<T: DeserializeOwned, E>(
     response: reqwest::Response,
     info: &OperationInfo,
+    method: reqwest::Method,
 ) -> Result<ResponseValue<T>, Error<E>> {
     let status = response.status();
     let headers = response.headers().clone();
+    // The guard's label when it read the body (its rebuilt response has no URL), else ours.
     let operation = guard::operation_of(&response)
         .map(str::to_owned)
-        .unwrap_or_else(|| format!("{} ({})", response.url().path(), info.operation_id));
+        .unwrap_or_else(|| format!("{method} {} ({})", response.url().path(), info.operation_id));
     let body = response.bytes().await.map_err(Error::ResponseBodyError)?;
     typed(status, headers, &body, &operation)
 }
@@ -55,7 +58,7 @@ pub(crate) fn typed<T: DeserializeOwned, E>(
                 .and_then(|v| v.to_str().ok())
                 .filter(|ct| !guard::is_json(ct));
             Err(Error::Custom(match content_type {
-                // e.g. the event stream the MCP gateway may answer with (read by `mcp_send`).
+                // e.g. an HTML error page served with a 2xx.
                 Some(ct) => format!(
                     "HTTP {status} from {operation}: the body is `{ct}`, not the documented {documented}"
                 ),

@@ -54,6 +54,19 @@ pub(crate) fn wants_json(request: &reqwest::Request) -> bool {
         && request.headers().contains_key(ACCEPT)
 }
 
+/// Whether the request's `Accept` admits an event stream (its answer may last as long as the
+/// server streams, so it gets no total timeout).
+pub(crate) fn admits_event_stream(request: &reqwest::Request) -> bool {
+    request.headers().get_all(ACCEPT).iter().any(|v| {
+        v.to_str().is_ok_and(|v| {
+            v.split(',').any(|range| {
+                let essence = range.split(';').next().unwrap_or("").trim();
+                essence.eq_ignore_ascii_case("text/event-stream")
+            })
+        })
+    })
+}
+
 /// Whether a `Content-Type` names JSON (`application/json`, `application/problem+json`, ...).
 pub(crate) fn is_json(content_type: &str) -> bool {
     let essence = content_type.split(';').next().unwrap_or("").trim();

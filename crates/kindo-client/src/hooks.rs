@@ -2,8 +2,9 @@
 //! the per-request timeout, loses progenitor's `api-version` header (a dropshot convention
 //! Kindo does not use), is sent through the retry policy, and its answer is checked by
 //! [`crate::guard`] (bounded body, JSON content type, status kept) before it is decoded
-//! ([`crate::decode`]). A connection lost before the response headers becomes
-//! `Error::Custom` saying so; timeouts and refused connections stay reqwest's typed errors.
+//! ([`crate::decode`]). A request that admits an event-stream answer (the MCP gateway's) gets
+//! no total timeout. A connection lost before the response headers becomes `Error::Custom`
+//! saying so ([`received`]); timeouts and refused connections stay reqwest's typed errors.
 
 use progenitor_client::{ClientHooks, ClientInfo, Error, OperationInfo};
 
@@ -31,6 +32,21 @@ pub(crate) fn prepare(
     Ok(())
 }
 
+/// What the generated operations call where progenitor's code calls `result?`: the response,
+/// or the transport failure as the client reports it, naming the operation
+/// (`GET /v1/models (list_models): the connection was reset before the response headers ...`).
+#[allow(clippy::result_large_err)] // progenitor's `Error`, as every generated operation returns
+pub(crate) fn received<E>(
+    result: reqwest::Result<reqwest::Response>,
+    info: &OperationInfo,
+    method: reqwest::Method,
+) -> Result<reqwest::Response, Error<E>> {
+    result.map_err(|e| {
+        let path = e.url().map_or("", |u| u.path()).to_owned();
+        guard::transport_failure(e, &format!("{method} {path} ({})", info.operation_id))
+    })
+}
+
 macro_rules! hooks_for {
     ($module:ident) => {
         impl ClientHooks<Settings> for crate::$module::Client {
@@ -39,30 +55,19 @@ macro_rules! hooks_for {
                 request: &mut reqwest::Request,
                 _info: &OperationInfo,
             ) -> Result<(), Error<E>> {
-                prepare(self.inner(), request, true).map_err(Error::InvalidRequest)
+                let total_timeout = !guard::admits_event_stream(request);
+                prepare(self.inner(), request, total_timeout).map_err(Error::InvalidRequest)
             }
 
             async fn post<E>(
                 &self,
                 result: &reqwest::Result<reqwest::Response>,
-                info: &OperationInfo,
+                _info: &OperationInfo,
             ) -> Result<(), Error<E>> {
-                match result {
-                    Ok(response) => match guard::fault(response) {
-                        Some(fault) => Err(Error::Custom(fault.message())),
-                        None => Ok(()),
-                    },
-                    // The request's method is not known here; its path and operation are.
-                    Err(e) => match guard::before_headers(e) {
-                        Some(what) => {
-                            let path = e.url().map_or("", |u| u.path());
-                            Err(Error::Custom(format!(
-                                "{path} ({}): {what}",
-                                info.operation_id
-                            )))
-                        }
-                        None => Ok(()),
-                    },
+                // A transport failure is reported by `received`, which knows the method.
+                match result.as_ref().ok().and_then(guard::fault) {
+                    Some(fault) => Err(Error::Custom(fault.message())),
+                    None => Ok(()),
                 }
             }
 

@@ -10,8 +10,9 @@
 //!   input bounds, TLS. Redirects stay within the base URL's origin ([`redirect`]).
 //! * [`streams`]: typed streams of chat completions (both hosts), Responses, Messages and legacy
 //!   completions (`create_chat_completion_stream`, `create_response_stream`,
-//!   `create_message_stream`, `create_completion_stream`), and `mcp_send` for every answer of
-//!   the MCP gateway (JSON, event stream, `202`).
+//!   `create_message_stream`, `create_completion_stream`), and [`streams::McpAnswer`], what the
+//!   generated `mcp()` (and `mcp_send`) return for every answer of the MCP gateway (JSON, event
+//!   stream, `202`).
 //! * [`sse`]: the generic server-sent-event layer the streams are built on.
 //! * [`runs`]: `run_agent_and_wait` and decoding of a run's `result`.
 //! * [`session`]: the Koda operator session a login sets, for the next client.

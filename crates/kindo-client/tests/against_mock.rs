@@ -11,7 +11,7 @@ use kindo_client::api::types::{
     RunAgentRequest, RunStatus,
 };
 use kindo_client::koda::types::{AgentDraft, LoginRequest, OwnerRegistration, TokenRequest};
-use kindo_client::runs::{Part, RunResult, WaitError, WaitOptions};
+use kindo_client::runs::{RunMessagePart, RunResult, WaitError, WaitOptions};
 use kindo_client::sse::{SseRequest, StreamError};
 use kindo_client::streams::{MessageHeaders, ResponseEvent};
 use kindo_client::{AuthHeader, ClientBuilder, Error, RetryPolicy, Settings, api, session};
@@ -127,11 +127,11 @@ async fn run_agent_and_wait_polls_the_mock_run_to_success() {
         "{message:?}"
     );
     assert!(
-        matches!(&message.parts[0], Part::StepStart { .. }),
+        matches!(&message.parts[0], RunMessagePart::StepStartPart(_)),
         "{message:?}"
     );
     assert!(
-        matches!(&message.parts[1], Part::Text { state: Some(s), .. } if s == "done"),
+        matches!(&message.parts[1], RunMessagePart::TextPart(p) if p.state.as_deref() == Some("done")),
         "{message:?}"
     );
 
@@ -220,6 +220,104 @@ async fn a_nonconforming_answer_keeps_the_status_and_echoes_no_value() {
     assert!(
         !message.contains("nonconforming"),
         "the body is not echoed: {message}"
+    );
+    m.stop().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// MCP.
+// ---------------------------------------------------------------------------------------------
+
+fn mcp_message(value: Value) -> api::types::McpRequest {
+    typed(value)
+}
+
+#[tokio::test]
+async fn the_generated_mcp_call_reads_json_sse_and_202_from_the_mock() {
+    use api::types::McpResponse;
+    use kindo_client::streams::{McpAnswer, McpEvent};
+
+    let m = mock(Options::default()).await;
+    let api = builder(&m, "key-mcp").build_api().unwrap();
+    let ping = json!({"jsonrpc": "2.0", "id": 7, "method": "ping"});
+
+    // JSON first in `Accept`: the mock answers JSON.
+    let answer = api
+        .mcp()
+        .accept("application/json, text/event-stream")
+        .body(mcp_message(ping.clone()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    let McpAnswer::Json(McpResponse::Result(result)) = answer.into_inner() else {
+        panic!("a JSON result")
+    };
+    assert_eq!(json!(result.id), json!(7));
+
+    // The event stream first: the mock answers with one `message` event.
+    let answer = api
+        .mcp()
+        .accept("text/event-stream, application/json")
+        .body(mcp_message(
+            json!({"jsonrpc": "2.0", "id": 8, "method": "tools/list"}),
+        ))
+        .send()
+        .await
+        .unwrap();
+    let McpAnswer::Events(mut events) = answer.into_inner() else {
+        panic!("an event stream")
+    };
+    let Some(Ok(McpEvent::Response(McpResponse::Result(result)))) = events.next().await else {
+        panic!("the response as the stream's event")
+    };
+    assert_eq!(json!(result.id), json!(8));
+    assert!(
+        result.result["tools"]
+            .as_array()
+            .is_some_and(|t| !t.is_empty())
+    );
+    assert!(events.next().await.is_none());
+
+    // A notification: `202`, no body, a success.
+    let answer = api
+        .mcp()
+        .accept("application/json, text/event-stream")
+        .body(mcp_message(
+            json!({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 202);
+    assert!(matches!(answer.into_inner(), McpAnswer::Accepted));
+
+    // Without `text/event-stream` in `Accept` the gateway answers 406, an undocumented body.
+    match api
+        .mcp()
+        .accept("application/json")
+        .body(mcp_message(ping.clone()))
+        .send()
+        .await
+    {
+        Err(Error::UnexpectedResponse(r)) => assert_eq!(r.status(), 406),
+        other => panic!("{other:?}"),
+    }
+
+    // An answer that is not a JSON-RPC message names the method and the operation.
+    let faulty = faulty_api(&m, "key-mcp", "nonconforming", RetryPolicy::none());
+    let err = faulty
+        .mcp()
+        .accept("application/json, text/event-stream")
+        .body(mcp_message(ping))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().starts_with(
+            "Error: HTTP 200 OK from POST /v1/mcp (mcp): the body does not match the documented McpResponse"
+        ),
+        "{err}"
     );
     m.stop().await;
 }

@@ -304,7 +304,25 @@ fn every_generated_operation_decodes_through_the_client() {
             !code.contains("ResponseValue::from_response("),
             "{file}: progenitor's decoding loses the status"
         );
-        assert!(code.contains("crate::decode::from_response(response, &info)"));
+        // Each told its operation's method, for the messages (`from GET /v1/models (...)`).
+        assert_eq!(
+            code.matches("crate::decode::from_response(response, &info, ::reqwest::Method::")
+                .count(),
+            code.matches("from_response(").count(),
+            "{file}"
+        );
+        assert!(
+            !code.contains("let response = result?;"),
+            "{file}: a transport failure would not name the operation"
+        );
+        assert_eq!(
+            code.matches(
+                "let response = crate::hooks::received(result, &info, ::reqwest::Method::"
+            )
+            .count(),
+            code.matches("let info = OperationInfo {").count(),
+            "{file}"
+        );
     }
 }
 
@@ -314,14 +332,25 @@ async fn a_connection_lost_before_the_response_headers_is_told_apart_from_a_time
     assert!(matches!(reset, Error::Custom(_)), "{reset:?}");
     assert_eq!(
         reset_message,
-        "Error: /v1/models (list_models): the connection was reset before the response headers (the request may have been processed)"
+        "Error: GET /v1/models (list_models): the connection was reset before the response headers (the request may have been processed)"
     );
     let (_, closed_message) = list_models_failure(|| Reply::Vanish { reset: false }, |b| b).await;
+    assert_eq!(
+        closed_message,
+        "Error: GET /v1/models (list_models): the connection was closed before the response headers (the request may have been processed)"
+    );
+    // The method is the operation's own.
+    let server = Server::start_raw(|_, _| Reply::Vanish { reset: true }).await;
+    let api = client(&server).build_api().unwrap();
+    let run = kindo_client::api::types::RunAgentRequest {
+        agent_id: "a".into(),
+        inputs: None,
+    };
+    let err = api.run_agent().body(run).send().await.unwrap_err();
     assert!(
-        closed_message.ends_with(
-            "the connection was closed before the response headers (the request may have been processed)"
-        ),
-        "{closed_message}"
+        err.to_string()
+            .starts_with("Error: POST /v1/agents/runs (run_agent): the connection was reset"),
+        "{err}"
     );
     let (timeout, timeout_message) = list_models_failure(
         || Reply::Hang,

@@ -752,6 +752,8 @@ through as long as they carry a string `type`.*/
     pub struct ChatContentPartOther {
         #[serde(rename = "type")]
         pub type_: ChatContentPartOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ChatContentPartOther {
         pub fn builder() -> builder::ChatContentPartOther {
@@ -1500,6 +1502,8 @@ forwarded verbatim.*/
     pub struct ChatNamedToolChoiceOther {
         #[serde(rename = "type")]
         pub type_: ChatNamedToolChoiceOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ChatNamedToolChoiceOther {
         pub fn builder() -> builder::ChatNamedToolChoiceOther {
@@ -1718,6 +1722,8 @@ types OpenAI adds are passed through from upstream.*/
     pub struct ChatToolCallOther {
         #[serde(rename = "type")]
         pub type_: ChatToolCallOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ChatToolCallOther {
         pub fn builder() -> builder::ChatToolCallOther {
@@ -1789,6 +1795,8 @@ types OpenAI adds are passed through from upstream.*/
     pub struct ChatToolOther {
         #[serde(rename = "type")]
         pub type_: ChatToolOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ChatToolOther {
         pub fn builder() -> builder::ChatToolOther {
@@ -3514,6 +3522,8 @@ does not re-execute it) and `function_call_output` (a tool result, paired by
     pub struct InputItemOther {
         #[serde(rename = "type")]
         pub type_: InputItemOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl InputItemOther {
         pub fn builder() -> builder::InputItemOther {
@@ -3916,6 +3926,8 @@ turn can produce sibling `function_call` and `message` items.*/
     pub struct ItemOther {
         #[serde(rename = "type")]
         pub type_: ItemOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ItemOther {
         pub fn builder() -> builder::ItemOther {
@@ -6183,6 +6195,8 @@ it, so rely on the SSE `event:` line.*/
     pub struct ResponseContentPartOther {
         #[serde(rename = "type")]
         pub type_: ResponseContentPartOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ResponseContentPartOther {
         pub fn builder() -> builder::ResponseContentPartOther {
@@ -6726,6 +6740,8 @@ tools echoed as `shell`, `web_search`, `computer`).*/
     pub struct ResponseToolChoiceObjectOther {
         #[serde(rename = "type")]
         pub type_: ResponseToolChoiceObjectOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ResponseToolChoiceObjectOther {
         pub fn builder() -> builder::ResponseToolChoiceObjectOther {
@@ -6775,6 +6791,8 @@ tools echoed as `shell`, `web_search`, `computer`).*/
     pub struct ResponseToolOther {
         #[serde(rename = "type")]
         pub type_: ResponseToolOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ResponseToolOther {
         pub fn builder() -> builder::ResponseToolOther {
@@ -7017,6 +7035,8 @@ one agent step). Open set: other part types pass through.*/
     pub struct RunMessagePartOther {
         #[serde(rename = "type")]
         pub type_: RunMessagePartOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl RunMessagePartOther {
         pub fn builder() -> builder::RunMessagePartOther {
@@ -10773,11 +10793,16 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                 super::ChatContentPartOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ChatContentPartOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -10794,6 +10819,20 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ChatContentPartOther>
         for super::ChatContentPartOther {
@@ -10801,12 +10840,18 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             fn try_from(
                 value: ChatContentPartOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::ChatContentPartOther> for ChatContentPartOther {
             fn from(value: super::ChatContentPartOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -11683,11 +11728,16 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                 super::ChatNamedToolChoiceOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ChatNamedToolChoiceOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -11704,6 +11754,20 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ChatNamedToolChoiceOther>
         for super::ChatNamedToolChoiceOther {
@@ -11711,13 +11775,19 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             fn try_from(
                 value: ChatNamedToolChoiceOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::ChatNamedToolChoiceOther>
         for ChatNamedToolChoiceOther {
             fn from(value: super::ChatNamedToolChoiceOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -12141,11 +12211,16 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                 super::ChatToolCallOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ChatToolCallOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -12162,18 +12237,38 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ChatToolCallOther> for super::ChatToolCallOther {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ChatToolCallOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::ChatToolCallOther> for ChatToolCallOther {
             fn from(value: super::ChatToolCallOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -12182,11 +12277,16 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                 super::ChatToolOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ChatToolOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -12203,18 +12303,38 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ChatToolOther> for super::ChatToolOther {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ChatToolOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::ChatToolOther> for ChatToolOther {
             fn from(value: super::ChatToolOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -15807,11 +15927,16 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                 super::InputItemOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for InputItemOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -15828,18 +15953,38 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<InputItemOther> for super::InputItemOther {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: InputItemOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::InputItemOther> for InputItemOther {
             fn from(value: super::InputItemOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -16327,11 +16472,16 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
         #[derive(Clone, Debug)]
         pub struct ItemOther {
             type_: ::std::result::Result<super::ItemOtherType, ::std::string::String>,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ItemOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -16348,18 +16498,38 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ItemOther> for super::ItemOther {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ItemOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::ItemOther> for ItemOther {
             fn from(value: super::ItemOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -19577,11 +19747,16 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                 super::ResponseContentPartOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ResponseContentPartOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -19598,6 +19773,20 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ResponseContentPartOther>
         for super::ResponseContentPartOther {
@@ -19605,13 +19794,19 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             fn try_from(
                 value: ResponseContentPartOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::ResponseContentPartOther>
         for ResponseContentPartOther {
             fn from(value: super::ResponseContentPartOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -20693,11 +20888,16 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                 super::ResponseToolChoiceObjectOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ResponseToolChoiceObjectOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -20714,6 +20914,20 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ResponseToolChoiceObjectOther>
         for super::ResponseToolChoiceObjectOther {
@@ -20721,13 +20935,19 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             fn try_from(
                 value: ResponseToolChoiceObjectOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::ResponseToolChoiceObjectOther>
         for ResponseToolChoiceObjectOther {
             fn from(value: super::ResponseToolChoiceObjectOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -20736,11 +20956,16 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                 super::ResponseToolOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ResponseToolOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -20757,18 +20982,38 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ResponseToolOther> for super::ResponseToolOther {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ResponseToolOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::ResponseToolOther> for ResponseToolOther {
             fn from(value: super::ResponseToolOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -21237,11 +21482,16 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                 super::RunMessagePartOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for RunMessagePartOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -21258,6 +21508,20 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<RunMessagePartOther>
         for super::RunMessagePartOther {
@@ -21265,12 +21529,18 @@ types (e.g. `search_result`) are accepted by [`UnknownToolResultBlock`].*/
             fn try_from(
                 value: RunMessagePartOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::RunMessagePartOther> for RunMessagePartOther {
             fn from(value: super::RunMessagePartOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -24457,34 +24727,34 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -24533,27 +24803,27 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -24689,34 +24959,34 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 404u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -24799,48 +25069,48 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                202u16 => crate::decode::from_response(response, &info).await,
+                202u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 404u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 422u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -24908,34 +25178,34 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 404u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -25003,34 +25273,34 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 404u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -25079,27 +25349,27 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -25204,48 +25474,48 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 404u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -25335,48 +25605,48 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 502u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -25464,55 +25734,55 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 404u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 502u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -25584,34 +25854,34 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 404u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -25683,34 +25953,34 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 404u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -25833,48 +26103,48 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 404u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -25958,41 +26228,41 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 404u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -26142,48 +26412,48 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 502u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -26334,41 +26604,41 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -26445,9 +26715,11 @@ pub mod builder {
             self
         }
         ///Sends a `POST` request to `/v1/mcp`
+        ///
+        ///Reads every answer the gateway documents: JSON, an event stream, or `202` for a notification ([`McpAnswer`](crate::streams::McpAnswer)).
         pub async fn send(
             self,
-        ) -> Result<ResponseValue<types::McpResponse>, Error<types::FlatError>> {
+        ) -> Result<ResponseValue<crate::streams::McpAnswer>, Error<types::FlatError>> {
             let Self { client, integrations, accept, x_kindo_integrations, body } = self;
             let integrations = integrations.map_err(Error::InvalidRequest)?;
             let accept = accept.map_err(Error::InvalidRequest)?;
@@ -26487,18 +26759,8 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
-            match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
-                401u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
-                        ),
-                    )
-                }
-                _ => Err(Error::UnexpectedResponse(response)),
-            }
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
+            crate::streams::read_mcp_answer(client, response, &info).await
         }
     }
     /**Builder for [`Client::get_protected_resource_metadata`]
@@ -26544,9 +26806,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -26594,9 +26856,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }

@@ -343,6 +343,8 @@ through as long as they carry a string `type`.*/
     pub struct ChatContentPartOther {
         #[serde(rename = "type")]
         pub type_: ChatContentPartOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ChatContentPartOther {
         pub fn builder() -> builder::ChatContentPartOther {
@@ -1091,6 +1093,8 @@ forwarded verbatim.*/
     pub struct ChatNamedToolChoiceOther {
         #[serde(rename = "type")]
         pub type_: ChatNamedToolChoiceOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ChatNamedToolChoiceOther {
         pub fn builder() -> builder::ChatNamedToolChoiceOther {
@@ -1309,6 +1313,8 @@ types OpenAI adds are passed through from upstream.*/
     pub struct ChatToolCallOther {
         #[serde(rename = "type")]
         pub type_: ChatToolCallOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ChatToolCallOther {
         pub fn builder() -> builder::ChatToolCallOther {
@@ -1380,6 +1386,8 @@ types OpenAI adds are passed through from upstream.*/
     pub struct ChatToolOther {
         #[serde(rename = "type")]
         pub type_: ChatToolOtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl ChatToolOther {
         pub fn builder() -> builder::ChatToolOther {
@@ -2484,11 +2492,16 @@ Not shown in Kindo's examples.*/
                 super::ChatContentPartOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ChatContentPartOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -2505,6 +2518,20 @@ Not shown in Kindo's examples.*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ChatContentPartOther>
         for super::ChatContentPartOther {
@@ -2512,12 +2539,18 @@ Not shown in Kindo's examples.*/
             fn try_from(
                 value: ChatContentPartOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::ChatContentPartOther> for ChatContentPartOther {
             fn from(value: super::ChatContentPartOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -3394,11 +3427,16 @@ Not shown in Kindo's examples.*/
                 super::ChatNamedToolChoiceOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ChatNamedToolChoiceOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -3415,6 +3453,20 @@ Not shown in Kindo's examples.*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ChatNamedToolChoiceOther>
         for super::ChatNamedToolChoiceOther {
@@ -3422,13 +3474,19 @@ Not shown in Kindo's examples.*/
             fn try_from(
                 value: ChatNamedToolChoiceOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::ChatNamedToolChoiceOther>
         for ChatNamedToolChoiceOther {
             fn from(value: super::ChatNamedToolChoiceOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -3852,11 +3910,16 @@ Not shown in Kindo's examples.*/
                 super::ChatToolCallOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ChatToolCallOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -3873,18 +3936,38 @@ Not shown in Kindo's examples.*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ChatToolCallOther> for super::ChatToolCallOther {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ChatToolCallOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::ChatToolCallOther> for ChatToolCallOther {
             fn from(value: super::ChatToolCallOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -3893,11 +3976,16 @@ Not shown in Kindo's examples.*/
                 super::ChatToolOtherType,
                 ::std::string::String,
             >,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for ChatToolOther {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -3914,18 +4002,38 @@ Not shown in Kindo's examples.*/
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<ChatToolOther> for super::ChatToolOther {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: ChatToolOther,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::ChatToolOther> for ChatToolOther {
             fn from(value: super::ChatToolOther) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -5746,48 +5854,48 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 401u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 429u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 502u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -5871,9 +5979,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),
                 401u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),
                 403u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),

@@ -3512,20 +3512,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                201u16 => crate::decode::from_response(response, &info).await,
+                201u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -3592,20 +3592,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -3657,20 +3657,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -3719,20 +3719,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -3817,20 +3817,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -3902,20 +3902,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::DELETE)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
@@ -3998,20 +3998,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                201u16 => crate::decode::from_response(response, &info).await,
+                201u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4083,20 +4083,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::DELETE)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
@@ -4167,20 +4167,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4251,20 +4251,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4335,20 +4335,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4433,20 +4433,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -4529,20 +4529,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                201u16 => crate::decode::from_response(response, &info).await,
+                201u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4611,20 +4611,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -4706,20 +4706,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PATCH)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PATCH).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PATCH).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PATCH).await?,
                         ),
                     )
                 }
@@ -4791,20 +4791,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4876,20 +4876,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -4990,20 +4990,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PUT)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
@@ -5091,20 +5091,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::DELETE)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
@@ -5191,20 +5191,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PUT)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
@@ -5291,20 +5291,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PUT)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
@@ -5376,20 +5376,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -5461,20 +5461,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::DELETE)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }
@@ -5561,20 +5561,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -5661,20 +5661,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PUT)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
@@ -5746,20 +5746,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -5862,20 +5862,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -5927,20 +5927,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -6009,20 +6009,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PUT)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PUT).await?,
                         ),
                     )
                 }
@@ -6091,20 +6091,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::PATCH)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::PATCH).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PATCH).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::PATCH).await?,
                         ),
                     )
                 }
@@ -6156,20 +6156,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -6240,20 +6240,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -6338,20 +6338,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -6420,20 +6420,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -6482,13 +6482,13 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 503u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -6537,13 +6537,13 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 503u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::GET).await?,
                         ),
                     )
                 }
@@ -6592,9 +6592,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -6660,9 +6660,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -6740,9 +6740,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                201u16 => crate::decode::from_response(response, &info).await,
+                201u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -6806,9 +6806,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
@@ -6872,9 +6872,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::GET)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::GET).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }

@@ -56,6 +56,20 @@ macro_rules! for_each_streaming_client {
     };
 }
 
+/// `for_each_client_builder!(m)` expands to `m!(module, setter, build, "document",
+/// "default base URL")` for every client module compiled in: the `ClientBuilder` methods
+/// that set its base URL and build it.
+macro_rules! for_each_client_builder {
+    ($m:ident) => {
+        #[cfg(feature = "api")]
+        $m!(api, api_base_url, build_api, "kindo-api", "https://api.kindo.ai");
+        #[cfg(feature = "llm")]
+        $m!(llm, llm_base_url, build_llm, "kindo-llm", "https://llm.kindo.ai");
+        #[cfg(feature = "koda")]
+        $m!(koda, koda_base_url, build_koda, "koda-control-plane", "http://localhost:8090");
+    };
+}
+
 /// One registered document: its name under `spec/`, its module here (also its cargo
 /// feature), and whether this build compiled that module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,5 +4,6 @@
 pub mod result;
 pub mod wait;
 
-pub use result::{Part, RunMessage, RunResult};
+pub use crate::api::types::{RunMessage, RunMessagePart};
+pub use result::RunResult;
 pub use wait::{WaitError, WaitOptions};

@@ -14,6 +14,4 @@ pub(crate) use event::data_is_json;
 pub use event::{Json, Protocol, SseEvent};
 pub use kindo_wire::sse::{DEFAULT_MAX_EVENT_BYTES, ParseError, SseFrame, SseParser};
 pub use request::SseRequest;
-#[cfg(feature = "api")] // for the MCP gateway's answers
-pub(crate) use request::error_answer;
 pub use stream::{EventStream, StreamError};

@@ -1,16 +1,20 @@
-//! The MCP gateway (`POST /v1/mcp`) as a Streamable HTTP client sees it. The generated `mcp()`
-//! reads only the JSON form of a `200`; [`api::Client::mcp_send`] reads every answer the
-//! document declares: the JSON-RPC response as JSON, the same as an event stream, or `202`
-//! (no body) for a notification.
+//! The MCP gateway (`POST /v1/mcp`) as a Streamable HTTP client sees it. progenitor can type
+//! one answer of an operation; the generated `mcp()` returns every one the document declares
+//! instead ([`McpAnswer`]: the JSON-RPC response as JSON, the same as an event stream, or `202`
+//! with no body for a notification), read by [`read_mcp_answer`]. [`api::Client::mcp_send`]
+//! calls it with the `Accept` the transport requires.
+//!
+//! A request admitting an event stream gets no total timeout (the answer may be a stream): the
+//! read timeout, the event idle timeout and the size limits apply.
 
-use progenitor_client::{ClientInfo, Error};
-use reqwest::StatusCode;
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
+use progenitor_client::{ClientInfo, Error, OperationInfo, ResponseValue};
+use reqwest::header::{CONTENT_TYPE, HeaderMap};
+use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
 use crate::api::types::{FlatError, McpRequest, McpResponse};
 use crate::sse::{EventStream, Protocol, SseEvent, SseFrame};
-use crate::{api, guard, hooks, retry};
+use crate::{api, guard};
 
 /// What the Streamable HTTP transport requires in `Accept`.
 pub const MCP_ACCEPT: &str = "application/json, text/event-stream";
@@ -56,72 +60,73 @@ pub enum McpAnswer {
 }
 
 impl api::Client {
-    /// Sends one JSON-RPC message to the MCP gateway and reads any documented answer (see
-    /// [`McpAnswer`]). Errors are those of the generated `mcp()` (`FlatError` for `401`).
-    /// No total timeout applies (the answer may be a stream): the read timeout, the event idle
-    /// timeout and the size limits do.
+    /// Sends one JSON-RPC message to the MCP gateway with the `Accept` the transport requires:
+    /// the generated `mcp()` with `options`, its answer without the status and headers.
     pub async fn mcp_send(
         &self,
         message: &McpRequest,
         options: &McpOptions,
     ) -> Result<McpAnswer, Error<FlatError>> {
-        let url = format!("{}/v1/mcp", self.baseurl());
-        let query: Vec<(&str, &str)> = options
-            .integrations
-            .iter()
-            .map(|i| ("integrations", i.as_str()))
-            .collect();
-        let mut builder = self
-            .client()
-            .post(url)
-            .query(&query)
-            .header(ACCEPT, HeaderValue::from_static(MCP_ACCEPT))
-            .json(message);
+        let mut call = self.mcp().accept(MCP_ACCEPT).body(message.clone());
+        if !options.integrations.is_empty() {
+            call = call.integrations(options.integrations.clone());
+        }
         if let Some(ids) = &options.x_kindo_integrations {
-            builder = builder.header("x-kindo-integrations", ids);
+            call = call.x_kindo_integrations(ids.clone());
         }
-        let mut request = builder
-            .build()
-            .map_err(|e| Error::InvalidRequest(e.to_string()))?;
-        let settings = self.inner();
-        hooks::prepare(settings, &mut request, false).map_err(Error::InvalidRequest)?;
-        let response = retry::execute(self.client(), request, &settings.retry)
-            .await
-            .map_err(|e| guard::transport_failure(e, "POST /v1/mcp (mcp)"))?;
-        let status = response.status();
-        if !status.is_success() {
-            return Err(
-                crate::sse::error_answer(response, "/v1/mcp", settings.max_body_bytes).await,
-            );
-        }
-        if status == StatusCode::ACCEPTED {
-            return Ok(McpAnswer::Accepted);
-        }
-        let content_type = response
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_owned();
-        if content_type.trim_start().starts_with("text/event-stream") {
+        call.send().await.map(ResponseValue::into_inner)
+    }
+}
+
+/// What the generated `mcp().send()` returns (`cargo xtask gen` makes it call this with the
+/// response): every answer the operation documents. `401` is the typed `FlatError`; another
+/// status is `Error::UnexpectedResponse`, as progenitor makes it.
+pub(crate) async fn read_mcp_answer(
+    client: &api::Client,
+    response: reqwest::Response,
+    info: &OperationInfo,
+) -> Result<ResponseValue<McpAnswer>, Error<FlatError>> {
+    let settings = client.inner();
+    let status = response.status();
+    let headers = response.headers().clone();
+    match status {
+        StatusCode::ACCEPTED => Ok(ResponseValue::new(McpAnswer::Accepted, status, headers)),
+        StatusCode::OK if is_event_stream(&headers) => {
             let stream = EventStream::new(response.bytes_stream(), Protocol::GENERIC)
                 .max_event_bytes(settings.max_event_bytes)
                 .idle_timeout(settings.event_idle_timeout);
-            return Ok(McpAnswer::Events(Box::new(stream)));
+            let answer = McpAnswer::Events(Box::new(stream));
+            Ok(ResponseValue::new(answer, status, headers))
         }
-        let checked = guard::check(
-            response,
-            "POST /v1/mcp (mcp)".into(),
-            settings.max_body_bytes,
-        )
-        .await
-        .map_err(Error::CommunicationError)?;
-        if let Some(fault) = guard::fault(&checked) {
-            return Err(Error::Custom(fault.message()));
+        StatusCode::OK | StatusCode::UNAUTHORIZED => {
+            // Bounded and checked as every JSON answer (a request admitting a stream passes
+            // the hooks unread).
+            let checked = guard::check(response, OPERATION.into(), settings.max_body_bytes)
+                .await
+                .map_err(Error::CommunicationError)?;
+            if let Some(fault) = guard::fault(&checked) {
+                return Err(Error::Custom(fault.message()));
+            }
+            if status == StatusCode::UNAUTHORIZED {
+                let error = crate::decode::from_response(checked, info, Method::POST).await?;
+                return Err(Error::ErrorResponse(error));
+            }
+            let json: ResponseValue<McpResponse> =
+                crate::decode::from_response(checked, info, Method::POST).await?;
+            let answer = McpAnswer::Json(json.into_inner());
+            Ok(ResponseValue::new(answer, status, headers))
         }
-        let headers = checked.headers().clone();
-        let bytes = checked.bytes().await.map_err(Error::ResponseBodyError)?;
-        crate::decode::typed(status, headers, &bytes, "POST /v1/mcp (mcp)")
-            .map(|v: progenitor_client::ResponseValue<McpResponse>| McpAnswer::Json(v.into_inner()))
+        _ => Err(Error::UnexpectedResponse(response)),
     }
+}
+
+/// How the client's messages name the operation.
+const OPERATION: &str = "POST /v1/mcp (mcp)";
+
+fn is_event_stream(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|ct| ct.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("text/event-stream"))
 }

@@ -8,7 +8,7 @@
 //! | `api::Client::create_response_stream` | [`ResponseEvent`] (the `event:` name picks the payload type) | `StreamError::Event` with `OpenAiError`; the stream goes on to `response.failed` | `response.completed`, `response.failed` or `response.incomplete`, yielded as the last event |
 //! | `api::Client::create_message_stream` | `MessageStreamEvent` (`ping` skipped) | `StreamError::Event` with `MessagesError`; the stream ends | `message_stop`, yielded as the last event |
 //! | `llm::Client::create_completion_stream` (legacy completions) | `llm::types::Completion` | `StreamError::Event` with `OpenAiError`; the stream ends | `data: [DONE]` |
-//! | `api::Client::mcp_send` (MCP gateway) | [`McpAnswer`]: JSON, an [`McpEventStream`] of [`McpEvent`]s, or `Accepted` (`202`) | `StreamError::Event` | end of input |
+//! | `api::Client::mcp()` and `mcp_send` (MCP gateway) | [`McpAnswer`]: JSON, an [`McpEventStream`] of [`McpEvent`]s, or `Accepted` (`202`) | `StreamError::Event` | end of input |
 //!
 //! An answer other than 2xx is `Error::ErrorResponse` carrying the operation's own error type
 //! (the one its generated non-streaming method returns); a stream that ends before its
@@ -35,6 +35,9 @@ pub use chat::LlmChatCompletionStream;
 pub use completions::CompletionStream;
 #[cfg(feature = "api")]
 pub use mcp::{MCP_ACCEPT, McpAnswer, McpEvent, McpEventStream, McpOptions};
+// Called by the generated `mcp()` (see `xtask`'s client rewrites).
+#[cfg(feature = "api")]
+pub(crate) use mcp::read_mcp_answer;
 #[cfg(feature = "api")]
 pub use messages::{MessageHeaders, MessageStream};
 #[cfg(feature = "api")]

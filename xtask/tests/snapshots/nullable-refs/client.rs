@@ -591,9 +591,9 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }

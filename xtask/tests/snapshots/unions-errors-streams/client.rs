@@ -154,6 +154,8 @@ pub mod types {
     pub struct Other {
         #[serde(rename = "type")]
         pub type_: OtherType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     impl Other {
         pub fn builder() -> builder::Other {
@@ -537,11 +539,16 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct Other {
             type_: ::std::result::Result<super::OtherType, ::std::string::String>,
+            extra: ::std::result::Result<
+                ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for Other {
             fn default() -> Self {
                 Self {
                     type_: Err("no value supplied for type_".to_string()),
+                    extra: Err("no value supplied for extra".to_string()),
                 }
             }
         }
@@ -558,18 +565,38 @@ pub mod types {
                     });
                 self
             }
+            pub fn extra<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.extra = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for extra: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<Other> for super::Other {
             type Error = super::error::ConversionError;
             fn try_from(
                 value: Other,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { type_: value.type_? })
+                Ok(Self {
+                    type_: value.type_?,
+                    extra: value.extra?,
+                })
             }
         }
         impl ::std::convert::From<super::Other> for Other {
             fn from(value: super::Other) -> Self {
-                Self { type_: Ok(value.type_) }
+                Self {
+                    type_: Ok(value.type_),
+                    extra: Ok(value.extra),
+                }
             }
         }
         #[derive(Clone, Debug)]
@@ -849,20 +876,20 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::POST)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::POST).await,
                 400u16..=499u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
                 500u16..=599u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::POST).await?,
                         ),
                     )
                 }
@@ -930,13 +957,13 @@ pub mod builder {
             client.pre(&mut request, &info).await?;
             let result = client.exec(request, &info).await;
             client.post(&result, &info).await?;
-            let response = result?;
+            let response = crate::hooks::received(result, &info, ::reqwest::Method::DELETE)?;
             match response.status().as_u16() {
-                200u16 => crate::decode::from_response(response, &info).await,
+                200u16 => crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await,
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            crate::decode::from_response(response, &info).await?,
+                            crate::decode::from_response(response, &info, ::reqwest::Method::DELETE).await?,
                         ),
                     )
                 }

@@ -1,6 +1,6 @@
 //! Shaping rules, applied after conversion. [`shape`] (S1, S2, S4) changes nothing a
 //! document accepts, so its output is the published `spec/oas30/` rendition. [`shape_client`]
-//! (S3, S5–S8) trades precision for what progenitor can generate (one success and one error
+//! (S3, S5–S9) trades precision for what progenitor can generate (one success and one error
 //! type per operation, `Option<T>` for a nullable reference); its output only feeds the
 //! generated client and is never published.
 //!
@@ -25,13 +25,16 @@
 //! * S8 — nullable references: the published `anyOf: [{$ref}, null branch]` goes back to
 //!   `{nullable: true, allOf: [{$ref}], type}`, which progenitor types as `Option<T>`
 //!   (`oas30::nullable_refs`, which also holds the published form).
+//! * S9 — catch-all fields: the catch-all branch of an open union (an object whose tag has
+//!   `not: {enum}`) with `additionalProperties: true` gets `additionalProperties: {}`, so the
+//!   generated type keeps the fields it forwards instead of dropping them.
 //! * S4 — streaming responses: when `text/event-stream` sits beside `application/json`, the JSON
 //!   media type is put first so progenitor (and readers) type the response from it; a request
 //!   body with several media types, which progenitor cannot generate, is an error.
 //!
 //! One file per rule: published rules in [`tagged_variants`] (S1), [`unsigned`] (S2) and
 //! [`streaming`] (S4); client-only rules in [`error_type`] (S3), [`statuses`] (S5, S6),
-//! [`catch_all`] (S7) and `oas30::nullable_refs` (S8).
+//! [`catch_all`] (S7, S9) and `oas30::nullable_refs` (S8).
 
 mod catch_all;
 mod error_type;
@@ -63,7 +66,7 @@ pub fn shape(doc: &mut Value) -> Result<()> {
     for_each_operation(doc, &mut |op, ptr| streaming::s4_streaming_media(op, ptr))
 }
 
-/// S8 (nullable references as progenitor types them), S7, S5, S3 and S6 on an already
+/// S8 (nullable references as progenitor types them), S7, S9, S5, S3 and S6 on an already
 /// converted and [`shape`]d document: the generated client's input.
 pub fn shape_client(doc: &mut Value) -> Result<()> {
     super::nullable_refs::for_client(doc)?;
@@ -73,6 +76,7 @@ pub fn shape_client(doc: &mut Value) -> Result<()> {
         .unwrap_or_else(|| Value::Object(Map::new()));
     walk::every_schema(doc, &mut |s, _| {
         catch_all::s7_catch_all_without_pattern(s);
+        catch_all::s9_catch_all_keeps_its_fields(s);
         Ok(())
     })?;
     let mut synthesized = Vec::new();

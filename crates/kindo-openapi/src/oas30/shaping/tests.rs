@@ -283,3 +283,32 @@ fn pascal_case_of_operation_ids() {
     assert_eq!(pascal_case("createChatCompletion"), "CreateChatCompletion");
     assert_eq!(pascal_case("list-models"), "ListModels");
 }
+
+#[test]
+fn s7_and_s9_shape_a_catch_all_for_the_client_only() {
+    let tag = json!({"type": "string", "pattern": "^(?:[^t].*)$", "not": {"enum": ["text"]}});
+    let doc = doc_with(
+        json!({
+            "Other": {"type": "object", "required": ["type"],
+                      "properties": {"type": tag}, "additionalProperties": true},
+            "Open": {"type": "object", "properties": {"type": {"type": "string"}},
+                     "additionalProperties": true},
+            "Closed": {"type": "object", "properties": {"type": tag},
+                       "additionalProperties": false}
+        }),
+        json!({}),
+    );
+    let mut published = doc.clone();
+    shape(&mut published).unwrap();
+    assert_eq!(published, doc, "neither rule is published");
+    let out = shaped(doc).unwrap();
+    let schemas = &out["components"]["schemas"];
+    assert_eq!(
+        schemas["Other"],
+        json!({"type": "object", "required": ["type"], "additionalProperties": {},
+               "properties": {"type": {"type": "string", "not": {"enum": ["text"]}}}})
+    );
+    // Not a catch-all, or closed: the object is left as it is.
+    assert_eq!(schemas["Open"]["additionalProperties"], true);
+    assert_eq!(schemas["Closed"]["additionalProperties"], false);
+}
