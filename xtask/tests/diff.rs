@@ -92,6 +92,30 @@ fn the_corpus_reaches_every_rule() {
     assert!(missing.is_empty(), "rules no fixture produces: {missing:?}");
 }
 
+/// The data schema of a stream is the union of its payloads, so a payload changed in place is
+/// seen both there and at its events: it must be reported once.
+#[test]
+fn stream_changes_are_reported_once() {
+    let streams: Vec<(String, Value)> = fixtures()
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("stream-"))
+        .collect();
+    assert!(streams.len() >= 10, "{} stream pairs", streams.len());
+    for (name, f) in &streams {
+        for (dir, old, new) in [
+            ("forward", &f["old"], &f["new"]),
+            ("reverse", &f["new"], &f["old"]),
+        ] {
+            let changes = compare(old, new);
+            assert_eq!(
+                changes.len(),
+                ids(&f[dir]).len(),
+                "{name} ({dir}): {changes:#?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn refactors_produce_no_change() {
     for (name, f) in fixtures()

@@ -41,7 +41,7 @@ fn pinned(root: &Value, schema: &Value) -> Option<String> {
 
 /// The "other" branch's tag of an open union: a string that must be none of the known tags
 /// (`not: {enum}`, or a `pattern: ^(?!…)` lookahead).
-pub(crate) fn is_catch_all(root: &Value, tag_schema: &Value) -> bool {
+fn is_catch_all(root: &Value, tag_schema: &Value) -> bool {
     let (t, _) = resolve(root, tag_schema);
     t.get("pattern")
         .and_then(Value::as_str)

@@ -41,6 +41,11 @@ pub fn compare(ctx: &mut Ctx, old: &Value, new: &Value, pos: Pos, ptr: &str) {
         if ctx.in_progress.contains(k) || ctx.clean.contains(&(k.clone(), pos.subject)) {
             return;
         }
+        if let Some(seen) = &mut ctx.once
+            && !seen.insert((k.clone(), pos.subject))
+        {
+            return;
+        }
         ctx.in_progress.push(k.clone());
     }
     let before = ctx.changes.len();
