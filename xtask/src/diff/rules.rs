@@ -262,7 +262,10 @@ server-variable-default-changed        WARN a server variable's default changed
 /// The rules of one table: (id, level, summary).
 fn rows(table: &'static str) -> Vec<(&'static str, Level, String)> {
     let mut out: Vec<(&'static str, Level, String)> = Vec::new();
-    for line in table.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+    for line in table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
         if line.starts_with(' ') {
             let (_, _, summary) = out.last_mut().expect("a continuation follows a rule");
             summary.push(' ');

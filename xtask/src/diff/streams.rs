@@ -100,16 +100,20 @@ fn tables(ctx: &mut Ctx, old: &Table, new: &Table, ptr: &str) {
     if old.done != new.done {
         let message = match (old.done, new.done) {
             (Some(o), None) => format!("The stream no longer ends with `data: {o}`."),
-            (None, Some(n)) => format!(
-                "The stream now ends with `data: {n}`, which old clients read as an event."
-            ),
+            (None, Some(n)) => {
+                format!("The stream now ends with `data: {n}`, which old clients read as an event.")
+            }
             (o, n) => format!(
                 "The stream's last line changed from `data: {}` to `data: {}`.",
                 o.unwrap_or_default(),
                 n.unwrap_or_default()
             ),
         };
-        ctx.emit("response-stream-done-changed", &format!("{ptr}/done"), message);
+        ctx.emit(
+            "response-stream-done-changed",
+            &format!("{ptr}/done"),
+            message,
+        );
     }
     for (name, oe) in old.events {
         let eptr = format!("{ptr}/events/{}", escape(name));
@@ -158,10 +162,8 @@ fn payload(ctx: &mut Ctx, name: &str, old: &Value, new: &Value, ptr: &str) {
     );
     let label = |root: &Value, s: &Value| -> String {
         let v = view(root, s);
-        v.reference.map_or_else(
-            || schema::show_types(&v.types),
-            |r| ref_name(r).to_owned(),
-        )
+        v.reference
+            .map_or_else(|| schema::show_types(&v.types), |r| ref_name(r).to_owned())
     };
     let (ol, nl) = (label(ctx.old, o), label(ctx.new, n));
     if ol != nl && form(ctx.old, o) != form(ctx.new, n) {

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::errors::Fail;
-use crate::handlers::text;
+use crate::handlers::{Call, text};
 use crate::ids::now;
 use crate::reply::Reply;
 use crate::server::Ctx;
@@ -20,17 +20,14 @@ pub fn model_not_found(model: &str) -> Fail {
 }
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {
-    let Some(body) = ctx.body.as_ref() else {
-        return ctx.fail(Fail::bad_request("the request body is required"));
+    let Call {
+        body,
+        stream,
+        model,
+    } = match ctx.model_call(model_not_found) {
+        Ok(call) => call,
+        Err(reply) => return reply,
     };
-    let stream = body["stream"] == true;
-    if let Some(e) = crate::examples::paired(ctx.op, body, stream) {
-        return crate::examples::serve(ctx.op, &e);
-    }
-    let model = body["model"].as_str().unwrap_or_default();
-    if !ctx.mock.world(ctx.key(), |w| w.model_known(model)) {
-        return ctx.fail(model_not_found(model));
-    }
     let messages = body["messages"].as_array().cloned().unwrap_or_default();
     let last = messages.last().cloned().unwrap_or(Value::Null);
     let tools: Vec<&Value> = body["tools"]
@@ -83,7 +80,7 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
         "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "total_tokens": prompt_tokens + completion_tokens}
     });
     if stream {
-        return Reply::sse(streams::chat(&completion));
+        return Reply::sse(streams::chat(streams::table(ctx.op), &completion));
     }
     Reply::json(200, completion)
 }

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::errors::Fail;
-use crate::handlers::text;
+use crate::handlers::{Call, text};
 use crate::reply::Reply;
 use crate::server::Ctx;
 use crate::streams;
@@ -17,17 +17,14 @@ fn model_not_found(model: &str) -> Fail {
 }
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {
-    let Some(body) = ctx.body.as_ref() else {
-        return ctx.fail(Fail::bad_request("the request body is required"));
+    let Call {
+        body,
+        stream,
+        model,
+    } = match ctx.model_call(model_not_found) {
+        Ok(call) => call,
+        Err(reply) => return reply,
     };
-    let stream = body["stream"] == true;
-    if let Some(e) = crate::examples::paired(ctx.op, body, stream) {
-        return crate::examples::serve(ctx.op, &e);
-    }
-    let model = body["model"].as_str().unwrap_or_default();
-    if !ctx.mock.world(ctx.key(), |w| w.model_known(model)) {
-        return ctx.fail(model_not_found(model));
-    }
     let messages = body["messages"].as_array().cloned().unwrap_or_default();
     let last = messages.last().cloned().unwrap_or(Value::Null);
     let tool_result = last["content"]
@@ -77,22 +74,16 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
         "usage": {"input_tokens": input_tokens, "output_tokens": output_tokens}
     });
     if stream {
-        return Reply::sse(streams::messages(&message));
+        return Reply::sse(streams::messages(streams::table(ctx.op), &message));
     }
     Reply::json(200, message)
 }
 
 pub fn count_tokens(ctx: &Ctx<'_>) -> Reply {
-    let Some(body) = ctx.body.as_ref() else {
-        return ctx.fail(Fail::bad_request("the request body is required"));
+    let body = match ctx.model_call(model_not_found) {
+        Ok(call) => call.body,
+        Err(reply) => return reply,
     };
-    if let Some(e) = crate::examples::paired(ctx.op, body, false) {
-        return crate::examples::serve(ctx.op, &e);
-    }
-    let model = body["model"].as_str().unwrap_or_default();
-    if !ctx.mock.world(ctx.key(), |w| w.model_known(model)) {
-        return ctx.fail(model_not_found(model));
-    }
     let tokens = text::tokens(&text::all_text(&json!([
         body["system"],
         body["messages"],

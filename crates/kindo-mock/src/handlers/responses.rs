@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::errors::Fail;
 use crate::handlers::chat::model_not_found;
-use crate::handlers::text;
+use crate::handlers::{Call, text};
 use crate::ids::now;
 use crate::reply::Reply;
 use crate::server::Ctx;
@@ -64,14 +64,14 @@ fn last_text(items: &[Value]) -> String {
 }
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {
-    let Some(body) = ctx.body.as_ref() else {
-        return ctx.fail(Fail::bad_request("the request body is required"));
+    let Call {
+        body,
+        stream,
+        model,
+    } = match ctx.model_call(model_not_found) {
+        Ok(call) => call,
+        Err(reply) => return reply,
     };
-    let stream = body["stream"] == true;
-    if let Some(e) = crate::examples::paired(ctx.op, body, stream) {
-        return crate::examples::serve(ctx.op, &e);
-    }
-    let model = body["model"].as_str().unwrap_or_default().to_owned();
     let conversation = body["conversation"]
         .as_str()
         .or_else(|| body["conversation"]["id"].as_str())
@@ -88,9 +88,6 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
     let call_item = ids.prefixed("fc_");
     let call_id = ids.prefixed("call_");
     ctx.mock.world(ctx.key(), |w: &mut World| {
-        if !w.model_known(&model) {
-            return ctx.fail(model_not_found(&model));
-        }
         if conversation.is_some() && previous.is_some() {
             return ctx.fail(Fail::new(400, "mutually_exclusive_parameters", "`conversation` and `previous_response_id` cannot be used together (at /previous_response_id)."));
         }
@@ -172,7 +169,7 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
         }
         w.responses.insert(response_id.clone(), StoredResponse { response: response.clone(), input: input.clone() });
         if stream {
-            return Reply::sse(streams::responses(&response));
+            return Reply::sse(streams::responses(streams::table(ctx.op), &response));
         }
         Reply::json(200, response)
     })
