@@ -92,7 +92,7 @@ async fn renamed_events_change_the_frames_with_no_edit_to_the_mock() {
     let events = names(&frames);
     assert_eq!(events[0], "response.started", "{events:?}");
     assert!(events.contains(&"response.text.delta"), "{events:?}");
-    assert!(!events.iter().any(|e| *e == "response.created"));
+    assert!(!events.contains(&"response.created"));
     // The payload echoes the name it was sent under.
     let first: Value = serde_json::from_str(&frames[0].1).unwrap();
     assert_eq!(first["type"], "response.started");
