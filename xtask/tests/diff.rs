@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
-use xtask::diff::{compare, rules};
+use xtask::diff::{Level, compare, rules};
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/diff_fixtures/pairs")
@@ -233,6 +233,36 @@ fn markdown_is_a_table() {
             "| ERR | `response-success-status-removed` | GET /a | `/paths/~1a/get/responses/201` |"
         ),
         "{md}"
+    );
+}
+
+#[test]
+fn limits_break_requests_when_tightened_and_responses_when_loosened() {
+    let rule = |id: &str| {
+        rules::catalog()
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("{id} is a rule"))
+    };
+    for (id, level) in [
+        ("request-body-max-length-set", Level::Err),
+        ("request-parameter-min-increased", Level::Err),
+        ("request-property-max-items-increased", Level::Info),
+        ("request-body-min-properties-unset", Level::Info),
+        ("response-body-max-length-set", Level::Info),
+        ("response-header-min-decreased", Level::Err),
+        ("response-property-max-items-unset", Level::Err),
+        ("response-body-min-properties-increased", Level::Info),
+    ] {
+        assert_eq!(rule(id).level, level, "{id}");
+    }
+    assert_eq!(
+        rule("response-property-max-items-unset").summary,
+        "response property: the maximum item count was dropped"
+    );
+    assert_eq!(
+        rule("request-body-min-length-set").summary,
+        "request body: a minimum length was set"
     );
 }
 

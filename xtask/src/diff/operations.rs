@@ -266,6 +266,24 @@ fn value_schema(p: &Value) -> &Value {
         .unwrap_or(&EMPTY)
 }
 
+/// Compares the schemas held by two media types, parameters or headers at `ptr`.
+fn schemas(
+    ctx: &mut Ctx,
+    (old, new): (&Value, &Value),
+    dir: Dir,
+    subject: &'static str,
+    ptr: &str,
+) {
+    let pos = Pos { dir, subject };
+    schema::compare(
+        ctx,
+        value_schema(old),
+        value_schema(new),
+        pos,
+        &format!("{ptr}/schema"),
+    );
+}
+
 fn parameters(ctx: &mut Ctx, old: Side, new: Side, paths: (&str, &str), ptr: &str) {
     let op = effective_parameters(ctx.old, old, paths.0, ptr);
     let np = effective_parameters(ctx.new, new, paths.1, ptr);
@@ -336,17 +354,7 @@ fn parameters(ctx: &mut Ctx, old: Side, new: Side, paths: (&str, &str), ptr: &st
                 format!("`explode` of `{name}` changed from {oe} to {ne}."),
             );
         }
-        let pos = Pos {
-            dir: Dir::Request,
-            subject: "parameter",
-        };
-        schema::compare(
-            ctx,
-            value_schema(o),
-            value_schema(n),
-            pos,
-            &format!("{n_ptr}/schema"),
-        );
+        schemas(ctx, (o, n), Dir::Request, "parameter", n_ptr);
     }
 }
 
@@ -395,19 +403,7 @@ fn request_body(ctx: &mut Ctx, o: &Value, n: &Value, ptr: &str) {
                 &mptr,
                 format!("The request media type `{media}` is no longer accepted."),
             ),
-            Some(nm) => {
-                let pos = Pos {
-                    dir: Dir::Request,
-                    subject: "body",
-                };
-                schema::compare(
-                    ctx,
-                    om.get("schema").unwrap_or(&EMPTY),
-                    nm.get("schema").unwrap_or(&EMPTY),
-                    pos,
-                    &format!("{mptr}/schema"),
-                );
-            }
+            Some(nm) => schemas(ctx, (om, nm), Dir::Request, "body", &mptr),
         }
     }
     for media in nc.keys().filter(|m| !oc.contains_key(*m)) {
@@ -460,17 +456,7 @@ fn responses(ctx: &mut Ctx, o: &Value, n: &Value, ptr: &str) {
                 );
                 continue;
             };
-            let pos = Pos {
-                dir: Dir::Response,
-                subject: "body",
-            };
-            schema::compare(
-                ctx,
-                om.get("schema").unwrap_or(&EMPTY),
-                nm.get("schema").unwrap_or(&EMPTY),
-                pos,
-                &format!("{mptr}/schema"),
-            );
+            schemas(ctx, (om, nm), Dir::Response, "body", &mptr);
             if media.starts_with(streams::EVENT_STREAM) {
                 streams::compare(ctx, om, nm, &mptr);
             }
@@ -532,17 +518,7 @@ fn headers(ctx: &mut Ctx, old: &Value, new: &Value, sptr: &str) {
             };
             ctx.emit(rule, &hptr, format!("The header `{name}` is {what}."));
         }
-        let pos = Pos {
-            dir: Dir::Response,
-            subject: "header",
-        };
-        schema::compare(
-            ctx,
-            value_schema(h),
-            value_schema(nhv),
-            pos,
-            &format!("{hptr}/schema"),
-        );
+        schemas(ctx, (h, nhv), Dir::Response, "header", &hptr);
     }
     for (key, (name, _)) in &nh {
         if !oh.contains_key(key) {

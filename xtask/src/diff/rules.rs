@@ -7,7 +7,8 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use super::Level;
+use super::view::LIMITS;
+use super::{Dir, Level};
 
 /// One rule: id, level and what it means.
 #[derive(Debug, Clone)]
@@ -35,30 +36,6 @@ format-generalized             INFO the format widened or was dropped
 pattern-added                  ERR  a pattern now restricts the value
 pattern-changed                WARN the pattern changed; values it matched may be rejected
 pattern-removed                INFO the pattern was dropped
-max-length-set                 ERR  a maximum length was set
-max-length-decreased           ERR  the maximum length decreased
-max-length-increased           INFO the maximum length increased
-max-length-unset               INFO the maximum length was dropped
-min-length-set                 ERR  a minimum length was set
-min-length-increased           ERR  the minimum length increased
-min-length-decreased           INFO the minimum length decreased
-min-length-unset               INFO the minimum length was dropped
-max-set                        ERR  a maximum was set
-max-decreased                  ERR  the maximum decreased
-max-increased                  INFO the maximum increased
-max-unset                      INFO the maximum was dropped
-min-set                        ERR  a minimum was set
-min-increased                  ERR  the minimum increased
-min-decreased                  INFO the minimum decreased
-min-unset                      INFO the minimum was dropped
-max-items-set                  ERR  a maximum item count was set
-max-items-decreased            ERR  the maximum item count decreased
-max-items-increased            INFO the maximum item count increased
-max-items-unset                INFO the maximum item count was dropped
-min-items-set                  ERR  a minimum item count was set
-min-items-increased            ERR  the minimum item count increased
-min-items-decreased            INFO the minimum item count decreased
-min-items-unset                INFO the minimum item count was dropped
 default-value-added            WARN a default now applies when the value is omitted
 default-value-removed          WARN the default no longer applies
 default-value-changed          WARN an omitted value now means something else
@@ -68,14 +45,6 @@ any-of-added                   INFO an `anyOf` branch was added
 any-of-removed                 ERR  an `anyOf` branch was removed
 additional-properties-narrowed ERR  unlisted properties are no longer accepted
 additional-properties-widened  INFO unlisted properties are accepted
-max-properties-set             ERR  a maximum property count was set
-max-properties-decreased       ERR  the maximum property count decreased
-max-properties-increased       INFO the maximum property count increased
-max-properties-unset           INFO the maximum property count was dropped
-min-properties-set             ERR  a minimum property count was set
-min-properties-increased       ERR  the minimum property count increased
-min-properties-decreased       INFO the minimum property count decreased
-min-properties-unset           INFO the minimum property count was dropped
 not-added                      ERR  a `not` now excludes values
 not-removed                    INFO the `not` exclusion was dropped
 not-changed                    WARN the `not` exclusion changed; values it let through may be
@@ -107,30 +76,6 @@ format-specialized             INFO the format narrowed or was added
 pattern-removed                WARN the pattern no longer holds
 pattern-changed                WARN the pattern changed
 pattern-added                  INFO a pattern now holds
-max-length-unset               ERR  the maximum length was dropped
-max-length-increased           ERR  the maximum length increased
-max-length-decreased           INFO the maximum length decreased
-max-length-set                 INFO a maximum length was set
-min-length-unset               ERR  the minimum length was dropped
-min-length-decreased           ERR  the minimum length decreased
-min-length-increased           INFO the minimum length increased
-min-length-set                 INFO a minimum length was set
-max-unset                      ERR  the maximum was dropped
-max-increased                  ERR  the maximum increased
-max-decreased                  INFO the maximum decreased
-max-set                        INFO a maximum was set
-min-unset                      ERR  the minimum was dropped
-min-decreased                  ERR  the minimum decreased
-min-increased                  INFO the minimum increased
-min-set                        INFO a minimum was set
-max-items-unset                ERR  the maximum item count was dropped
-max-items-increased            ERR  the maximum item count increased
-max-items-decreased            INFO the maximum item count decreased
-max-items-set                  INFO a maximum item count was set
-min-items-unset                ERR  the minimum item count was dropped
-min-items-decreased            ERR  the minimum item count decreased
-min-items-increased            INFO the minimum item count increased
-min-items-set                  INFO a minimum item count was set
 default-value-added            INFO a default is documented
 default-value-removed          INFO the documented default was dropped
 default-value-changed          INFO the documented default changed
@@ -143,14 +88,6 @@ any-of-removed                 INFO an `anyOf` branch was removed
 open-union-value-added         INFO an open union names a new tag its catch-all already accepted
 additional-properties-widened  WARN unlisted properties may now be returned
 additional-properties-narrowed INFO unlisted properties are no longer returned
-max-properties-unset           ERR  the maximum property count was dropped
-max-properties-increased       ERR  the maximum property count increased
-max-properties-decreased       INFO the maximum property count decreased
-max-properties-set             INFO a maximum property count was set
-min-properties-unset           ERR  the minimum property count was dropped
-min-properties-decreased       ERR  the minimum property count decreased
-min-properties-increased       INFO the minimum property count increased
-min-properties-set             INFO a minimum property count was set
 not-added                      INFO a `not` now excludes values
 not-removed                    WARN values the `not` excluded may now be returned
 not-changed                    WARN the `not` exclusion changed
@@ -259,9 +196,42 @@ server-variable-enum-value-added       INFO a server variable allows a new value
 server-variable-default-changed        WARN a server variable's default changed
 ";
 
+/// Limit rules (`max-length-set`, `min-items-increased`, …), four per keyword family of
+/// [`LIMITS`]: in a request a tighter limit breaks clients and a looser one cannot; in a
+/// response it is the other way round.
+fn limit_rules(dir: Dir) -> Vec<(String, Level, String)> {
+    let mut out = Vec::new();
+    for (stem, _, upper) in LIMITS {
+        let (bound, what) = stem.split_once('-').unwrap_or((stem, ""));
+        let bound = if bound == "max" { "maximum" } else { "minimum" };
+        let noun = match what {
+            "" => bound.to_owned(),
+            "length" => format!("{bound} length"),
+            "items" => format!("{bound} item count"),
+            _ => format!("{bound} property count"),
+        };
+        let (tighter, looser) = if *upper {
+            ("decreased", "increased")
+        } else {
+            ("increased", "decreased")
+        };
+        for (change, tightens, summary) in [
+            ("set", true, format!("a {noun} was set")),
+            (tighter, true, format!("the {noun} {tighter}")),
+            (looser, false, format!("the {noun} {looser}")),
+            ("unset", false, format!("the {noun} was dropped")),
+        ] {
+            let breaks = tightens == (dir == Dir::Request);
+            let level = if breaks { Level::Err } else { Level::Info };
+            out.push((format!("{stem}-{change}"), level, summary));
+        }
+    }
+    out
+}
+
 /// The rules of one table: (id, level, summary).
-fn rows(table: &'static str) -> Vec<(&'static str, Level, String)> {
-    let mut out: Vec<(&'static str, Level, String)> = Vec::new();
+fn rows(table: &'static str) -> Vec<(String, Level, String)> {
+    let mut out: Vec<(String, Level, String)> = Vec::new();
     for line in table
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -282,7 +252,7 @@ fn rows(table: &'static str) -> Vec<(&'static str, Level, String)> {
             "INFO" => Level::Info,
             other => panic!("rule `{id}`: unknown level `{other}`"),
         };
-        out.push((id, level, words.collect::<Vec<_>>().join(" ")));
+        out.push((id.to_owned(), level, words.collect::<Vec<_>>().join(" ")));
     }
     out
 }
@@ -293,10 +263,12 @@ pub fn catalog() -> &'static [Rule] {
     CATALOG.get_or_init(|| {
         let mut rules = Vec::new();
         for (dir, subjects, kinds) in [
-            ("request", REQUEST_SUBJECTS, REQUEST_SCHEMA),
-            ("response", RESPONSE_SUBJECTS, RESPONSE_SCHEMA),
+            (Dir::Request, REQUEST_SUBJECTS, REQUEST_SCHEMA),
+            (Dir::Response, RESPONSE_SUBJECTS, RESPONSE_SCHEMA),
         ] {
-            let kinds = rows(kinds);
+            let mut kinds = rows(kinds);
+            kinds.extend(limit_rules(dir));
+            let dir = dir.as_str();
             for subject in subjects {
                 for (kind, level, summary) in &kinds {
                     rules.push(Rule {
@@ -308,7 +280,7 @@ pub fn catalog() -> &'static [Rule] {
             }
         }
         rules.extend(rows(FIXED).into_iter().map(|(id, level, summary)| Rule {
-            id: id.to_owned(),
+            id,
             level,
             summary,
         }));

@@ -94,29 +94,19 @@ fn compare_views(
     limits(ctx, ov, nv, pos, ptr);
     default(ctx, ov, nv, pos, ptr);
     not(ctx, ov, nv, pos, ptr);
-    if req && ov.read_only != nv.read_only {
-        let kind = if nv.read_only {
-            "became-read-only"
-        } else {
-            "became-not-read-only"
-        };
-        ctx.emit(
-            &pos.rule(kind),
-            ptr,
-            format!("The value {}.", kind.replace('-', " ")),
-        );
-    }
-    if !req && ov.write_only != nv.write_only {
-        let kind = if nv.write_only {
-            "became-write-only"
-        } else {
-            "became-not-write-only"
-        };
-        ctx.emit(
-            &pos.rule(kind),
-            ptr,
-            format!("The value {}.", kind.replace('-', " ")),
-        );
+    // `readOnly` matters to what a client sends, `writeOnly` to what it reads.
+    for (applies, was, is, stem) in [
+        (req, ov.read_only, nv.read_only, "read-only"),
+        (!req, ov.write_only, nv.write_only, "write-only"),
+    ] {
+        if applies && was != is {
+            let kind = format!("became-{}{stem}", if is { "" } else { "not-" });
+            ctx.emit(
+                &pos.rule(&kind),
+                ptr,
+                format!("The value {}.", kind.replace('-', " ")),
+            );
+        }
     }
     properties(ctx, ov, nv, pos, ptr);
     additional(ctx, ov, nv, pos, ptr);

@@ -20,14 +20,12 @@ pub fn model_not_found(model: &str) -> Fail {
 }
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {
-    let Call {
-        body,
-        stream,
-        model,
-    } = match ctx.model_call(model_not_found) {
-        Ok(call) => call,
-        Err(reply) => return reply,
-    };
+    ctx.model_call(model_not_found, |call| answer(ctx, call))
+}
+
+/// A completion for a call the prologue accepted.
+fn answer(ctx: &Ctx<'_>, call: Call<'_>) -> Reply {
+    let (body, stream, model) = (call.body, call.stream, call.model);
     let messages = body["messages"].as_array().cloned().unwrap_or_default();
     let last = messages.last().cloned().unwrap_or(Value::Null);
     let tools: Vec<&Value> = body["tools"]

@@ -17,14 +17,12 @@ fn model_not_found(model: &str) -> Fail {
 }
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {
-    let Call {
-        body,
-        stream,
-        model,
-    } = match ctx.model_call(model_not_found) {
-        Ok(call) => call,
-        Err(reply) => return reply,
-    };
+    ctx.model_call(model_not_found, |call| answer(ctx, call))
+}
+
+/// A message for a call the prologue accepted.
+fn answer(ctx: &Ctx<'_>, call: Call<'_>) -> Reply {
+    let (body, stream, model) = (call.body, call.stream, call.model);
     let messages = body["messages"].as_array().cloned().unwrap_or_default();
     let last = messages.last().cloned().unwrap_or(Value::Null);
     let tool_result = last["content"]
@@ -80,10 +78,10 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
 }
 
 pub fn count_tokens(ctx: &Ctx<'_>) -> Reply {
-    let body = match ctx.model_call(model_not_found) {
-        Ok(call) => call.body,
-        Err(reply) => return reply,
-    };
+    ctx.model_call(model_not_found, |call| count(call.body))
+}
+
+fn count(body: &Value) -> Reply {
     let tokens = text::tokens(&text::all_text(&json!([
         body["system"],
         body["messages"],

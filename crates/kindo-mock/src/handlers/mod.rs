@@ -26,22 +26,26 @@ pub struct Call<'a> {
 }
 
 impl Ctx<'_> {
-    /// The prologue every model call shares: the body is required, a documented example the
-    /// request is paired with is served as written, and the model must be one the caller can
-    /// use (else `unknown` says why). `Err` is the reply to send instead.
-    pub fn model_call(&self, unknown: fn(&str) -> Fail) -> Result<Call<'_>, Reply> {
+    /// The prologue every model call shares, then `answer`: the body is required, a
+    /// documented example the request is paired with is served as written, and the model must
+    /// be one the caller can use (else `unknown` says why).
+    pub fn model_call(
+        &self,
+        unknown: fn(&str) -> Fail,
+        answer: impl FnOnce(Call<'_>) -> Reply,
+    ) -> Reply {
         let Some(body) = self.body.as_ref() else {
-            return Err(self.fail(Fail::bad_request("the request body is required")));
+            return self.fail(Fail::bad_request("the request body is required"));
         };
         let stream = self.op.events.is_some() && body["stream"] == true;
         if let Some(e) = crate::examples::paired(self.op, body, stream) {
-            return Err(crate::examples::serve(self.op, &e));
+            return crate::examples::serve(self.op, &e);
         }
         let model = body["model"].as_str().unwrap_or_default();
         if !self.mock.world(self.key(), |w| w.model_known(model)) {
-            return Err(self.fail(unknown(model)));
+            return self.fail(unknown(model));
         }
-        Ok(Call {
+        answer(Call {
             body,
             stream,
             model,

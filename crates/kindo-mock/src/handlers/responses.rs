@@ -64,14 +64,12 @@ fn last_text(items: &[Value]) -> String {
 }
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {
-    let Call {
-        body,
-        stream,
-        model,
-    } = match ctx.model_call(model_not_found) {
-        Ok(call) => call,
-        Err(reply) => return reply,
-    };
+    ctx.model_call(model_not_found, |call| answer(ctx, call))
+}
+
+/// A response for a call the prologue accepted.
+fn answer(ctx: &Ctx<'_>, call: Call<'_>) -> Reply {
+    let (body, stream, model) = (call.body, call.stream, call.model);
     let conversation = body["conversation"]
         .as_str()
         .or_else(|| body["conversation"]["id"].as_str())
