@@ -125,6 +125,15 @@ impl<'a> Ctx<'a> {
             message,
         });
     }
+
+    /// Records `on` (rule, message) when a flag turned on from `old` to `new`, `off` when it
+    /// turned off.
+    pub fn toggled(&mut self, (old, new): (bool, bool), ptr: &str, on: [&str; 2], off: [&str; 2]) {
+        if old != new {
+            let [rule, message] = if new { on } else { off };
+            self.emit(rule, ptr, message.to_owned());
+        }
+    }
 }
 
 /// Escapes one JSON-pointer token.

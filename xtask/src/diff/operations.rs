@@ -327,18 +327,13 @@ fn parameters(ctx: &mut Ctx, old: Side, new: Side, paths: (&str, &str), ptr: &st
             required(o) || location == "path",
             required(n) || location == "path",
         );
-        if was != is {
-            let (rule, what) = if is {
-                ("request-parameter-became-required", "required")
-            } else {
-                ("request-parameter-became-optional", "optional")
-            };
-            ctx.emit(
-                rule,
-                n_ptr,
-                format!("The {location} parameter `{name}` became {what}."),
-            );
-        }
+        let became = |what: &str| format!("The {location} parameter `{name}` became {what}.");
+        ctx.toggled(
+            (was, is),
+            n_ptr,
+            ["request-parameter-became-required", &became("required")],
+            ["request-parameter-became-optional", &became("optional")],
+        );
         let ((os, oe), (ns, ne)) = (style(o), style(n));
         if os != ns {
             ctx.emit(
@@ -385,14 +380,18 @@ fn request_body(ctx: &mut Ctx, o: &Value, n: &Value, ptr: &str) {
         }
         (Some(o), Some(n)) => (o, n),
     };
-    if required(ob) != required(nb) {
-        let (rule, what) = if required(nb) {
-            ("request-body-became-required", "required")
-        } else {
-            ("request-body-became-optional", "optional")
-        };
-        ctx.emit(rule, &ptr, format!("The request body became {what}."));
-    }
+    ctx.toggled(
+        (required(ob), required(nb)),
+        &ptr,
+        [
+            "request-body-became-required",
+            "The request body became required.",
+        ],
+        [
+            "request-body-became-optional",
+            "The request body became optional.",
+        ],
+    );
     let empty = Map::new();
     let (oc, nc) = (content(ob).unwrap_or(&empty), content(nb).unwrap_or(&empty));
     for (media, om) in oc {
@@ -510,14 +509,13 @@ fn headers(ctx: &mut Ctx, old: &Value, new: &Value, sptr: &str) {
         };
         let hptr = format!("{sptr}/headers/{}", escape(new_name));
         let nhv = resolve(ctx.new, nhv).0;
-        if required(h) != required(nhv) {
-            let (rule, what) = if required(nhv) {
-                ("response-header-became-required", "always sent")
-            } else {
-                ("response-header-became-optional", "no longer always sent")
-            };
-            ctx.emit(rule, &hptr, format!("The header `{name}` is {what}."));
-        }
+        let sent = |what: &str| format!("The header `{name}` is {what} sent.");
+        ctx.toggled(
+            (required(h), required(nhv)),
+            &hptr,
+            ["response-header-became-required", &sent("always")],
+            ["response-header-became-optional", &sent("no longer always")],
+        );
         schemas(ctx, (h, nhv), Dir::Response, "header", &hptr);
     }
     for (key, (name, _)) in &nh {

@@ -83,20 +83,18 @@ pub fn compare(ctx: &mut Ctx, old: &Value, new: &Value, ptr: &str) {
 }
 
 fn tables(ctx: &mut Ctx, old: &Table, new: &Table, ptr: &str) {
-    if old.open != new.open {
-        let (rule, message) = if new.open {
-            (
-                "response-stream-became-open",
-                "The stream may now send events its table does not name.",
-            )
-        } else {
-            (
-                "response-stream-became-closed",
-                "The stream now sends only the events its table names.",
-            )
-        };
-        ctx.emit(rule, &format!("{ptr}/open"), message.into());
-    }
+    ctx.toggled(
+        (old.open, new.open),
+        &format!("{ptr}/open"),
+        [
+            "response-stream-became-open",
+            "The stream may now send events its table does not name.",
+        ],
+        [
+            "response-stream-became-closed",
+            "The stream now sends only the events its table names.",
+        ],
+    );
     if old.done != new.done {
         let message = match (old.done, new.done) {
             (Some(o), None) => format!("The stream no longer ends with `data: {o}`."),
@@ -125,18 +123,14 @@ fn tables(ctx: &mut Ctx, old: &Table, new: &Table, ptr: &str) {
             );
             continue;
         };
-        if flag(oe, "terminal") != flag(ne, "terminal") {
-            let what = if flag(ne, "terminal") {
-                "now ends"
-            } else {
-                "no longer ends"
-            };
-            ctx.emit(
-                "response-stream-terminal-event-changed",
-                &format!("{eptr}/terminal"),
-                format!("The event `{name}` {what} the stream."),
-            );
-        }
+        let ends = |what: &str| format!("The event `{name}` {what} the stream.");
+        let rule = "response-stream-terminal-event-changed";
+        ctx.toggled(
+            (flag(oe, "terminal"), flag(ne, "terminal")),
+            &format!("{eptr}/terminal"),
+            [rule, &ends("now ends")],
+            [rule, &ends("no longer ends")],
+        );
         payload(ctx, name, oe, ne, &eptr);
     }
     // Judged by the old table: its clients skip unknown names only if it was open.
