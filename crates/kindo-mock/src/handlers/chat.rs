@@ -3,20 +3,15 @@
 
 use serde_json::{Value, json};
 
-use crate::errors::Fail;
 use crate::handlers::{Call, text};
 use crate::ids::now;
 use crate::reply::Reply;
 use crate::server::Ctx;
 use crate::streams;
 
-/// The documented 400 for a model the caller cannot use.
-pub fn model_not_found(model: &str) -> Fail {
-    Fail::new(
-        400,
-        "model_not_found",
-        format!("Model '{model}' not found."),
-    )
+/// What the documented 400 says of a model the caller cannot use.
+pub fn model_not_found(model: &str) -> String {
+    format!("Model '{model}' not found.")
 }
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {

@@ -2,18 +2,14 @@
 
 use serde_json::{Value, json};
 
-use crate::errors::Fail;
 use crate::handlers::{Call, text};
 use crate::reply::Reply;
 use crate::server::Ctx;
 use crate::streams;
 
-fn model_not_found(model: &str) -> Fail {
-    Fail::new(
-        400,
-        "model_not_found",
-        format!("model: {model} is not a model this key can use"),
-    )
+/// What the documented 400 says of a model the caller cannot use.
+fn model_not_found(model: &str) -> String {
+    format!("model: {model} is not a model this key can use")
 }
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {

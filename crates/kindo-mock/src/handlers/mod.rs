@@ -28,10 +28,10 @@ pub struct Call<'a> {
 impl Ctx<'_> {
     /// The prologue every model call shares, then `answer`: the body is required, a
     /// documented example the request is paired with is served as written, and the model must
-    /// be one the caller can use (else `unknown` says why).
+    /// be one the caller can use (else a 400 `model_not_found` says what `unknown` says).
     pub fn model_call(
         &self,
-        unknown: fn(&str) -> Fail,
+        unknown: fn(&str) -> String,
         answer: impl FnOnce(Call<'_>) -> Reply,
     ) -> Reply {
         let Some(body) = self.body.as_ref() else {
@@ -43,7 +43,7 @@ impl Ctx<'_> {
         }
         let model = body["model"].as_str().unwrap_or_default();
         if !self.mock.world(self.key(), |w| w.model_known(model)) {
-            return self.fail(unknown(model));
+            return self.fail(Fail::new(400, "model_not_found", unknown(model)));
         }
         answer(Call {
             body,
