@@ -96,6 +96,11 @@ pub fn table(op: &Operation) -> &Table {
         .unwrap_or_else(|| panic!("{} streams (checked at start-up)", op.id))
 }
 
+/// The elements of a JSON array with their indices (none when `list` is no array).
+fn indexed(list: &Value) -> impl Iterator<Item = (usize, &Value)> {
+    list.as_array().into_iter().flatten().enumerate()
+}
+
 /// Splits text into a few stream deltas (word groups keep the frames realistic).
 pub fn deltas(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -136,12 +141,7 @@ pub fn chat(table: &Table, completion: &Value) -> Vec<Frame> {
             frames.push(chunk(&base(json!({"content": d}), Value::Null)));
         }
     }
-    for (i, call) in message["tool_calls"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (i, call) in indexed(&message["tool_calls"]) {
         frames.push(chunk(&base(
             json!({"tool_calls": [{
                 "index": i, "id": call["id"], "type": "function",
@@ -179,12 +179,7 @@ pub fn responses(table: &Table, response: &Value) -> Vec<Frame> {
     }
     push(CREATED, json!({"response": shell}));
     push(IN_PROGRESS, json!({"response": shell}));
-    for (index, item) in response["output"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (index, item) in indexed(&response["output"]) {
         let id = item["id"].clone();
         let mut started = item.clone();
         started["status"] = json!("in_progress");
@@ -248,12 +243,7 @@ pub fn messages(table: &Table, message: &Value) -> Vec<Frame> {
     start["stop_sequence"] = Value::Null;
     start["usage"]["output_tokens"] = json!(1);
     push(MESSAGE_START, json!({"message": start}));
-    for (index, block) in message["content"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    for (index, block) in indexed(&message["content"]) {
         match block["type"].as_str() {
             Some("tool_use") => {
                 let mut empty = block.clone();

@@ -10,12 +10,10 @@ use crate::server::Ctx;
 use crate::streams;
 
 /// What the documented 400 says of a model the caller cannot use.
-pub fn model_not_found(model: &str) -> String {
-    format!("Model '{model}' not found.")
-}
+pub const UNKNOWN_MODEL: &str = "Model '{model}' not found.";
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {
-    ctx.model_call(model_not_found, |call| answer(ctx, call))
+    ctx.model_call(UNKNOWN_MODEL, |call| answer(ctx, call))
 }
 
 /// A completion for a call the prologue accepted.

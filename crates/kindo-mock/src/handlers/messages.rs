@@ -8,12 +8,10 @@ use crate::server::Ctx;
 use crate::streams;
 
 /// What the documented 400 says of a model the caller cannot use.
-fn model_not_found(model: &str) -> String {
-    format!("model: {model} is not a model this key can use")
-}
+const UNKNOWN_MODEL: &str = "model: {model} is not a model this key can use";
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {
-    ctx.model_call(model_not_found, |call| answer(ctx, call))
+    ctx.model_call(UNKNOWN_MODEL, |call| answer(ctx, call))
 }
 
 /// A message for a call the prologue accepted.
@@ -74,7 +72,7 @@ fn answer(ctx: &Ctx<'_>, call: Call<'_>) -> Reply {
 }
 
 pub fn count_tokens(ctx: &Ctx<'_>) -> Reply {
-    ctx.model_call(model_not_found, |call| count(call.body))
+    ctx.model_call(UNKNOWN_MODEL, |call| count(call.body))
 }
 
 fn count(body: &Value) -> Reply {

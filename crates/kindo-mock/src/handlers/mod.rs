@@ -28,12 +28,9 @@ pub struct Call<'a> {
 impl Ctx<'_> {
     /// The prologue every model call shares, then `answer`: the body is required, a
     /// documented example the request is paired with is served as written, and the model must
-    /// be one the caller can use (else a 400 `model_not_found` says what `unknown` says).
-    pub fn model_call(
-        &self,
-        unknown: fn(&str) -> String,
-        answer: impl FnOnce(Call<'_>) -> Reply,
-    ) -> Reply {
+    /// be one the caller can use (else a 400 `model_not_found` says `unknown`, with the id
+    /// in place of `{model}`).
+    pub fn model_call(&self, unknown: &str, answer: impl FnOnce(Call<'_>) -> Reply) -> Reply {
         let Some(body) = self.body.as_ref() else {
             return self.fail(Fail::bad_request("the request body is required"));
         };
@@ -43,7 +40,11 @@ impl Ctx<'_> {
         }
         let model = body["model"].as_str().unwrap_or_default();
         if !self.mock.world(self.key(), |w| w.model_known(model)) {
-            return self.fail(Fail::new(400, "model_not_found", unknown(model)));
+            return self.fail(Fail::new(
+                400,
+                "model_not_found",
+                unknown.replace("{model}", model),
+            ));
         }
         answer(Call {
             body,

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::errors::Fail;
-use crate::handlers::chat::model_not_found;
+use crate::handlers::chat::UNKNOWN_MODEL;
 use crate::handlers::{Call, text};
 use crate::ids::now;
 use crate::reply::Reply;
@@ -64,7 +64,7 @@ fn last_text(items: &[Value]) -> String {
 }
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {
-    ctx.model_call(model_not_found, |call| answer(ctx, call))
+    ctx.model_call(UNKNOWN_MODEL, |call| answer(ctx, call))
 }
 
 /// A response for a call the prologue accepted.
