@@ -19,8 +19,7 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
 /// A completion for a call the prologue accepted.
 fn answer(ctx: &Ctx<'_>, call: Call<'_>) -> Reply {
     let (body, stream, model) = (call.body, call.stream, call.model);
-    let messages = body["messages"].as_array().cloned().unwrap_or_default();
-    let last = messages.last().cloned().unwrap_or(Value::Null);
+    let (messages, last) = call.messages();
     let tools: Vec<&Value> = body["tools"]
         .as_array()
         .into_iter()

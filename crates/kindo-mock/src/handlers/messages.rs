@@ -17,8 +17,7 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
 /// A message for a call the prologue accepted.
 fn answer(ctx: &Ctx<'_>, call: Call<'_>) -> Reply {
     let (body, stream, model) = (call.body, call.stream, call.model);
-    let messages = body["messages"].as_array().cloned().unwrap_or_default();
-    let last = messages.last().cloned().unwrap_or(Value::Null);
+    let (messages, last) = call.messages();
     let tool_result = last["content"]
         .as_array()
         .is_some_and(|blocks| blocks.iter().any(|b| b["type"] == "tool_result"));

@@ -25,6 +25,18 @@ pub struct Call<'a> {
     pub model: &'a str,
 }
 
+impl Call<'_> {
+    /// The body's `messages`, and the last of them (`null` when there is none).
+    pub fn messages(&self) -> (Vec<Value>, Value) {
+        let messages = self.body["messages"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let last = messages.last().cloned().unwrap_or(Value::Null);
+        (messages, last)
+    }
+}
+
 impl Ctx<'_> {
     /// The prologue every model call shares, then `answer`: the body is required, a
     /// documented example the request is paired with is served as written, and the model must
