@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use xtask::diff::{compare, rules};
+use xtask::diff::{Level, compare, rules};
 
 use common::{printed, xtask};
 
@@ -93,6 +93,30 @@ fn the_corpus_reaches_every_rule() {
     }
     let missing: Vec<&String> = catalog.difference(&reached).collect();
     assert!(missing.is_empty(), "rules no fixture produces: {missing:?}");
+}
+
+/// The data schema of a stream is the union of its payloads, so a payload changed in place is
+/// seen both there and at its events: it must be reported once.
+#[test]
+fn stream_changes_are_reported_once() {
+    let streams: Vec<(String, Value)> = fixtures()
+        .into_iter()
+        .filter(|(n, _)| n.starts_with("stream-"))
+        .collect();
+    assert!(streams.len() >= 10, "{} stream pairs", streams.len());
+    for (name, f) in &streams {
+        for (dir, old, new) in [
+            ("forward", &f["old"], &f["new"]),
+            ("reverse", &f["new"], &f["old"]),
+        ] {
+            let changes = compare(old, new);
+            assert_eq!(
+                changes.len(),
+                ids(&f[dir]).len(),
+                "{name} ({dir}): {changes:#?}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -203,6 +227,36 @@ fn markdown_is_a_table() {
             "| ERR | `response-success-status-removed` | GET /a | `/paths/~1a/get/responses/201` |"
         ),
         "{md}"
+    );
+}
+
+#[test]
+fn limits_break_requests_when_tightened_and_responses_when_loosened() {
+    let rule = |id: &str| {
+        rules::catalog()
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("{id} is a rule"))
+    };
+    for (id, level) in [
+        ("request-body-max-length-set", Level::Err),
+        ("request-parameter-min-increased", Level::Err),
+        ("request-property-max-items-increased", Level::Info),
+        ("request-body-min-properties-unset", Level::Info),
+        ("response-body-max-length-set", Level::Info),
+        ("response-header-min-decreased", Level::Err),
+        ("response-property-max-items-unset", Level::Err),
+        ("response-body-min-properties-increased", Level::Info),
+    ] {
+        assert_eq!(rule(id).level, level, "{id}");
+    }
+    assert_eq!(
+        rule("response-property-max-items-unset").summary,
+        "response property: the maximum item count was dropped"
+    );
+    assert_eq!(
+        rule("request-body-min-length-set").summary,
+        "request body: a minimum length was set"
     );
 }
 

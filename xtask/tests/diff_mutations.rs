@@ -28,6 +28,20 @@ fn add_required(schema: &mut Value, name: &str, property: Value) {
     schema["required"].as_array_mut().unwrap().push(json!(name));
 }
 
+/// The `x-sse-events` of the stream `POST path` answers with.
+fn stream_table<'a>(doc: &'a mut Value, path: &str) -> &'a mut Value {
+    let pointer = format!(
+        "/paths/{}/post/responses/200/content/text~1event-stream/x-sse-events",
+        path.replace('/', "~1")
+    );
+    doc.pointer_mut(&pointer)
+        .unwrap_or_else(|| panic!("POST {path} streams"))
+}
+
+fn events<'a>(doc: &'a mut Value, path: &str) -> &'a mut serde_json::Map<String, Value> {
+    stream_table(doc, path)["events"].as_object_mut().unwrap()
+}
+
 fn remove_from(list: &mut Value, item: &str) {
     list.as_array_mut()
         .unwrap()
@@ -124,6 +138,7 @@ fn mutations() -> Vec<(&'static str, Mutation, &'static str, bool)> {
                     .as_array_mut()
                     .unwrap()
                     .retain(|b| b["$ref"] != json!("#/components/schemas/PingEvent"));
+                events(d, "/v1/messages").remove("ping").unwrap();
             },
             "response-stream-event-removed",
             true,
@@ -131,14 +146,9 @@ fn mutations() -> Vec<(&'static str, Mutation, &'static str, bool)> {
         (
             "remove a stream event from the Responses event table",
             |d| {
-                let description = schema(d, "ResponseStreamEvent")["description"]
-                    .as_str()
-                    .unwrap()
-                    .replace(
-                        "`response.created`, `response.in_progress`,",
-                        "`response.created`,",
-                    );
-                schema(d, "ResponseStreamEvent")["description"] = json!(description);
+                events(d, "/v1/responses")
+                    .remove("response.in_progress")
+                    .unwrap();
             },
             "response-stream-event-removed",
             true,
@@ -156,9 +166,44 @@ fn mutations() -> Vec<(&'static str, Mutation, &'static str, bool)> {
                     .as_array_mut()
                     .unwrap()
                     .push(json!("message_annotation"));
+                events(d, "/v1/messages").insert(
+                    "message_annotation".into(),
+                    json!({"schema": {"$ref": "#/components/schemas/NewEvent"}, "terminal": false}),
+                );
             },
             "response-stream-open-event-added",
             false,
+        ),
+        (
+            "add a terminal event to the open Responses table",
+            |d| {
+                events(d, "/v1/responses").insert(
+                    "response.cancelled".into(),
+                    json!({"schema": {"$ref": "#/components/schemas/ResponseLifecycleEvent"}, "terminal": true}),
+                );
+            },
+            "response-stream-open-event-added",
+            false,
+        ),
+        (
+            "message_stop no longer ends the Messages stream",
+            |d| {
+                events(d, "/v1/messages")["message_stop"]["terminal"] = json!(false);
+            },
+            "response-stream-terminal-event-changed",
+            true,
+        ),
+        (
+            "the chat stream no longer ends with `[DONE]`",
+            |d| {
+                stream_table(d, "/v1/chat/completions")
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("done")
+                    .unwrap();
+            },
+            "response-stream-done-changed",
+            true,
         ),
     ]
 }

@@ -156,25 +156,14 @@ pub fn synthesize(doc: &Document, schema: &Value, depth: usize) -> Value {
     if depth > 12 {
         return Value::Null;
     }
-    if let Some(e) = schema.get("example") {
-        return e.clone();
-    }
-    if let Some(e) = schema
-        .get("examples")
-        .and_then(Value::as_array)
-        .and_then(|a| a.first())
+    let first = |key: &str| schema.get(key).and_then(Value::as_array)?.first();
+    if let Some(value) = schema
+        .get("example")
+        .or_else(|| first("examples"))
+        .or_else(|| schema.get("const"))
+        .or_else(|| first("enum"))
     {
-        return e.clone();
-    }
-    if let Some(c) = schema.get("const") {
-        return c.clone();
-    }
-    if let Some(e) = schema
-        .get("enum")
-        .and_then(Value::as_array)
-        .and_then(|a| a.first())
-    {
-        return e.clone();
+        return value.clone();
     }
     for key in ["oneOf", "anyOf"] {
         if let Some(first) = schema

@@ -13,6 +13,7 @@
 
 pub mod auth;
 pub mod errors;
+pub mod events;
 pub mod examples;
 pub mod faults;
 mod handlers;

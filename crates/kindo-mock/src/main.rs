@@ -158,12 +158,14 @@ fn main() -> ExitCode {
             Ok(r) => r,
             Err(e) => return fail(5, format!("cannot serve: {e}")),
         };
+        // Handlers first: a signal sent as soon as the listening lines are read is not lost.
+        let signalled = shutdown_signal();
         for (surface, addr) in &running.addrs {
             println!("listening {} http://{addr}", surface.name());
         }
         let stopper = running.stopper();
         tokio::spawn(async move {
-            shutdown_signal().await;
+            signalled.await;
             let _ = stopper.send(true);
         });
         match running.wait().await {
@@ -173,24 +175,19 @@ fn main() -> ExitCode {
     })
 }
 
-async fn shutdown_signal() {
+/// Registers the SIGTERM handler now and returns what ends on SIGINT or SIGTERM.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
+    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    async move {
+        #[cfg(unix)]
+        if let Some(mut term) = term {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
             }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
+            return;
         }
-    }
-    #[cfg(not(unix))]
-    {
         let _ = tokio::signal::ctrl_c().await;
     }
 }

@@ -7,7 +7,7 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
     pub event: Option<String>,
-    /// The `data:` payload (JSON text, or `[DONE]`).
+    /// The `data:` payload (JSON text, or a stream's closing line such as `[DONE]`).
     pub data: String,
 }
 
@@ -19,10 +19,11 @@ impl Frame {
         }
     }
 
-    pub fn done() -> Frame {
+    /// An unnamed frame carrying `data` as written (a stream's closing line).
+    pub fn line(data: &str) -> Frame {
         Frame {
             event: None,
-            data: "[DONE]".into(),
+            data: data.to_owned(),
         }
     }
 

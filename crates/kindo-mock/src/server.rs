@@ -360,7 +360,7 @@ fn answer(
     if faults.error_event
         && let Body::Sse(frames) = &mut reply.body
     {
-        crate::streams::inject_error(surface, op, frames);
+        crate::streams::inject_error(op, frames);
     }
     if faults.nonconforming {
         reply.body = match reply.body {

@@ -9,6 +9,7 @@ use jsonschema::{Draft, Registry, Validator};
 use kindo_wire::pointer::percent_encode;
 use serde_json::{Value, json};
 
+use crate::events::Table;
 pub use kindo_wire::pointer::escape;
 
 /// The three surfaces, in the order of their listeners.
@@ -95,6 +96,8 @@ pub struct Operation {
     pub body_required: bool,
     /// Validator of the `application/json` request body, if one is declared.
     pub body: Option<Arc<Validator>>,
+    /// The published event table of its `text/event-stream` response, if it streams.
+    pub events: Option<Table>,
     pub value: Value,
 }
 
@@ -306,7 +309,12 @@ impl Spec {
                         .pointer("/requestBody/required")
                         .and_then(Value::as_bool)
                         .unwrap_or(false);
-                    operations.push(Operation {
+                    let unusable = |message: String| SpecError {
+                        path: path.clone(),
+                        message,
+                    };
+                    let events = Table::of(op, &pointer).map_err(unusable)?;
+                    let operation = Operation {
                         id,
                         method: method.to_uppercase(),
                         path: route.clone(),
@@ -316,8 +324,11 @@ impl Spec {
                         params,
                         body_required,
                         body,
+                        events,
                         value: op.clone(),
-                    });
+                    };
+                    crate::streams::check(&operation).map_err(unusable)?;
+                    operations.push(operation);
                 }
             }
             let schemes = value

@@ -41,7 +41,7 @@ fn pinned(root: &Value, schema: &Value) -> Option<String> {
 
 /// The "other" branch's tag of an open union: a string that must be none of the known tags
 /// (`not: {enum}`, or a `pattern: ^(?!…)` lookahead).
-pub(crate) fn is_catch_all(root: &Value, tag_schema: &Value) -> bool {
+fn is_catch_all(root: &Value, tag_schema: &Value) -> bool {
     let (t, _) = resolve(root, tag_schema);
     t.get("pattern")
         .and_then(Value::as_str)
@@ -257,43 +257,32 @@ pub(crate) fn compare_branches(
             _ => compare(ctx, ob, nb, pos, &p),
         }
     }
-    for j in (0..n.list.len()).filter(|j| !n.used[*j]) {
-        let kind_rule = if open && pos.dir == Dir::Response {
-            "open-union-value-added".to_owned()
-        } else {
-            format!("{}-added", kind.stem())
-        };
-        ctx.emit(
-            &pos.rule(&kind_rule),
-            &format!("{ptr}/{keyword}/{j}"),
-            format!(
-                "A `{keyword}` branch ({}) was added.",
-                label(n.root, n.list[j], &n.tags[j], tag)
-            ),
-        );
-    }
     let still_excluded = n_other
         .zip(tag)
         .and_then(|(k, t)| excluded(n.root, n.list[k], t));
-    for i in (0..o.list.len()).filter(|i| !o.used[*i]) {
-        // A known tag dropped from an open union whose catch-all now accepts it.
-        let handed_back = match (&o.tags[i], &still_excluded) {
-            (Tag::Value(v), Some(ex)) => open && !ex.contains(v),
-            _ => false,
-        };
-        let rule = if handed_back {
-            "open-union-value-removed".to_owned()
-        } else {
-            format!("{}-removed", kind.stem())
-        };
-        ctx.emit(
-            &pos.rule(&rule),
-            &format!("{ptr}/{keyword}/{i}"),
-            format!(
-                "A `{keyword}` branch ({}) was removed.",
-                label(o.root, o.list[i], &o.tags[i], tag)
-            ),
-        );
+    for (side, what) in [(&n, "added"), (&o, "removed")] {
+        for i in (0..side.list.len()).filter(|i| !side.used[*i]) {
+            // Added: a response's open union names a tag its catch-all took. Removed: a known
+            // tag dropped from an open union whose catch-all now accepts it.
+            let open_value = match (what, &side.tags[i], &still_excluded) {
+                ("added", _, _) => open && pos.dir == Dir::Response,
+                (_, Tag::Value(v), Some(ex)) => open && !ex.contains(v),
+                _ => false,
+            };
+            let rule = if open_value {
+                format!("open-union-value-{what}")
+            } else {
+                format!("{}-{what}", kind.stem())
+            };
+            ctx.emit(
+                &pos.rule(&rule),
+                &format!("{ptr}/{keyword}/{i}"),
+                format!(
+                    "A `{keyword}` branch ({}) was {what}.",
+                    label(side.root, side.list[i], &side.tags[i], tag)
+                ),
+            );
+        }
     }
 }
 

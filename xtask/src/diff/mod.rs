@@ -94,6 +94,9 @@ pub(crate) struct Ctx<'a> {
     pub in_progress: Vec<RefPair>,
     /// Reference pairs (and positions) already compared without a finding: compared once.
     pub clean: HashSet<(RefPair, &'static str)>,
+    /// Within one stream, every reference pair (and position) compared so far: an event's
+    /// payload that the stream's data schema already compared is not reported twice.
+    pub once: Option<HashSet<(RefPair, &'static str)>>,
 }
 
 /// Two references (old, new) compared on one side of the wire.
@@ -108,6 +111,7 @@ impl<'a> Ctx<'a> {
             changes: Vec::new(),
             in_progress: Vec::new(),
             clean: HashSet::new(),
+            once: None,
         }
     }
 
@@ -120,6 +124,15 @@ impl<'a> Ctx<'a> {
             pointer: pointer.to_owned(),
             message,
         });
+    }
+
+    /// Records `on` (rule, message) when a flag turned on from `old` to `new`, `off` when it
+    /// turned off.
+    pub fn toggled(&mut self, (old, new): (bool, bool), ptr: &str, on: [&str; 2], off: [&str; 2]) {
+        if old != new {
+            let [rule, message] = if new { on } else { off };
+            self.emit(rule, ptr, message.to_owned());
+        }
     }
 }
 

@@ -266,6 +266,24 @@ fn value_schema(p: &Value) -> &Value {
         .unwrap_or(&EMPTY)
 }
 
+/// Compares the schemas held by two media types, parameters or headers at `ptr`.
+fn schemas(
+    ctx: &mut Ctx,
+    (old, new): (&Value, &Value),
+    dir: Dir,
+    subject: &'static str,
+    ptr: &str,
+) {
+    let pos = Pos { dir, subject };
+    schema::compare(
+        ctx,
+        value_schema(old),
+        value_schema(new),
+        pos,
+        &format!("{ptr}/schema"),
+    );
+}
+
 fn parameters(ctx: &mut Ctx, old: Side, new: Side, paths: (&str, &str), ptr: &str) {
     let op = effective_parameters(ctx.old, old, paths.0, ptr);
     let np = effective_parameters(ctx.new, new, paths.1, ptr);
@@ -309,18 +327,13 @@ fn parameters(ctx: &mut Ctx, old: Side, new: Side, paths: (&str, &str), ptr: &st
             required(o) || location == "path",
             required(n) || location == "path",
         );
-        if was != is {
-            let (rule, what) = if is {
-                ("request-parameter-became-required", "required")
-            } else {
-                ("request-parameter-became-optional", "optional")
-            };
-            ctx.emit(
-                rule,
-                n_ptr,
-                format!("The {location} parameter `{name}` became {what}."),
-            );
-        }
+        let became = |what: &str| format!("The {location} parameter `{name}` became {what}.");
+        ctx.toggled(
+            (was, is),
+            n_ptr,
+            ["request-parameter-became-required", &became("required")],
+            ["request-parameter-became-optional", &became("optional")],
+        );
         let ((os, oe), (ns, ne)) = (style(o), style(n));
         if os != ns {
             ctx.emit(
@@ -336,17 +349,7 @@ fn parameters(ctx: &mut Ctx, old: Side, new: Side, paths: (&str, &str), ptr: &st
                 format!("`explode` of `{name}` changed from {oe} to {ne}."),
             );
         }
-        let pos = Pos {
-            dir: Dir::Request,
-            subject: "parameter",
-        };
-        schema::compare(
-            ctx,
-            value_schema(o),
-            value_schema(n),
-            pos,
-            &format!("{n_ptr}/schema"),
-        );
+        schemas(ctx, (o, n), Dir::Request, "parameter", n_ptr);
     }
 }
 
@@ -377,14 +380,18 @@ fn request_body(ctx: &mut Ctx, o: &Value, n: &Value, ptr: &str) {
         }
         (Some(o), Some(n)) => (o, n),
     };
-    if required(ob) != required(nb) {
-        let (rule, what) = if required(nb) {
-            ("request-body-became-required", "required")
-        } else {
-            ("request-body-became-optional", "optional")
-        };
-        ctx.emit(rule, &ptr, format!("The request body became {what}."));
-    }
+    ctx.toggled(
+        (required(ob), required(nb)),
+        &ptr,
+        [
+            "request-body-became-required",
+            "The request body became required.",
+        ],
+        [
+            "request-body-became-optional",
+            "The request body became optional.",
+        ],
+    );
     let empty = Map::new();
     let (oc, nc) = (content(ob).unwrap_or(&empty), content(nb).unwrap_or(&empty));
     for (media, om) in oc {
@@ -395,19 +402,7 @@ fn request_body(ctx: &mut Ctx, o: &Value, n: &Value, ptr: &str) {
                 &mptr,
                 format!("The request media type `{media}` is no longer accepted."),
             ),
-            Some(nm) => {
-                let pos = Pos {
-                    dir: Dir::Request,
-                    subject: "body",
-                };
-                schema::compare(
-                    ctx,
-                    om.get("schema").unwrap_or(&EMPTY),
-                    nm.get("schema").unwrap_or(&EMPTY),
-                    pos,
-                    &format!("{mptr}/schema"),
-                );
-            }
+            Some(nm) => schemas(ctx, (om, nm), Dir::Request, "body", &mptr),
         }
     }
     for media in nc.keys().filter(|m| !oc.contains_key(*m)) {
@@ -460,17 +455,7 @@ fn responses(ctx: &mut Ctx, o: &Value, n: &Value, ptr: &str) {
                 );
                 continue;
             };
-            let pos = Pos {
-                dir: Dir::Response,
-                subject: "body",
-            };
-            schema::compare(
-                ctx,
-                om.get("schema").unwrap_or(&EMPTY),
-                nm.get("schema").unwrap_or(&EMPTY),
-                pos,
-                &format!("{mptr}/schema"),
-            );
+            schemas(ctx, (om, nm), Dir::Response, "body", &mptr);
             if media.starts_with(streams::EVENT_STREAM) {
                 streams::compare(ctx, om, nm, &mptr);
             }
@@ -524,25 +509,14 @@ fn headers(ctx: &mut Ctx, old: &Value, new: &Value, sptr: &str) {
         };
         let hptr = format!("{sptr}/headers/{}", escape(new_name));
         let nhv = resolve(ctx.new, nhv).0;
-        if required(h) != required(nhv) {
-            let (rule, what) = if required(nhv) {
-                ("response-header-became-required", "always sent")
-            } else {
-                ("response-header-became-optional", "no longer always sent")
-            };
-            ctx.emit(rule, &hptr, format!("The header `{name}` is {what}."));
-        }
-        let pos = Pos {
-            dir: Dir::Response,
-            subject: "header",
-        };
-        schema::compare(
-            ctx,
-            value_schema(h),
-            value_schema(nhv),
-            pos,
-            &format!("{hptr}/schema"),
+        let sent = |what: &str| format!("The header `{name}` is {what} sent.");
+        ctx.toggled(
+            (required(h), required(nhv)),
+            &hptr,
+            ["response-header-became-required", &sent("always")],
+            ["response-header-became-optional", &sent("no longer always")],
         );
+        schemas(ctx, (h, nhv), Dir::Response, "header", &hptr);
     }
     for (key, (name, _)) in &nh {
         if !oh.contains_key(key) {

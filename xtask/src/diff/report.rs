@@ -83,40 +83,31 @@ pub fn markdown_table(changes: &[Change]) -> String {
 }
 
 pub fn render(comparisons: &[Comparison], format: Format) -> String {
-    match format {
-        Format::Text => {
-            let mut out = String::new();
-            for c in comparisons {
-                out.push_str(&format!(
-                    "{} -> {}: {}\n",
-                    c.old,
-                    c.new,
-                    summary(&c.changes)
-                ));
-                out.push_str(&text_lines(&c.changes));
-            }
-            out
-        }
-        Format::Markdown => {
-            let mut out = String::new();
-            for c in comparisons {
-                out.push_str(&format!(
-                    "## `{}` → `{}`\n\n{}\n\n{}\n",
-                    c.old,
-                    c.new,
-                    summary(&c.changes),
-                    markdown_table(&c.changes)
-                ));
-            }
-            out
-        }
-        Format::Json => {
-            let mut text =
-                serde_json::to_string_pretty(&to_json(comparisons)).expect("a JSON value renders");
-            text.push('\n');
-            text
-        }
+    if format == Format::Json {
+        let mut text =
+            serde_json::to_string_pretty(&to_json(comparisons)).expect("a JSON value renders");
+        text.push('\n');
+        return text;
     }
+    let mut out = String::new();
+    for c in comparisons {
+        let summary = summary(&c.changes);
+        out.push_str(&match format {
+            Format::Markdown => format!(
+                "## `{}` → `{}`\n\n{summary}\n\n{}\n",
+                c.old,
+                c.new,
+                markdown_table(&c.changes)
+            ),
+            _ => format!(
+                "{} -> {}: {summary}\n{}",
+                c.old,
+                c.new,
+                text_lines(&c.changes)
+            ),
+        });
+    }
+    out
 }
 
 /// The JSON report (schema: `spec/diff-report.schema.json`).

@@ -41,6 +41,11 @@ pub fn compare(ctx: &mut Ctx, old: &Value, new: &Value, pos: Pos, ptr: &str) {
         if ctx.in_progress.contains(k) || ctx.clean.contains(&(k.clone(), pos.subject)) {
             return;
         }
+        if let Some(seen) = &mut ctx.once
+            && !seen.insert((k.clone(), pos.subject))
+        {
+            return;
+        }
         ctx.in_progress.push(k.clone());
     }
     let before = ctx.changes.len();
@@ -63,14 +68,15 @@ fn compare_views(
     ptr: &str,
 ) {
     let req = pos.dir == Dir::Request;
-    if ov.nullable != nv.nullable {
-        let (kind, what) = if nv.nullable {
-            ("became-nullable", "now allows `null`")
-        } else {
-            ("became-not-nullable", "no longer allows `null`")
-        };
-        ctx.emit(&pos.rule(kind), ptr, format!("The value {what}."));
-    }
+    ctx.toggled(
+        (ov.nullable, nv.nullable),
+        ptr,
+        [&pos.rule("became-nullable"), "The value now allows `null`."],
+        [
+            &pos.rule("became-not-nullable"),
+            "The value no longer allows `null`.",
+        ],
+    );
     if ov.branches.is_some() || nv.branches.is_some() {
         branches::compare_branches(ctx, (old, new), (ov, nv), pos, ptr);
         if ov.branches.is_some() != nv.branches.is_some() {
@@ -89,29 +95,21 @@ fn compare_views(
     limits(ctx, ov, nv, pos, ptr);
     default(ctx, ov, nv, pos, ptr);
     not(ctx, ov, nv, pos, ptr);
-    if req && ov.read_only != nv.read_only {
-        let kind = if nv.read_only {
-            "became-read-only"
-        } else {
-            "became-not-read-only"
-        };
-        ctx.emit(
-            &pos.rule(kind),
-            ptr,
-            format!("The value {}.", kind.replace('-', " ")),
-        );
-    }
-    if !req && ov.write_only != nv.write_only {
-        let kind = if nv.write_only {
-            "became-write-only"
-        } else {
-            "became-not-write-only"
-        };
-        ctx.emit(
-            &pos.rule(kind),
-            ptr,
-            format!("The value {}.", kind.replace('-', " ")),
-        );
+    // `readOnly` matters to what a client sends, `writeOnly` to what it reads.
+    for (applies, was, is, stem) in [
+        (req, ov.read_only, nv.read_only, "read-only"),
+        (!req, ov.write_only, nv.write_only, "write-only"),
+    ] {
+        if applies {
+            let [on, off] = [stem.to_owned(), format!("not-{stem}")].map(|k| {
+                let kind = format!("became-{k}");
+                [
+                    pos.rule(&kind),
+                    format!("The value {}.", kind.replace('-', " ")),
+                ]
+            });
+            ctx.toggled((was, is), ptr, [&on[0], &on[1]], [&off[0], &off[1]]);
+        }
     }
     properties(ctx, ov, nv, pos, ptr);
     additional(ctx, ov, nv, pos, ptr);
@@ -420,15 +418,14 @@ fn properties(ctx: &mut Ctx, ov: &View, nv: &View, pos: Pos, ptr: &str) {
                 if !on_wire(ctx.old, o, dir) && !on_wire(ctx.new, n, dir) {
                     continue;
                 }
-                if was_req != is_req {
-                    let rule = format!(
-                        "{}-property-became-{}",
-                        dir.as_str(),
-                        if is_req { "required" } else { "optional" }
-                    );
-                    let what = if is_req { "required" } else { "optional" };
-                    ctx.emit(&rule, &p, format!("The property `{name}` became {what}."));
-                }
+                let became = |what: &str| {
+                    [
+                        format!("{}-property-became-{what}", dir.as_str()),
+                        format!("The property `{name}` became {what}."),
+                    ]
+                };
+                let ([on, on_says], [off, off_says]) = (became("required"), became("optional"));
+                ctx.toggled((was_req, is_req), &p, [&on, &on_says], [&off, &off_says]);
                 compare(ctx, o, n, pos.property(), &p);
             }
             (None, None, _) => unreachable!("names come from either side"),

@@ -1,217 +1,171 @@
-//! Server-sent event streams as contract. The `x-sse-data-schema` of a `text/event-stream`
-//! response is compared as a response body, and each named event as its own entry.
+//! Server-sent event streams as contract. A `text/event-stream` media type carries the union
+//! of its payloads (`x-sse-data-schema`, compared as a response body) and its event table
+//! (`x-sse-events`: `{open, done?, events: {name: {schema, terminal, error?}}}`): the `event:`
+//! names a client meets, each one's payload, which of them end the stream, whether other
+//! names may arrive and the `data:` line that closes it. Both are read from the two documents
+//! compared, never from descriptions.
 //!
-//! Events are read the way the documents declare them: a branch of the data schema whose
-//! `type` is pinned to one value is the event of that name (Anthropic: `type` equals the
-//! `event:` line), and a Markdown table in the data schema's description mapping `event:` names
-//! to `data:` schemas (Responses API) names the events of each branch. An event is terminal
-//! when its description says so ("terminal", "the stream is complete", "ends the stream").
+//! A client of the old version is what each rule judges: it fails on a name its closed table
+//! did not list, skips one its open table did not, and stops reading at the events (or the
+//! `done` line) it was told end the stream.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::HashSet;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::branches::is_catch_all;
 use super::canonical::form;
-use super::refs::{ref_name, resolve};
+use super::refs::ref_name;
 use super::schema::{self, Pos};
 use super::view::view;
-use super::{Ctx, Dir};
+use super::{Ctx, Dir, escape};
 
 pub const EVENT_STREAM: &str = "text/event-stream";
 pub const DATA_SCHEMA: &str = "x-sse-data-schema";
+pub const EVENTS: &str = "x-sse-events";
 
 static ANY: Value = Value::Bool(true);
 
-/// One named event: its data schema and whether it ends the stream.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Event {
-    /// How the data schema is named in messages.
-    pub schema: String,
-    /// With `schema`, what tells a replaced data schema: empty for an event tagged in its own
-    /// branch (the data schema's comparison pairs that branch by its tag and reports what
-    /// changed in it), else the structural form of the schema the event table names (or its
-    /// name, when no branch is that schema).
-    pub identity: String,
-    pub terminal: bool,
+const BODY: Pos = Pos {
+    dir: Dir::Response,
+    subject: "body",
+};
+
+/// One stream's `x-sse-events`, read leniently (the diff judges documents, it does not
+/// validate them): a missing flag is `false`, and a value without an `events` object is no
+/// table.
+struct Table<'a> {
+    open: bool,
+    done: Option<&'a str>,
+    events: &'a Map<String, Value>,
 }
 
-/// The named events of a stream, and whether the stream is open (unknown events allowed).
-pub fn events(root: &Value, data: &Value) -> (BTreeMap<String, Event>, bool) {
-    let v = view(root, data);
-    let branches: Vec<&Value> = match &v.branches {
-        Some((_, b)) => b.clone(),
-        None => vec![data],
-    };
-    let mut out = BTreeMap::new();
-    let mut open = v.open_set();
-    let display = |b: &Value| -> String {
-        let bv = view(root, b);
-        bv.reference
-            .map(|r| ref_name(r).to_owned())
-            .unwrap_or_else(|| schema::show_types(&bv.types))
-    };
-    let terminal = |b: &Value| -> bool {
-        let own = b.get("description").and_then(Value::as_str).unwrap_or("");
-        let text = format!("{own}\n{}", view(root, b).description).to_lowercase();
-        ["terminal", "stream is complete", "ends the stream"]
-            .iter()
-            .any(|w| text.contains(w))
-    };
-    for b in &branches {
-        let bv = view(root, b);
-        let Some(t) = bv.properties.get("type") else {
-            continue;
-        };
-        if is_catch_all(root, t) {
-            open = true;
-            continue;
-        }
-        let tv = view(root, t);
-        if let Some(values) = &tv.values
-            && let [Value::String(name)] = values.as_slice()
-        {
-            out.insert(
-                name.clone(),
-                Event {
-                    schema: display(b),
-                    identity: String::new(),
-                    terminal: terminal(b),
-                },
-            );
-        }
+impl<'a> Table<'a> {
+    fn read(media: &'a Value) -> Option<Table<'a>> {
+        let table = media.get(EVENTS)?;
+        Some(Table {
+            open: flag(table, "open"),
+            done: table.get("done").and_then(Value::as_str),
+            events: table.get("events")?.as_object()?,
+        })
     }
-    for (names, schema_name) in table(&v.description) {
-        let branch = branches
-            .iter()
-            .find(|b| view(root, b).reference.map(ref_name) == Some(schema_name.as_str()));
-        for name in names {
-            out.entry(name).or_insert_with(|| Event {
-                schema: schema_name.clone(),
-                identity: branch.map_or_else(|| schema_name.clone(), |b| form(root, b)),
-                terminal: branch.is_some_and(|b| terminal(b)),
-            });
-        }
-    }
-    (out, open)
 }
 
-/// Rows of a Markdown table whose header names the `event:` column: event names (backticked)
-/// in the first cell, the data schema (backticked) in the second.
-fn table(description: &str) -> Vec<(Vec<String>, String)> {
-    let mut rows = Vec::new();
-    let mut in_table = false;
-    for line in description.lines() {
-        let line = line.trim();
-        if !line.starts_with('|') {
-            in_table = false;
-            continue;
-        }
-        let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
-        if cells.len() < 2 {
-            continue;
-        }
-        if cells[0].contains("event:") {
-            in_table = true;
-            continue;
-        }
-        if !in_table || cells[0].starts_with("---") {
-            continue;
-        }
-        let names = backticked(cells[0]);
-        let schema = backticked(cells[1]);
-        if let [schema] = schema.as_slice() {
-            rows.push((names, schema.clone()));
-        }
-    }
-    rows
-}
-
-fn backticked(cell: &str) -> Vec<String> {
-    cell.split('`')
-        .enumerate()
-        .filter(|(i, s)| i % 2 == 1 && !s.is_empty())
-        .map(|(_, s)| s.to_owned())
-        .collect()
+fn flag(v: &Value, name: &str) -> bool {
+    v.get(name).and_then(Value::as_bool).unwrap_or(false)
 }
 
 /// Compares two `text/event-stream` media types at `ptr`.
 pub fn compare(ctx: &mut Ctx, old: &Value, new: &Value, ptr: &str) {
+    // Each payload pair is compared once per stream: the data schema's comparison reaches
+    // most of them as its branches, the event table only adds the ones it paired otherwise.
+    let outer = ctx.once.replace(HashSet::new());
     let (od, nd) = (old.get(DATA_SCHEMA), new.get(DATA_SCHEMA));
-    if od.is_none() && nd.is_none() {
-        return;
+    if od.is_some() || nd.is_some() {
+        let (od, nd) = (od.unwrap_or(&ANY), nd.unwrap_or(&ANY));
+        schema::compare(ctx, od, nd, BODY, &format!("{ptr}/{DATA_SCHEMA}"));
     }
-    let (od, nd) = (od.unwrap_or(&ANY), nd.unwrap_or(&ANY));
-    let dptr = format!("{ptr}/{DATA_SCHEMA}");
-    let pos = Pos {
-        dir: Dir::Response,
-        subject: "body",
-    };
-    schema::compare(ctx, od, nd, pos, &dptr);
-    let (oe, open_before) = events(ctx.old, resolve(ctx.old, od).0);
-    let (ne, open) = events(ctx.new, resolve(ctx.new, nd).0);
-    let _ = open_before;
-    for (name, e) in &oe {
-        match ne.get(name) {
-            None => ctx.emit(
-                "response-stream-event-removed",
-                &dptr,
-                format!("The stream event `{name}` is no longer sent."),
-            ),
-            // Renamed with the same structure, or changed in place (which the data schema's
-            // comparison reports): the same event data.
-            Some(n) if n.schema != e.schema && n.identity != e.identity => ctx.emit(
-                "response-stream-event-retyped",
-                &dptr,
-                format!(
-                    "The data of event `{name}` changed from `{}` to `{}`.",
-                    e.schema, n.schema
-                ),
-            ),
-            Some(_) => {}
-        }
+    let tptr = format!("{ptr}/{EVENTS}");
+    match (Table::read(old), Table::read(new)) {
+        (None, None) => {}
+        (Some(_), None) => ctx.emit(
+            "response-stream-events-undeclared",
+            &tptr,
+            "The stream no longer publishes its event table.".into(),
+        ),
+        (None, Some(_)) => ctx.emit(
+            "response-stream-events-declared",
+            &tptr,
+            "The stream publishes its event table.".into(),
+        ),
+        (Some(o), Some(n)) => tables(ctx, &o, &n, &tptr),
     }
-    for name in ne.keys().filter(|k| !oe.contains_key(*k)) {
-        let rule = if open {
-            "response-stream-open-event-added"
-        } else {
-            "response-stream-event-added"
+    ctx.once = outer;
+}
+
+fn tables(ctx: &mut Ctx, old: &Table, new: &Table, ptr: &str) {
+    ctx.toggled(
+        (old.open, new.open),
+        &format!("{ptr}/open"),
+        [
+            "response-stream-became-open",
+            "The stream may now send events its table does not name.",
+        ],
+        [
+            "response-stream-became-closed",
+            "The stream now sends only the events its table names.",
+        ],
+    );
+    if old.done != new.done {
+        let message = match (old.done, new.done) {
+            (Some(o), None) => format!("The stream no longer ends with `data: {o}`."),
+            (None, Some(n)) => {
+                format!("The stream now ends with `data: {n}`, which old clients read as an event.")
+            }
+            (o, n) => format!(
+                "The stream's last line changed from `data: {}` to `data: {}`.",
+                o.unwrap_or_default(),
+                n.unwrap_or_default()
+            ),
         };
         ctx.emit(
-            rule,
-            &dptr,
-            format!("The stream may send the event `{name}`."),
+            "response-stream-done-changed",
+            &format!("{ptr}/done"),
+            message,
         );
     }
-    let terminal = |m: &BTreeMap<String, Event>| -> BTreeSet<String> {
-        m.iter()
-            .filter(|(_, e)| e.terminal)
-            .map(|(k, _)| k.clone())
-            .collect()
+    for (name, oe) in old.events {
+        let eptr = format!("{ptr}/events/{}", escape(name));
+        let Some(ne) = new.events.get(name) else {
+            ctx.emit(
+                "response-stream-event-removed",
+                &eptr,
+                format!("The stream event `{name}` is no longer sent."),
+            );
+            continue;
+        };
+        let ends = |what: &str| format!("The event `{name}` {what} the stream.");
+        let rule = "response-stream-terminal-event-changed";
+        ctx.toggled(
+            (flag(oe, "terminal"), flag(ne, "terminal")),
+            &format!("{eptr}/terminal"),
+            [rule, &ends("now ends")],
+            [rule, &ends("no longer ends")],
+        );
+        payload(ctx, name, oe, ne, &eptr);
+    }
+    // Judged by the old table: its clients skip unknown names only if it was open.
+    let rule = if old.open {
+        "response-stream-open-event-added"
+    } else {
+        "response-stream-event-added"
     };
-    let (ot, nt) = (terminal(&oe), terminal(&ne));
-    if ot != nt {
+    for name in new.events.keys().filter(|k| !old.events.contains_key(*k)) {
         ctx.emit(
-            "response-stream-terminal-event-changed",
-            &dptr,
-            format!("The events that end the stream changed from {ot:?} to {nt:?}."),
+            rule,
+            &format!("{ptr}/events/{}", escape(name)),
+            format!("The stream may send the event `{name}`."),
         );
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_event_table() {
-        let d = "Intro.\n\n| `event:` | `data:` schema |\n|---|---|\n| `a.b`, `c` | `X` |\n| `error` | `E` |\n\nAfter.";
-        assert_eq!(
-            table(d),
-            vec![
-                (vec!["a.b".into(), "c".into()], "X".into()),
-                (vec!["error".into()], "E".into())
-            ]
+/// An event's payload: named when it became another schema, then compared as a body.
+fn payload(ctx: &mut Ctx, name: &str, old: &Value, new: &Value, ptr: &str) {
+    let (o, n) = (
+        old.get("schema").unwrap_or(&ANY),
+        new.get("schema").unwrap_or(&ANY),
+    );
+    let label = |root: &Value, s: &Value| -> String {
+        let v = view(root, s);
+        v.reference
+            .map_or_else(|| schema::show_types(&v.types), |r| ref_name(r).to_owned())
+    };
+    let (ol, nl) = (label(ctx.old, o), label(ctx.new, n));
+    if ol != nl && form(ctx.old, o) != form(ctx.new, n) {
+        ctx.emit(
+            "response-stream-event-retyped",
+            ptr,
+            format!("The data of event `{name}` is now `{nl}`, not `{ol}`."),
         );
     }
+    schema::compare(ctx, o, n, BODY, &format!("{ptr}/schema"));
 }

@@ -399,7 +399,8 @@ add("server-variable-default-changed", "default region", doc(P, servers=[E1]), d
     ["server-variable-default-changed"], ["server-variable-default-changed"])
 
 
-# Streams: the data schema of a text/event-stream response, with named events.
+# Streams: the data schema of a text/event-stream response (the union of the payloads) and its
+# event table (`x-sse-events`), which alone names the events.
 def event(name, extra=None, description=None):
     e = {"type": "object", "required": ["type"], "properties": {"type": {"type": "string", "enum": [name]}}}
     if extra:
@@ -409,55 +410,93 @@ def event(name, extra=None, description=None):
     return e
 
 
-def stream(branches, schemas=None, description=None):
+def table(events, open_=False, done=None):
+    """`events`: (name, payload component, terminal) in published order."""
+    t = {"open": open_, "events": {n: {"schema": {"$ref": f"#/components/schemas/{p}"}, "terminal": term}
+                                   for n, p, term in events}}
+    if done is not None:
+        t["done"] = done
+    return t
+
+
+def stream(branches, schemas=None, events=None, description=None):
     data = {"oneOf": [{"$ref": f"#/components/schemas/{b}"} for b in branches]}
     if description:
         data["description"] = description
     comps = {"Data": data, **(schemas or {})}
+    media = {"schema": {"type": "string"}, "x-sse-data-schema": {"$ref": "#/components/schemas/Data"}}
+    if events is not None:
+        media["x-sse-events"] = events
     return doc({"/s": {"post": {"operationId": "stream", "responses": {"200": {
-        "description": "events", "content": {"text/event-stream": {
-            "schema": {"type": "string"}, "x-sse-data-schema": {"$ref": "#/components/schemas/Data"}}}}}}}},
+        "description": "events", "content": {"text/event-stream": media}}}}}},
         {"schemas": comps})
 
 
-EVENTS = {"Start": event("start"), "Delta": event("delta", {"text": STR}),
-          "Stop": event("stop", description="The stream is complete.")}
-add("stream-event-removed", "a named event goes",
-    stream(["Start", "Delta", "Stop"], EVENTS), stream(["Start", "Stop"], EVENTS),
+EVENTS = {"Start": event("start"), "Delta": event("delta", {"text": STR}), "Stop": event("stop")}
+ROWS = [("start", "Start", False), ("delta", "Delta", False), ("stop", "Stop", True)]
+T = table(ROWS)
+add("stream-event-removed", "a named event goes from the union and the table",
+    stream(["Start", "Delta", "Stop"], EVENTS, T), stream(["Start", "Stop"], EVENTS, table([ROWS[0], ROWS[2]])),
     ["response-stream-event-removed", "response-body-one-of-removed"],
     ["response-stream-event-added", "response-body-one-of-added"])
 OPEN = {**EVENTS, "Unknown": other(["start", "delta", "stop"])}
 OPEN2 = {**EVENTS, "Ping": event("ping"), "Unknown": other(["start", "delta", "stop", "ping"])}
 add("stream-open-event-added", "an open stream names a new event",
-    stream(["Start", "Delta", "Stop", "Unknown"], OPEN), stream(["Start", "Delta", "Ping", "Stop", "Unknown"], OPEN2),
+    stream(["Start", "Delta", "Stop", "Unknown"], OPEN, table(ROWS, open_=True)),
+    stream(["Start", "Delta", "Ping", "Stop", "Unknown"], OPEN2, table(ROWS + [("ping", "Ping", False)], open_=True)),
     ["response-stream-open-event-added", "response-body-open-union-value-added"],
     ["response-stream-event-removed", "response-body-open-union-value-removed"])
-EVENTS_T = {**EVENTS, "Stop": event("stop")}
+add("stream-open-terminal-event-added", "an open table lists a new terminal event (as `response.incomplete`)",
+    stream(["Start", "Delta", "Stop"], EVENTS, table(ROWS, open_=True)),
+    stream(["Start", "Delta", "Stop"], EVENTS, table(ROWS + [("incomplete", "Stop", True)], open_=True)),
+    ["response-stream-open-event-added"], ["response-stream-event-removed"])
 add("stream-terminal-event-changed", "the stop event no longer ends the stream",
-    stream(["Start", "Delta", "Stop"], EVENTS), stream(["Start", "Delta", "Stop"], EVENTS_T),
+    stream(["Start", "Delta", "Stop"], EVENTS, T),
+    stream(["Start", "Delta", "Stop"], EVENTS, table(ROWS[:2] + [("stop", "Stop", False)])),
     ["response-stream-terminal-event-changed"], ["response-stream-terminal-event-changed"])
 EVENTS_R = {**EVENTS, "Delta": event("delta", {"text": {"type": "integer"}})}
 add("stream-event-data-retyped-in-place", "an event's data field changes type",
-    stream(["Start", "Delta", "Stop"], EVENTS), stream(["Start", "Delta", "Stop"], EVENTS_R),
+    stream(["Start", "Delta", "Stop"], EVENTS, T), stream(["Start", "Delta", "Stop"], EVENTS_R, T),
     ["response-property-type-changed"], ["response-property-type-changed"])
-TABLE = "| `event:` | `data:` schema |\n|---|---|\n| `a.created`, `a.done` | `Snapshot` |\n| `a.delta` | `{}` |\n"
 UNTAGGED = {"Snapshot": {"type": "object", "properties": {"id": STR}},
             "Delta": {"type": "object", "properties": {"delta": STR}},
             "Text": {"type": "object", "properties": {"text": STR}}}
+TROWS = [("a.created", "Snapshot", False), ("a.done", "Snapshot", True), ("a.delta", "Delta", False)]
 add("stream-table-event-retyped", "a table-declared event gets another data schema",
-    stream(["Snapshot", "Delta"], UNTAGGED, TABLE.format("Delta")),
-    stream(["Snapshot", "Text"], UNTAGGED, TABLE.format("Text")),
-    ["response-stream-event-retyped", "response-body-any-of-added", "response-body-any-of-removed"],
-    ["response-stream-event-retyped", "response-body-any-of-added", "response-body-any-of-removed"])
+    stream(["Snapshot", "Delta"], UNTAGGED, table(TROWS)),
+    stream(["Snapshot", "Text"], UNTAGGED, table(TROWS[:2] + [("a.delta", "Text", False)])),
+    ["response-stream-event-retyped", "response-body-any-of-added", "response-body-any-of-removed",
+     "response-optional-property-added", "response-optional-property-removed"],
+    ["response-stream-event-retyped", "response-body-any-of-added", "response-body-any-of-removed",
+     "response-optional-property-added", "response-optional-property-removed"])
 for f in ("old", "new"):
     for k, v in fixtures["stream-table-event-retyped"][f]["components"]["schemas"].items():
         if k == "Data":
             v["anyOf"] = v.pop("oneOf")
-TABLE2 = TABLE.format("Delta").replace("| `a.created`, `a.done` |", "| `a.created` |")
 add("stream-table-event-removed", "an event dropped from the table only",
-    stream(["Snapshot", "Delta"], UNTAGGED, TABLE.format("Delta")),
-    stream(["Snapshot", "Delta"], UNTAGGED, TABLE2),
+    stream(["Snapshot", "Delta"], UNTAGGED, table(TROWS)),
+    stream(["Snapshot", "Delta"], UNTAGGED, table([TROWS[0], TROWS[2]])),
     ["response-stream-event-removed"], ["response-stream-event-added"])
+add("stream-done-changed", "the `[DONE]` line that ends the stream goes",
+    stream(["Start", "Delta", "Stop"], EVENTS, table(ROWS, done="[DONE]")),
+    stream(["Start", "Delta", "Stop"], EVENTS, T),
+    ["response-stream-done-changed"], ["response-stream-done-changed"])
+add("stream-became-open", "a closed table becomes open",
+    stream(["Start", "Delta", "Stop"], EVENTS, T), stream(["Start", "Delta", "Stop"], EVENTS, table(ROWS, open_=True)),
+    ["response-stream-became-open"], ["response-stream-became-closed"])
+add("stream-events-declared", "the event table is published",
+    stream(["Start", "Delta", "Stop"], EVENTS), stream(["Start", "Delta", "Stop"], EVENTS, T),
+    ["response-stream-events-declared"], ["response-stream-events-undeclared"])
+add("refactor-stream-prose", "descriptions that once named events and their end say nothing the table does not",
+    stream(["Start", "Delta", "Stop"], EVENTS, T),
+    stream(["Start", "Delta", "Stop"], {**EVENTS, "Stop": event("stop", description="Terminal: the stream is complete.")},
+           T, "| `event:` | `data:` schema |\n|---|---|\n| `start`, `gone` | `Start` |\n"),
+    [], [])
+RENAMED = {**EVENTS, "TextDelta": EVENTS["Delta"]}
+add("refactor-stream-payload-renamed", "an event's payload component renamed, same structure",
+    stream(["Start", "Delta", "Stop"], EVENTS, T),
+    stream(["Start", "TextDelta", "Stop"], RENAMED, table([ROWS[0], ("delta", "TextDelta", False), ROWS[2]])),
+    [], [])
 
 # Refactors that change nothing a client sees.
 INLINE = {"type": "object", "required": ["id"], "properties": {"id": STR, "n": {"type": "integer"}}}

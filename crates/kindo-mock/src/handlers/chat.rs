@@ -3,36 +3,23 @@
 
 use serde_json::{Value, json};
 
-use crate::errors::Fail;
-use crate::handlers::text;
+use crate::handlers::{Call, text};
 use crate::ids::now;
 use crate::reply::Reply;
 use crate::server::Ctx;
 use crate::streams;
 
-/// The documented 400 for a model the caller cannot use.
-pub fn model_not_found(model: &str) -> Fail {
-    Fail::new(
-        400,
-        "model_not_found",
-        format!("Model '{model}' not found."),
-    )
-}
+/// What the documented 400 says of a model the caller cannot use.
+pub const UNKNOWN_MODEL: &str = "Model '{model}' not found.";
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {
-    let Some(body) = ctx.body.as_ref() else {
-        return ctx.fail(Fail::bad_request("the request body is required"));
-    };
-    let stream = body["stream"] == true;
-    if let Some(e) = crate::examples::paired(ctx.op, body, stream) {
-        return crate::examples::serve(ctx.op, &e);
-    }
-    let model = body["model"].as_str().unwrap_or_default();
-    if !ctx.mock.world(ctx.key(), |w| w.model_known(model)) {
-        return ctx.fail(model_not_found(model));
-    }
-    let messages = body["messages"].as_array().cloned().unwrap_or_default();
-    let last = messages.last().cloned().unwrap_or(Value::Null);
+    ctx.model_call(UNKNOWN_MODEL, |call| answer(ctx, call))
+}
+
+/// A completion for a call the prologue accepted.
+fn answer(ctx: &Ctx<'_>, call: Call<'_>) -> Reply {
+    let (body, stream, model) = (call.body, call.stream, call.model);
+    let (messages, last) = call.messages();
     let tools: Vec<&Value> = body["tools"]
         .as_array()
         .into_iter()
@@ -83,7 +70,7 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
         "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "total_tokens": prompt_tokens + completion_tokens}
     });
     if stream {
-        return Reply::sse(streams::chat(&completion));
+        return Reply::sse(streams::chat(streams::table(ctx.op), &completion));
     }
     Reply::json(200, completion)
 }

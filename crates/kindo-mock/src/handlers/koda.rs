@@ -9,6 +9,7 @@ use crate::errors::Fail;
 use crate::ids::{now, rfc3339};
 use crate::reply::Reply;
 use crate::server::Ctx;
+use crate::state::Koda;
 
 const COOKIE: &str = "koda_operator_session";
 
@@ -203,21 +204,35 @@ fn list_sessions(ctx: &Ctx<'_>) -> Reply {
     }
 }
 
-fn revoke_session(ctx: &Ctx<'_>) -> Reply {
-    let id = ctx.param("session_id");
+/// `{"ok": true}` when an entry of `list` had `key` equal to the path parameter and was removed,
+/// else the 404 `{what}.not_found`.
+fn revoke(
+    ctx: &Ctx<'_>,
+    key: &str,
+    what: &str,
+    list: fn(&mut Koda) -> &mut Vec<(String, Value)>,
+) -> Reply {
+    let id = ctx.param(key);
     let removed = ctx.mock.with_koda(|k| {
-        let before = k.sessions.len();
-        k.sessions.retain(|(_, s)| s["session_id"] != id);
-        before != k.sessions.len()
+        let entries = list(k);
+        let before = entries.len();
+        entries.retain(|(_, e)| e[key] != id);
+        before != entries.len()
     });
     if !removed {
+        let mut name = what.to_owned();
+        name[..1].make_ascii_uppercase();
         return ctx.fail(Fail::new(
             404,
-            "session.not_found",
-            format!("Session {id} was not found."),
+            &format!("{what}.not_found"),
+            format!("{name} {id} was not found."),
         ));
     }
     Reply::json(200, json!({"ok": true}))
+}
+
+fn revoke_session(ctx: &Ctx<'_>) -> Reply {
+    revoke(ctx, "session_id", "session", |k| &mut k.sessions)
 }
 
 fn create_token(ctx: &Ctx<'_>) -> Reply {
@@ -233,20 +248,7 @@ fn create_token(ctx: &Ctx<'_>) -> Reply {
 }
 
 fn revoke_token(ctx: &Ctx<'_>) -> Reply {
-    let id = ctx.param("token_id");
-    let removed = ctx.mock.with_koda(|k| {
-        let before = k.tokens.len();
-        k.tokens.retain(|(_, t)| t["token_id"] != id);
-        before != k.tokens.len()
-    });
-    if !removed {
-        return ctx.fail(Fail::new(
-            404,
-            "token.not_found",
-            format!("Token {id} was not found."),
-        ));
-    }
-    Reply::json(200, json!({"ok": true}))
+    revoke(ctx, "token_id", "token", |k| &mut k.tokens)
 }
 
 fn list_agents(ctx: &Ctx<'_>) -> Reply {

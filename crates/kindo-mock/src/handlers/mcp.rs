@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use crate::reply::{Frame, Reply};
 use crate::server::Ctx;
+use crate::streams;
 
 fn documented_tools(ctx: &Ctx<'_>) -> Value {
     crate::examples::responses(ctx.op)
@@ -63,7 +64,8 @@ pub fn handle(ctx: &Ctx<'_>) -> Reply {
         _ => error(id, -32601, "Method not found"),
     };
     if accept.trim_start().starts_with("text/event-stream") {
-        return Reply::sse(vec![Frame::json(Some("message"), &answer)]);
+        let name = streams::table(ctx.op).name(streams::MCP_ANSWER);
+        return Reply::sse(vec![Frame::json(Some(name), &answer)]);
     }
     Reply::json(200, answer)
 }

@@ -2,34 +2,22 @@
 
 use serde_json::{Value, json};
 
-use crate::errors::Fail;
-use crate::handlers::text;
+use crate::handlers::{Call, text};
 use crate::reply::Reply;
 use crate::server::Ctx;
 use crate::streams;
 
-fn model_not_found(model: &str) -> Fail {
-    Fail::new(
-        400,
-        "model_not_found",
-        format!("model: {model} is not a model this key can use"),
-    )
-}
+/// What the documented 400 says of a model the caller cannot use.
+const UNKNOWN_MODEL: &str = "model: {model} is not a model this key can use";
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {
-    let Some(body) = ctx.body.as_ref() else {
-        return ctx.fail(Fail::bad_request("the request body is required"));
-    };
-    let stream = body["stream"] == true;
-    if let Some(e) = crate::examples::paired(ctx.op, body, stream) {
-        return crate::examples::serve(ctx.op, &e);
-    }
-    let model = body["model"].as_str().unwrap_or_default();
-    if !ctx.mock.world(ctx.key(), |w| w.model_known(model)) {
-        return ctx.fail(model_not_found(model));
-    }
-    let messages = body["messages"].as_array().cloned().unwrap_or_default();
-    let last = messages.last().cloned().unwrap_or(Value::Null);
+    ctx.model_call(UNKNOWN_MODEL, |call| answer(ctx, call))
+}
+
+/// A message for a call the prologue accepted.
+fn answer(ctx: &Ctx<'_>, call: Call<'_>) -> Reply {
+    let (body, stream, model) = (call.body, call.stream, call.model);
+    let (messages, last) = call.messages();
     let tool_result = last["content"]
         .as_array()
         .is_some_and(|blocks| blocks.iter().any(|b| b["type"] == "tool_result"));
@@ -77,22 +65,16 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
         "usage": {"input_tokens": input_tokens, "output_tokens": output_tokens}
     });
     if stream {
-        return Reply::sse(streams::messages(&message));
+        return Reply::sse(streams::messages(streams::table(ctx.op), &message));
     }
     Reply::json(200, message)
 }
 
 pub fn count_tokens(ctx: &Ctx<'_>) -> Reply {
-    let Some(body) = ctx.body.as_ref() else {
-        return ctx.fail(Fail::bad_request("the request body is required"));
-    };
-    if let Some(e) = crate::examples::paired(ctx.op, body, false) {
-        return crate::examples::serve(ctx.op, &e);
-    }
-    let model = body["model"].as_str().unwrap_or_default();
-    if !ctx.mock.world(ctx.key(), |w| w.model_known(model)) {
-        return ctx.fail(model_not_found(model));
-    }
+    ctx.model_call(UNKNOWN_MODEL, |call| count(call.body))
+}
+
+fn count(body: &Value) -> Reply {
     let tokens = text::tokens(&text::all_text(&json!([
         body["system"],
         body["messages"],

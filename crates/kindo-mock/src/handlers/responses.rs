@@ -5,8 +5,8 @@
 use serde_json::{Value, json};
 
 use crate::errors::Fail;
-use crate::handlers::chat::model_not_found;
-use crate::handlers::text;
+use crate::handlers::chat::UNKNOWN_MODEL;
+use crate::handlers::{Call, text};
 use crate::ids::now;
 use crate::reply::Reply;
 use crate::server::Ctx;
@@ -64,14 +64,12 @@ fn last_text(items: &[Value]) -> String {
 }
 
 pub fn create(ctx: &Ctx<'_>) -> Reply {
-    let Some(body) = ctx.body.as_ref() else {
-        return ctx.fail(Fail::bad_request("the request body is required"));
-    };
-    let stream = body["stream"] == true;
-    if let Some(e) = crate::examples::paired(ctx.op, body, stream) {
-        return crate::examples::serve(ctx.op, &e);
-    }
-    let model = body["model"].as_str().unwrap_or_default().to_owned();
+    ctx.model_call(UNKNOWN_MODEL, |call| answer(ctx, call))
+}
+
+/// A response for a call the prologue accepted.
+fn answer(ctx: &Ctx<'_>, call: Call<'_>) -> Reply {
+    let (body, stream, model) = (call.body, call.stream, call.model);
     let conversation = body["conversation"]
         .as_str()
         .or_else(|| body["conversation"]["id"].as_str())
@@ -88,9 +86,6 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
     let call_item = ids.prefixed("fc_");
     let call_id = ids.prefixed("call_");
     ctx.mock.world(ctx.key(), |w: &mut World| {
-        if !w.model_known(&model) {
-            return ctx.fail(model_not_found(&model));
-        }
         if conversation.is_some() && previous.is_some() {
             return ctx.fail(Fail::new(400, "mutually_exclusive_parameters", "`conversation` and `previous_response_id` cannot be used together (at /previous_response_id)."));
         }
@@ -172,7 +167,7 @@ pub fn create(ctx: &Ctx<'_>) -> Reply {
         }
         w.responses.insert(response_id.clone(), StoredResponse { response: response.clone(), input: input.clone() });
         if stream {
-            return Reply::sse(streams::responses(&response));
+            return Reply::sse(streams::responses(streams::table(ctx.op), &response));
         }
         Reply::json(200, response)
     })
