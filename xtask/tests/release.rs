@@ -126,9 +126,15 @@ fn a_breaking_change_needs_a_minor_bump_below_1_0() {
 #[test]
 fn a_bump_without_change_fails_the_gate() {
     let t = tree();
-    // koda-control-plane is unchanged since its release; kindo-api and kindo-llm carry
-    // unreleased additive changes (the `x-sse-events` tables), which a patch bump may release.
-    edit(t.path(), "koda-control-plane", set_version("0.1.1"));
+    // The published kindo-llm is byte-identical to its release (koda-control-plane carries
+    // unreleased description edits, which a patch bump may release).
+    let published = fs::read(t.path().join("spec/kindo-llm.openapi.json")).unwrap();
+    let released = fs::read(t.path().join("spec/released/kindo-llm/0.1.0.openapi.json")).unwrap();
+    assert_eq!(
+        published, released,
+        "the premise: kindo-llm is unchanged since 0.1.0"
+    );
+    edit(t.path(), "kindo-llm", set_version("0.1.1"));
     assert!(!gate::check(t.path()).unwrap());
 }
 
