@@ -198,10 +198,7 @@ pub fn operation_streams<'a>(
         .flatten()
         .filter_map(|(status, response)| {
             let media = response.get("content")?.get(EVENT_STREAM)?;
-            let pointer = push(
-                &push(&format!("{op_pointer}/responses"), status),
-                "content",
-            );
+            let pointer = push(&push(&format!("{op_pointer}/responses"), status), "content");
             let pointer = push(&pointer, EVENT_STREAM);
             let table = read(media, &pointer);
             Some(Stream {
@@ -263,7 +260,11 @@ mod tests {
             "/m/x-sse-events/events/a~1b/schema"
         );
         // Absent flags are false, an absent `done` is none.
-        let t = read(&media(json!({"events": {"x": {"schema": {"$ref": "#/X"}}}})), "").unwrap();
+        let t = read(
+            &media(json!({"events": {"x": {"schema": {"$ref": "#/X"}}}})),
+            "",
+        )
+        .unwrap();
         assert_eq!((t.open, t.done, t.events[0].terminal), (false, None, false));
     }
 
@@ -308,10 +309,7 @@ mod tests {
         let found = streams(&doc);
         assert_eq!(found.len(), 2);
         let a = &found[0];
-        assert_eq!(
-            (a.path, a.method, a.status),
-            ("/v1/a", "post", "200")
-        );
+        assert_eq!((a.path, a.method, a.status), ("/v1/a", "post", "200"));
         assert_eq!(
             a.pointer,
             "/paths/~1v1~1a/post/responses/200/content/text~1event-stream"
