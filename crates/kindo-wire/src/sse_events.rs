@@ -180,6 +180,8 @@ pub struct Stream<'a> {
     pub path: &'a str,
     pub method: &'a str,
     pub status: &'a str,
+    /// The Media Type Object.
+    pub media: &'a Value,
     /// Its table, or why it has none.
     pub table: Result<StreamTable, TableError>,
 }
@@ -206,6 +208,7 @@ pub fn operation_streams<'a>(
                 path,
                 method,
                 status,
+                media,
                 table,
             })
         })
