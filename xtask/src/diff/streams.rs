@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use kindo_wire::sse_events::{self, StreamTable};
+use kindo_wire::sse_events::{self, EventEntry, StreamTable};
 use serde_json::{Value, json};
 
 use super::canonical::form;
@@ -95,32 +95,15 @@ fn tables(ctx: &mut Ctx, old: &StreamTable, new: &StreamTable, ptr: &str) {
         );
     }
     for oe in &old.events {
-        let name = oe.name.as_str();
-        let eptr = format!("{ptr}/events/{}", escape(name));
-        let Some(ne) = new.get(name) else {
-            ctx.emit(
+        let eptr = format!("{ptr}/events/{}", escape(&oe.name));
+        match new.get(&oe.name) {
+            Some(ne) => event(ctx, oe, ne, &eptr),
+            None => ctx.emit(
                 "response-stream-event-removed",
                 &eptr,
-                format!("The stream event `{name}` is no longer sent."),
-            );
-            continue;
-        };
-        let ends = |what: &str| format!("The event `{name}` {what} the stream.");
-        let rule = "response-stream-terminal-event-changed";
-        ctx.toggled(
-            (oe.terminal, ne.terminal),
-            &format!("{eptr}/terminal"),
-            [rule, &ends("now ends")],
-            [rule, &ends("no longer ends")],
-        );
-        let schema = |r: &str| json!({ "$ref": r });
-        payload(
-            ctx,
-            name,
-            &schema(&oe.schema_ref),
-            &schema(&ne.schema_ref),
-            &eptr,
-        );
+                format!("The stream event `{}` is no longer sent.", oe.name),
+            ),
+        }
     }
     // Judged by the old table: its clients skip unknown names only if it was open.
     let rule = if old.open {
@@ -140,6 +123,27 @@ fn tables(ctx: &mut Ctx, old: &StreamTable, new: &StreamTable, ptr: &str) {
             format!("The stream may send the event `{name}`."),
         );
     }
+}
+
+/// An event both tables name: whether it ends the stream, and its payload.
+fn event(ctx: &mut Ctx, old: &EventEntry, new: &EventEntry, ptr: &str) {
+    let name = old.name.as_str();
+    let ends = |what: &str| format!("The event `{name}` {what} the stream.");
+    let rule = "response-stream-terminal-event-changed";
+    ctx.toggled(
+        (old.terminal, new.terminal),
+        &format!("{ptr}/terminal"),
+        [rule, &ends("now ends")],
+        [rule, &ends("no longer ends")],
+    );
+    let schema = |r: &str| json!({ "$ref": r });
+    payload(
+        ctx,
+        name,
+        &schema(&old.schema_ref),
+        &schema(&new.schema_ref),
+        ptr,
+    );
 }
 
 /// An event's payload schemas: named when it became another schema, then compared as a body.
