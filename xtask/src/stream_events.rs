@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use kindo_wire::sse_events::{DATA_SCHEMA, EventEntry, StreamTable, streams};
 use serde_json::Value;
 
 use crate::XtaskError;
@@ -18,9 +19,6 @@ pub const PATH: &str = "crates/kindo-client/src/generated/stream_events.rs";
 /// into their generated union instead.
 const TYPED_BY_NAME: &[(&str, &str)] = &[("ResponseStreamEvent", "ResponseEvent")];
 
-/// One event as published: (name, payload component, terminal, error).
-type Row = (String, String, bool, bool);
-
 /// One stream's table as published.
 #[derive(Debug, Clone, PartialEq)]
 struct Table {
@@ -28,10 +26,7 @@ struct Table {
     module: &'static str,
     /// Where it was read, for messages.
     at: String,
-    open: bool,
-    done: Option<String>,
-    /// In published order.
-    events: Vec<Row>,
+    stream: StreamTable,
 }
 
 /// The client module a document's generated types live in.
@@ -51,73 +46,40 @@ fn module(document: &str) -> Result<&'static str, XtaskError> {
 fn tables(documents: &[(&str, &Value)]) -> Result<BTreeMap<String, Table>, XtaskError> {
     let mut out: BTreeMap<String, Table> = BTreeMap::new();
     for (name, doc) in documents {
-        let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
-            continue;
-        };
-        for (path, item) in paths {
-            for (method, op) in item.as_object().into_iter().flatten() {
-                let responses = op.get("responses").and_then(Value::as_object);
-                for (status, response) in responses.into_iter().flatten() {
-                    let Some(media) = response.pointer("/content/text~1event-stream") else {
-                        continue;
-                    };
-                    let at = format!("spec/{name}.openapi.json: {method} {path} {status}");
-                    let bad = |what: &str| XtaskError::Input(format!("{at}: {what}"));
-                    let data = media
-                        .pointer("/x-sse-data-schema/$ref")
-                        .and_then(Value::as_str)
-                        .and_then(|r| r.rsplit('/').next())
-                        .ok_or_else(|| bad("no `x-sse-data-schema` $ref"))?;
-                    let ext = media
-                        .get("x-sse-events")
-                        .ok_or_else(|| bad("no `x-sse-events` table"))?;
-                    let events = ext
-                        .get("events")
-                        .and_then(Value::as_object)
-                        .ok_or_else(|| bad("`x-sse-events.events` is not an object"))?;
-                    let mut rows = Vec::new();
-                    for (event, entry) in events {
-                        let payload = entry
-                            .pointer("/schema/$ref")
-                            .and_then(Value::as_str)
-                            .and_then(|r| r.rsplit('/').next())
-                            .ok_or_else(|| bad(&format!("event `{event}` has no schema $ref")))?;
-                        let flag = |k: &str| entry.get(k).and_then(Value::as_bool) == Some(true);
-                        rows.push((
-                            event.clone(),
-                            payload.to_owned(),
-                            flag("terminal"),
-                            flag("error"),
-                        ));
-                    }
-                    let table = Table {
-                        module: module(name)?,
-                        at: at.clone(),
-                        open: ext.get("open").and_then(Value::as_bool) == Some(true),
-                        done: ext.get("done").and_then(Value::as_str).map(str::to_owned),
-                        events: rows,
-                    };
-                    match out.get(data) {
-                        Some(seen) if !same_facts(seen, &table) => {
-                            return Err(bad(&format!(
-                                "`{data}` is published with another event table at {}",
-                                seen.at
-                            )));
-                        }
-                        Some(_) => {}
-                        None => {
-                            out.insert(data.to_owned(), table);
-                        }
-                    }
+        for found in streams(doc) {
+            let file = format!("spec/{name}.openapi.json");
+            let at = format!("{file}: {} {} {}", found.method, found.path, found.status);
+            let bad = |what: &str| XtaskError::Input(format!("{at}: {what}"));
+            let data = found
+                .media
+                .get(DATA_SCHEMA)
+                .and_then(|s| s.get("$ref"))
+                .and_then(Value::as_str)
+                .and_then(|r| r.rsplit('/').next())
+                .ok_or_else(|| bad(&format!("no `{DATA_SCHEMA}` $ref")))?;
+            let stream = found
+                .table
+                .map_err(|e| XtaskError::Input(format!("{file}: {e}")))?;
+            let table = Table {
+                module: module(name)?,
+                at: at.clone(),
+                stream,
+            };
+            match out.get(data) {
+                Some(seen) if seen.stream != table.stream => {
+                    return Err(bad(&format!(
+                        "`{data}` is published with another event table at {}",
+                        seen.at
+                    )));
+                }
+                Some(_) => {}
+                None => {
+                    out.insert(data.to_owned(), table);
                 }
             }
         }
     }
     Ok(out)
-}
-
-fn same_facts(a: &Table, b: &Table) -> bool {
-    (a.open, &a.done, &a.events) == (b.open, &b.done, &b.events)
 }
 
 /// `ResponseStreamEvent` → `response_stream_event`.
@@ -161,10 +123,12 @@ fn list(names: impl Iterator<Item = String>) -> String {
 
 /// The constants of one stream.
 fn constants(data: &str, t: &Table) -> String {
-    let names =
-        |f: &dyn Fn(&Row) -> bool| list(t.events.iter().filter(|e| f(e)).map(|e| e.0.clone()));
-    let error_ends = t.events.iter().filter(|e| e.3).all(|e| e.2);
-    let done = match &t.done {
+    let events = &t.stream.events;
+    let names = |f: &dyn Fn(&EventEntry) -> bool| {
+        list(events.iter().filter(|e| f(e)).map(|e| e.name.clone()))
+    };
+    let error_ends = events.iter().filter(|e| e.error).all(|e| e.terminal);
+    let done = match &t.stream.done {
         Some(d) => format!("Some({d:?})"),
         None => "None".into(),
     };
@@ -180,32 +144,39 @@ pub const ERROR_ENDS_STREAM: bool = {error_ends};\n\
 /// The `data:` line that ends the stream and is no event.\npub const DONE: Option<&str> = {done};\n}}\n",
         module = snake(data),
         known = names(&|_| true),
-        terminal = names(&|e| e.2 && !e.3),
-        errors = names(&|e| e.3),
-        open = t.open,
+        terminal = names(&|e| e.terminal && !e.error),
+        errors = names(&|e| e.error),
+        open = t.stream.open,
     )
 }
 
 /// The typed event enum of one stream whose `event:` name selects the payload type.
 fn typed_enum(data: &str, name: &str, t: &Table) -> String {
-    let events: Vec<_> = t.events.iter().filter(|e| !e.3).collect();
+    let events: Vec<_> = t.stream.events.iter().filter(|e| !e.error).collect();
     let first_words: Vec<&str> = events
         .iter()
-        .map(|e| e.0.split('.').next().unwrap_or(""))
+        .map(|e| e.name.split('.').next().unwrap_or(""))
         .collect();
-    let shared = first_words
-        .first()
-        .copied()
-        .filter(|w| first_words.iter().all(|x| x == w) && events.iter().all(|e| e.0.contains('.')));
+    let shared = first_words.first().copied().filter(|w| {
+        first_words.iter().all(|x| x == w) && events.iter().all(|e| e.name.contains('.'))
+    });
     let ty = |payload: &str| format!("crate::{}::types::{payload}", t.module);
     let mut variants = String::new();
     let mut names = String::new();
     let mut decode = String::new();
     let mut encode = String::new();
-    for (event, payload, terminal, _) in &events {
+    for entry in &events {
+        let event = &entry.name;
         let v = variant(event, shared);
-        let last = if *terminal { " (the last event)" } else { "" };
-        variants.push_str(&format!("/// `{event}`{last}.\n{v}({}),\n", ty(payload)));
+        let last = if entry.terminal {
+            " (the last event)"
+        } else {
+            ""
+        };
+        variants.push_str(&format!(
+            "/// `{event}`{last}.\n{v}({}),\n",
+            ty(entry.payload())
+        ));
         names.push_str(&format!("{name}::{v}(_) => {event:?},\n"));
         decode.push_str(&format!(
             "{event:?} => {name}::{v}(serde_json::from_str(data)?),\n"

@@ -2,92 +2,44 @@
 //! (see the README, "Streams"): which schema each `event:` name's payload must conform to,
 //! which events end the stream, and whether other names are allowed.
 
-use std::collections::BTreeMap;
-
+use kindo_wire::sse_events::{self, StreamTable, TableErrorKind, schema_pointer};
 use serde_json::Value;
 
-use crate::spec::escape;
+pub use kindo_wire::sse_events::{EXTENSION as EVENTS, UNNAMED};
+
 use crate::validate::Failure;
 
-/// The extension's name.
-pub const EVENTS: &str = "x-sse-events";
-
-/// The name of a frame without an `event:` line (the SSE default).
-pub const UNNAMED: &str = "message";
-
-/// One entry of the table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// Pointer of the entry's `schema` in the document.
-    pub schema: String,
-    pub terminal: bool,
-}
-
-/// The table of one stream media type.
+/// The table of one stream media type, with the pointer it was read at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
-    pub events: BTreeMap<String, Entry>,
-    /// Names outside `events` may arrive (their data is judged by `x-sse-data-schema`).
-    pub open: bool,
-    /// The `data:` line that ends the stream, if the table names one.
-    pub done: Option<String>,
+    /// The Media Type Object's pointer.
+    media: String,
+    pub stream: StreamTable,
 }
 
 /// The table published at `media` (a Media Type Object's pointer) in `document`: `Ok(None)`
 /// when there is none, `Err` naming the pointer when it is malformed.
 pub fn read(document: &Value, media: &str) -> Result<Option<Table>, String> {
-    let at = format!("{media}/{EVENTS}");
-    let Some(value) = document.pointer(&at) else {
+    let Some(value) = document.pointer(media) else {
         return Ok(None);
     };
-    let malformed = |what: &str| format!("{at}: {what}");
-    let open = match value.get("open") {
-        None => false,
-        Some(v) => v
-            .as_bool()
-            .ok_or_else(|| malformed("`open` is not a boolean"))?,
-    };
-    let done = match value.get("done") {
-        None => None,
-        Some(v) => Some(
-            v.as_str()
-                .ok_or_else(|| malformed("`done` is not a string"))?
-                .to_owned(),
-        ),
-    };
-    let entries = value
-        .get("events")
-        .and_then(Value::as_object)
-        .ok_or_else(|| malformed("`events` is not an object"))?;
-    let mut events = BTreeMap::new();
-    for (name, entry) in entries {
-        if entry.get("schema").is_none_or(|s| !s.is_object()) {
-            return Err(malformed(&format!("event `{name}` has no `schema` object")));
-        }
-        let terminal = match entry.get("terminal") {
-            None => false,
-            Some(v) => v.as_bool().ok_or_else(|| {
-                malformed(&format!("event `{name}`: `terminal` is not a boolean"))
-            })?,
-        };
-        events.insert(
-            name.clone(),
-            Entry {
-                schema: format!("{at}/events/{}/schema", escape(name)),
-                terminal,
-            },
-        );
+    match sse_events::read(value, media) {
+        Ok(stream) => Ok(Some(Table {
+            media: media.to_owned(),
+            stream,
+        })),
+        Err(e) if e.kind == TableErrorKind::Missing => Ok(None),
+        Err(e) => Err(e.to_string()),
     }
-    Ok(Some(Table { events, open, done }))
 }
 
 impl Table {
-    /// The schema pointer a frame named `name` is validated against: its own entry, or (in an
-    /// open stream) the stream's `data_schema`. A name a closed stream does not list fails.
-    pub fn schema_for<'a>(&'a self, name: &str, data_schema: &'a str) -> Result<&'a str, Failure> {
-        match self.events.get(name) {
-            Some(entry) => Ok(&entry.schema),
-            None if self.open => Ok(data_schema),
+    /// The schema pointer a frame named `name` is validated against: its own entry's, or (in
+    /// an open stream) the stream's `data_schema`. A name a closed stream does not list fails.
+    pub fn schema_for(&self, name: &str, data_schema: &str) -> Result<String, Failure> {
+        match self.stream.get(name) {
+            Some(_) => Ok(schema_pointer(&self.media, name)),
+            None if self.stream.open => Ok(data_schema.to_owned()),
             None => Err(Failure::new(
                 "",
                 "sse-event",
@@ -100,7 +52,7 @@ impl Table {
 
     /// Whether `name` ends the stream.
     pub fn is_terminal(&self, name: &str) -> bool {
-        self.events.get(name).is_some_and(|e| e.terminal)
+        self.stream.get(name).is_some_and(|e| e.terminal)
     }
 }
 
@@ -129,20 +81,17 @@ mod tests {
             "a/b": {"schema": {"$ref": "#/x"}, "terminal": true},
             "c": {"schema": {"$ref": "#/y"}}
         }}}});
-        let table = read(&doc, "/m").unwrap().unwrap();
-        assert_eq!(table.done.as_deref(), Some("[DONE]"));
+        let mut table = read(&doc, "/m").unwrap().unwrap();
+        assert_eq!(table.stream.done.as_deref(), Some("[DONE]"));
         assert_eq!(
-            table.schema_for("a/b", "/d"),
+            table.schema_for("a/b", "/d").as_deref(),
             Ok("/m/x-sse-events/events/a~1b/schema")
         );
         assert!(table.is_terminal("a/b") && !table.is_terminal("c"));
         let refused = table.schema_for("z", "/d").unwrap_err();
         assert!(refused.message.contains("`z`"), "{}", refused.message);
-        let open = Table {
-            open: true,
-            ..table
-        };
-        assert_eq!(open.schema_for("z", "/d"), Ok("/d"));
+        table.stream.open = true;
+        assert_eq!(table.schema_for("z", "/d").as_deref(), Ok("/d"));
         assert_eq!(read(&doc, "/none"), Ok(None));
     }
 
@@ -151,6 +100,13 @@ mod tests {
         let doc = json!({"m": {EVENTS: {"events": {"a": {"terminal": true}}}}});
         let e = read(&doc, "/m").unwrap_err();
         assert!(e.starts_with("/m/x-sse-events: event `a`"), "{e}");
+        let doc =
+            json!({"m": {EVENTS: {"events": {"a": {"schema": {"$ref": "#/x"}, "terminal": 1}}}}});
+        let e = read(&doc, "/m").unwrap_err();
+        assert!(
+            e.starts_with("/m/x-sse-events: event `a`: `terminal`"),
+            "{e}"
+        );
         let doc = json!({"m": {EVENTS: {"open": "yes", "events": {}}}});
         assert!(read(&doc, "/m").unwrap_err().contains("`open`"));
     }

@@ -228,14 +228,14 @@ fn judge_stream(
                 continue;
             }
         };
-        let mut found = validate(spec, doc, own, &payload)?;
+        let mut found = validate(spec, doc, &own, &payload)?;
         found.extend(event_table::type_mismatch(event.event.as_deref(), &payload));
         for mut f in found {
             f.event = Some(event.index);
             failures.push(f);
         }
     }
-    let declared_done = table.as_ref().is_some_and(|t| t.done.is_some());
+    let declared_done = table.as_ref().is_some_and(|t| t.stream.done.is_some());
     if done_at.is_none() && (declared_done || declares_done(spec, doc, &schema)) {
         let last = events.last().expect("checked non-empty");
         let mut f = Failure::new(

@@ -3,32 +3,22 @@
 //! the closing `data:` line from it, so an event renamed in the types reaches the mock through
 //! the published files alone.
 
+use kindo_wire::sse_events::{EventEntry, StreamTable, operation_streams};
 use serde_json::Value;
 
-/// The extension's name.
-pub const EVENTS: &str = "x-sse-events";
-
-/// The name of a frame without an `event:` line (the SSE default).
-pub const UNNAMED: &str = "message";
-
-/// One published event.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
-    pub name: String,
-    /// The component name of its payload schema.
-    pub payload: String,
-    pub terminal: bool,
-    pub error: bool,
-}
+pub use kindo_wire::sse_events::{EXTENSION as EVENTS, UNNAMED};
 
 /// The table of one stream.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
-    /// In published order.
-    pub events: Vec<Event>,
-    pub open: bool,
-    /// The `data:` line that ends the stream, if any (`[DONE]`).
-    pub done: Option<String>,
+pub type Table = StreamTable;
+
+/// The table of the first `text/event-stream` response of the Operation Object `op` (at
+/// `pointer`): `Ok(None)` when it streams nothing, `Err` naming the place when the table is
+/// missing or malformed.
+pub fn of(op: &Value, pointer: &str) -> Result<Option<Table>, String> {
+    match operation_streams(op, pointer, "", "").into_iter().next() {
+        None => Ok(None),
+        Some(stream) => stream.table.map(Some).map_err(|e| e.to_string()),
+    }
 }
 
 /// An event a builder sends, found by what it carries rather than by its name.
@@ -63,49 +53,22 @@ impl Role {
     }
 }
 
-impl Table {
-    /// The table of the `text/event-stream` response of the Operation Object `op` (at
-    /// `pointer`): `Ok(None)` when it streams nothing, `Err` naming the place when the table
-    /// is missing or malformed.
-    pub fn of(op: &Value, pointer: &str) -> Result<Option<Table>, String> {
-        let responses = op.get("responses").and_then(Value::as_object);
-        let Some((status, media)) = responses.into_iter().flatten().find_map(|(status, r)| {
-            r.pointer("/content/text~1event-stream")
-                .map(|media| (status, media))
-        }) else {
-            return Ok(None);
-        };
-        let at = format!("{pointer}/responses/{status}/content/text~1event-stream/{EVENTS}");
-        let bad = |what: &str| format!("{at}: {what}");
-        let table = media.get(EVENTS).ok_or_else(|| bad("missing"))?;
-        let entries = table
-            .get("events")
-            .and_then(Value::as_object)
-            .ok_or_else(|| bad("`events` is not an object"))?;
-        let mut events = Vec::new();
-        for (name, entry) in entries {
-            let payload = entry
-                .pointer("/schema/$ref")
-                .and_then(Value::as_str)
-                .and_then(|r| r.rsplit('/').next())
-                .ok_or_else(|| bad(&format!("event `{name}` has no schema `$ref`")))?;
-            let flag = |key: &str| entry.get(key).and_then(Value::as_bool).unwrap_or(false);
-            events.push(Event {
-                name: name.clone(),
-                payload: payload.to_owned(),
-                terminal: flag("terminal"),
-                error: flag("error"),
-            });
-        }
-        Ok(Some(Table {
-            events,
-            open: table.get("open").and_then(Value::as_bool).unwrap_or(false),
-            done: table.get("done").and_then(Value::as_str).map(str::to_owned),
-        }))
-    }
-
+/// The events of a table found by the role they play.
+pub trait Roles {
     /// The event playing `role`, if the table has one.
-    pub fn find(&self, role: Role) -> Option<&Event> {
+    fn find(&self, role: Role) -> Option<&EventEntry>;
+
+    /// The name of the event playing `role`. The roles each builder uses are checked against
+    /// the tables when the documents load (`streams::check`), so a missing one is a bug.
+    fn name(&self, role: Role) -> &str {
+        self.find(role)
+            .map(|e| e.name.as_str())
+            .unwrap_or_else(|| panic!("no event plays {role:?} (checked at start-up)"))
+    }
+}
+
+impl Roles for Table {
+    fn find(&self, role: Role) -> Option<&EventEntry> {
         match role {
             Role::Error => self.events.iter().find(|e| e.error),
             Role::Carries {
@@ -115,17 +78,9 @@ impl Table {
             } => self
                 .events
                 .iter()
-                .filter(|e| e.payload == payload && e.terminal == terminal && !e.error)
+                .filter(|e| e.payload() == payload && e.terminal == terminal && !e.error)
                 .nth(nth),
         }
-    }
-
-    /// The name of the event playing `role`. The roles each builder uses are checked against
-    /// the tables when the documents load (`streams::check`), so a missing one is a bug.
-    pub fn name(&self, role: Role) -> &str {
-        self.find(role)
-            .map(|e| e.name.as_str())
-            .unwrap_or_else(|| panic!("no event plays {role:?} (checked at start-up)"))
     }
 }
 
@@ -140,7 +95,7 @@ mod tests {
 
     #[test]
     fn reads_roles_by_payload_order_and_flags() {
-        let t = Table::of(
+        let t = of(
             &op(json!({"open": true, "done": "[DONE]", "events": {
                 "a.created": {"schema": {"$ref": "#/components/schemas/Life"}, "terminal": false},
                 "a.working": {"schema": {"$ref": "#/components/schemas/Life"}},
@@ -166,24 +121,25 @@ mod tests {
 
     #[test]
     fn a_stream_without_a_table_is_refused_by_its_pointer() {
-        let err = Table::of(
+        let err = of(
             &json!({"responses": {"200": {"content": {"text/event-stream": {}}}}}),
             "/paths/~1s/post",
         )
         .unwrap_err();
         assert_eq!(
             err,
-            "/paths/~1s/post/responses/200/content/text~1event-stream/x-sse-events: missing"
+            "/paths/~1s/post/responses/200/content/text~1event-stream/x-sse-events: \
+             no `x-sse-events` table"
         );
-        assert_eq!(
-            Table::of(&json!({"responses": {"200": {}}}), "/p").unwrap(),
-            None
-        );
-        let err = Table::of(
+        assert_eq!(of(&json!({"responses": {"200": {}}}), "/p").unwrap(), None);
+        let err = of(
             &op(json!({"events": {"x": {"schema": {"type": "object"}}}})),
             "/p",
         )
         .unwrap_err();
-        assert!(err.ends_with("event `x` has no schema `$ref`"), "{err}");
+        assert!(
+            err.ends_with("event `x` has no `schema` object with a `$ref`"),
+            "{err}"
+        );
     }
 }

@@ -313,7 +313,7 @@ impl Spec {
                         path: path.clone(),
                         message,
                     };
-                    let events = Table::of(op, &pointer).map_err(unusable)?;
+                    let events = crate::events::of(op, &pointer).map_err(unusable)?;
                     let operation = Operation {
                         id,
                         method: method.to_uppercase(),

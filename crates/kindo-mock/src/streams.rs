@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use crate::events::{Role, Table, UNNAMED};
+use crate::events::{Role, Roles, Table, UNNAMED};
 use crate::reply::Frame;
 use crate::spec::Operation;
 

@@ -33,12 +33,8 @@ use serde_json::{Value, json};
 use kindo_types::stream_events::{self, StreamTable};
 use kindo_wire::pointer::escape;
 
-/// The media type of SSE responses.
-pub const EVENT_STREAM: &str = "text/event-stream";
-/// Extension on an SSE media type: the schema of each event's `data:` payload.
-pub const DATA_SCHEMA: &str = "x-sse-data-schema";
-/// Extension on an SSE media type: the stream's event table (module docs).
-pub const EVENTS: &str = "x-sse-events";
+/// The media type and the two extension names, shared with the readers of the table.
+pub use kindo_wire::sse_events::{DATA_SCHEMA, EVENT_STREAM, EXTENSION as EVENTS};
 
 /// The `x-sse-events` value of `table`, with `$ref`s into `components/schemas`.
 pub fn events_extension(table: &StreamTable) -> Value {

@@ -11,7 +11,8 @@
 
 use std::collections::HashSet;
 
-use serde_json::{Map, Value};
+use kindo_wire::sse_events::{self, EventEntry, StreamTable};
+use serde_json::{Value, json};
 
 use super::canonical::form;
 use super::refs::ref_name;
@@ -19,9 +20,7 @@ use super::schema::{self, Pos};
 use super::view::view;
 use super::{Ctx, Dir, escape};
 
-pub const EVENT_STREAM: &str = "text/event-stream";
-pub const DATA_SCHEMA: &str = "x-sse-data-schema";
-pub const EVENTS: &str = "x-sse-events";
+pub use kindo_wire::sse_events::{DATA_SCHEMA, EVENT_STREAM, EXTENSION as EVENTS};
 
 static ANY: Value = Value::Bool(true);
 
@@ -30,28 +29,10 @@ const BODY: Pos = Pos {
     subject: "body",
 };
 
-/// One stream's `x-sse-events`, read leniently (the diff judges documents, it does not
-/// validate them): a missing flag is `false`, and a value without an `events` object is no
-/// table.
-struct Table<'a> {
-    open: bool,
-    done: Option<&'a str>,
-    events: &'a Map<String, Value>,
-}
-
-impl<'a> Table<'a> {
-    fn read(media: &'a Value) -> Option<Table<'a>> {
-        let table = media.get(EVENTS)?;
-        Some(Table {
-            open: flag(table, "open"),
-            done: table.get("done").and_then(Value::as_str),
-            events: table.get("events")?.as_object()?,
-        })
-    }
-}
-
-fn flag(v: &Value, name: &str) -> bool {
-    v.get(name).and_then(Value::as_bool).unwrap_or(false)
+/// One stream's `x-sse-events`. The diff judges documents, it does not validate them: a
+/// table the reader refuses is compared as no table.
+fn table(media: &Value, ptr: &str) -> Option<StreamTable> {
+    sse_events::read(media, ptr).ok()
 }
 
 /// Compares two `text/event-stream` media types at `ptr`.
@@ -65,7 +46,7 @@ pub fn compare(ctx: &mut Ctx, old: &Value, new: &Value, ptr: &str) {
         schema::compare(ctx, od, nd, BODY, &format!("{ptr}/{DATA_SCHEMA}"));
     }
     let tptr = format!("{ptr}/{EVENTS}");
-    match (Table::read(old), Table::read(new)) {
+    match (table(old, ptr), table(new, ptr)) {
         (None, None) => {}
         (Some(_), None) => ctx.emit(
             "response-stream-events-undeclared",
@@ -82,7 +63,7 @@ pub fn compare(ctx: &mut Ctx, old: &Value, new: &Value, ptr: &str) {
     ctx.once = outer;
 }
 
-fn tables(ctx: &mut Ctx, old: &Table, new: &Table, ptr: &str) {
+fn tables(ctx: &mut Ctx, old: &StreamTable, new: &StreamTable, ptr: &str) {
     ctx.toggled(
         (old.open, new.open),
         &format!("{ptr}/open"),
@@ -96,7 +77,7 @@ fn tables(ctx: &mut Ctx, old: &Table, new: &Table, ptr: &str) {
         ],
     );
     if old.done != new.done {
-        let message = match (old.done, new.done) {
+        let message = match (old.done.as_deref(), new.done.as_deref()) {
             (Some(o), None) => format!("The stream no longer ends with `data: {o}`."),
             (None, Some(n)) => {
                 format!("The stream now ends with `data: {n}`, which old clients read as an event.")
@@ -113,25 +94,16 @@ fn tables(ctx: &mut Ctx, old: &Table, new: &Table, ptr: &str) {
             message,
         );
     }
-    for (name, oe) in old.events {
-        let eptr = format!("{ptr}/events/{}", escape(name));
-        let Some(ne) = new.events.get(name) else {
-            ctx.emit(
+    for oe in &old.events {
+        let eptr = format!("{ptr}/events/{}", escape(&oe.name));
+        match new.get(&oe.name) {
+            Some(ne) => event(ctx, oe, ne, &eptr),
+            None => ctx.emit(
                 "response-stream-event-removed",
                 &eptr,
-                format!("The stream event `{name}` is no longer sent."),
-            );
-            continue;
-        };
-        let ends = |what: &str| format!("The event `{name}` {what} the stream.");
-        let rule = "response-stream-terminal-event-changed";
-        ctx.toggled(
-            (flag(oe, "terminal"), flag(ne, "terminal")),
-            &format!("{eptr}/terminal"),
-            [rule, &ends("now ends")],
-            [rule, &ends("no longer ends")],
-        );
-        payload(ctx, name, oe, ne, &eptr);
+                format!("The stream event `{}` is no longer sent.", oe.name),
+            ),
+        }
     }
     // Judged by the old table: its clients skip unknown names only if it was open.
     let rule = if old.open {
@@ -139,7 +111,12 @@ fn tables(ctx: &mut Ctx, old: &Table, new: &Table, ptr: &str) {
     } else {
         "response-stream-event-added"
     };
-    for name in new.events.keys().filter(|k| !old.events.contains_key(*k)) {
+    for name in new
+        .events
+        .iter()
+        .map(|e| e.name.as_str())
+        .filter(|n| old.get(n).is_none())
+    {
         ctx.emit(
             rule,
             &format!("{ptr}/events/{}", escape(name)),
@@ -148,12 +125,29 @@ fn tables(ctx: &mut Ctx, old: &Table, new: &Table, ptr: &str) {
     }
 }
 
-/// An event's payload: named when it became another schema, then compared as a body.
-fn payload(ctx: &mut Ctx, name: &str, old: &Value, new: &Value, ptr: &str) {
-    let (o, n) = (
-        old.get("schema").unwrap_or(&ANY),
-        new.get("schema").unwrap_or(&ANY),
+/// An event both tables name: whether it ends the stream, and its payload.
+fn event(ctx: &mut Ctx, old: &EventEntry, new: &EventEntry, ptr: &str) {
+    let name = old.name.as_str();
+    let ends = |what: &str| format!("The event `{name}` {what} the stream.");
+    let rule = "response-stream-terminal-event-changed";
+    ctx.toggled(
+        (old.terminal, new.terminal),
+        &format!("{ptr}/terminal"),
+        [rule, &ends("now ends")],
+        [rule, &ends("no longer ends")],
     );
+    let schema = |r: &str| json!({ "$ref": r });
+    payload(
+        ctx,
+        name,
+        &schema(&old.schema_ref),
+        &schema(&new.schema_ref),
+        ptr,
+    );
+}
+
+/// An event's payload schemas: named when it became another schema, then compared as a body.
+fn payload(ctx: &mut Ctx, name: &str, o: &Value, n: &Value, ptr: &str) {
     let label = |root: &Value, s: &Value| -> String {
         let v = view(root, s);
         v.reference

@@ -4,6 +4,7 @@
 
 use serde_json::{Value, json};
 
+use crate::events::Roles;
 use crate::reply::{Frame, Reply};
 use crate::server::Ctx;
 use crate::streams;
