@@ -16,11 +16,13 @@ st() {
   (cd "$work" && timeout 600 "$work/venv/bin/schemathesis" \
     --config-file "$OLDPWD/tests/mock_sdk/schemathesis.toml" run "$OLDPWD/spec/$doc.openapi.json" \
     --url "$url" --header "Authorization: Bearer $auth" --phases "$phases" \
-    --max-examples 20 --workers 2 --no-color --seed 1 "$@") >"$work/st-$doc.log" 2>&1 \
+    --max-examples 20 --workers 1 --no-color --seed 1 "$@") >"$work/st-$doc.log" 2>&1 \
     || { cat "$work/st-$doc.log"; echo "schemathesis: failures against $doc (log above)" >&2; exit 1; }
   grep -E '[0-9]+ generated' "$work/st-$doc.log" | tail -1
   grep -E '^=+ .* in [0-9.]+s =+$' "$work/st-$doc.log" | tail -1
 }
+# One worker: with two, the koda run once died in hypothesis' lambda description with Python
+# 3.11's "AST constructor recursion depth mismatch", a parser state two threads can disturb.
 # 4.32.5 crashes in its own example extraction on createMessage since the open unions carry a
 # lookahead-free complement pattern (Python's "AST constructor recursion depth mismatch", reported
 # as "Inconsistent results"), so that one operation is left out here; the mock's contract test and
