@@ -76,12 +76,10 @@ fn own_decoding(name: &str, code: String) -> Result<String, XtaskError> {
         if method.is_empty() || !method.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(fail());
         }
+        let method_path = rust_method(method);
         let rewritten = piece
-            .replace(
-                DECODE,
-                &OWN_DECODE.replace("{method}", &rust_method(method)),
-            )
-            .replace(SENT, &OWN_SENT.replace("{method}", &rust_method(method)));
+            .replace(DECODE, &OWN_DECODE.replace("{method}", &method_path))
+            .replace(SENT, &OWN_SENT.replace("{method}", &method_path));
         if rewritten != piece && !piece.contains(&format!(".{}(url)", method.to_ascii_lowercase()))
         {
             return Err(fail());

@@ -105,15 +105,7 @@ fn variant(event: &str, shared: Option<&str>) -> String {
         .and_then(|p| event.strip_prefix(p))
         .and_then(|r| r.strip_prefix('.'))
         .unwrap_or(event);
-    rest.split(['.', '_'])
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next()
-                .map(|c| c.to_ascii_uppercase().to_string() + cs.as_str())
-                .unwrap_or_default()
-        })
-        .collect()
+    kindo_openapi::oas30::pascal_case(rest)
 }
 
 fn list(names: impl Iterator<Item = String>) -> String {

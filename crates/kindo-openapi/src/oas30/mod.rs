@@ -18,6 +18,7 @@ mod walk;
 
 pub use error::{ErrorKind, Oas30Error};
 use serde_json::Value;
+pub use shaping::pascal_case;
 
 /// The published 3.0.3 rendition of a 3.1 document: converted, plus the shaping rules that
 /// change nothing the document accepts (S1, S2, S4).

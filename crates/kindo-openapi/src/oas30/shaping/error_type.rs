@@ -129,8 +129,9 @@ pub(super) fn s3_one_error_type(
     Ok(())
 }
 
-/// `createChatCompletion` → `CreateChatCompletion`; `list-models` → `ListModels`.
-pub(super) fn pascal_case(id: &str) -> String {
+/// `createChatCompletion` → `CreateChatCompletion`; `list-models` → `ListModels`. Also names
+/// the client's generated stream event variants (xtask), so both spell a type name one way.
+pub fn pascal_case(id: &str) -> String {
     id.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| {

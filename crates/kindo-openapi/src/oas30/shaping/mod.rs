@@ -38,6 +38,7 @@
 
 mod catch_all;
 mod error_type;
+pub use error_type::pascal_case;
 mod statuses;
 mod streaming;
 mod tagged_variants;
