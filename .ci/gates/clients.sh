@@ -97,6 +97,13 @@ generate_and_build_java_side() {
   ogen go "$gomod" --package-name kindoapi --git-host kindo.local --git-user-id kindo --git-repo-id kindoapi
   rm -rf "$gomod/test" "$gomod/vendor" && mkdir -p "$gomod/vendor/gopkg.in"
   cp -r "$validator" "$gomod/vendor/gopkg.in/"
+  # Debian's validator.v2 is a 2016 snapshot, older than the v2.0.1 the generated go.mod
+  # requires: its Validate rejects every value that is not a struct, which breaks the generated
+  # decoders of string-or-array unions. Give it v2.0.1's behaviour (clients/go/ says how).
+  local v="$gomod/vendor/gopkg.in/validator.v2"
+  chmod -R u+w "$v"
+  cp "$here/clients/go/validator_collections.go" "$v/"
+  perl -0pi -e 's/(\tif sv\.Kind\(\) != reflect\.Struct \{\n\t\treturn )ErrUnsupported(\n\t\})/$1mv.validateOther(sv)$2/ or die "validator.v2: the non-struct case to patch is not there\n"' "$v/validator.go"
   printf '# gopkg.in/validator.v2 v2.0.1\n## explicit\ngopkg.in/validator.v2\n' >"$gomod/vendor/modules.txt"
   # The generator writes `go 1.23`; Debian stable's Go is older and builds this code fine.
   sed -i 's/^go .*/go 1.19/' "$gomod/go.mod"
