@@ -3,7 +3,9 @@
 # and openapi-typescript (+ openapi-fetch) from the 3.1 document, openapi-generator's python,
 # typescript-fetch and go from the 3.0.3 rendition. Each must generate without warnings caused
 # by the document, build or typecheck (mypy, tsc --strict, go build + go vet), and make one
-# typed call per API area against a real server on 127.0.0.1. Diagnostics that are the
+# typed call per API area against a real server on 127.0.0.1; the openapi-python-client caller
+# also decodes a Responses stream, each event into the component that the media type's
+# `x-sse-events` table names for it. Diagnostics that are the
 # generators' own defects are listed, with the reason, in clients/allowlist.txt.
 #
 # Usage: bash .ci/gates/clients.sh <throwaway-dir>
@@ -180,7 +182,7 @@ calls() { # <what> <command...>
   local what="$1"; shift
   timeout 120 "$@" || { tail -n 20 "$work/server.log" >&2; fail "$what: calls failed"; }
 }
-calls "openapi-python-client" env PYTHONPATH="$gen/opc" "$py/python" "$here/clients/opc_python.py"
+calls "openapi-python-client" env PYTHONPATH="$gen/opc" KINDO_DOCUMENT="$doc31" "$py/python" "$here/clients/opc_python.py"
 calls "openapi-generator python" env PYTHONPATH="$gen/ogen-python" "$py/python" "$here/clients/ogen_python.py"
 calls "openapi-fetch" node "$gen/openapi_fetch.js"
 calls "typescript-fetch" node "$gen/typescript_fetch.js"
