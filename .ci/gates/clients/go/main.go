@@ -66,7 +66,7 @@ func main() {
 	// fields, so `{"role":"user"}` fits every ChatMessage branch unless the generator's
 	// useOneOfDiscriminatorLookup option makes it read the discriminator the document declares.
 	// The string-or-array unions do decode from JSON (with validator v2.0.1, see the gate).
-	hello := decode[string](`"Hello"`, "a string")
+	hello := "Hello"
 	user := k.NewChatMessageUser("user")
 	user.SetContent(decode[k.ChatContent](`"Hello"`, "string chat content"))
 	check(user.Content.Get().String != nil && *user.Content.Get().String == hello, "string content decodes as the string branch")

@@ -15,7 +15,8 @@ import (
 )
 
 // validateOther validates the structs inside a value that is not a struct itself, keyed by
-// their place in it; a value with no struct inside has nothing to validate.
+// their place in it. Validate comes back here for every element that is no struct, so scalars
+// and nil pointers end in the default case: nothing to validate.
 func (mv *Validator) validateOther(v reflect.Value) error {
 	m := make(ErrorMap)
 	add := func(place string, inner reflect.Value) {
@@ -32,30 +33,15 @@ func (mv *Validator) validateOther(v reflect.Value) error {
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
 		for i := 0; i < v.Len(); i++ {
-			if holdsStructs(v.Index(i)) {
-				add(fmt.Sprintf("[%d]", i), v.Index(i))
-			}
+			add(fmt.Sprintf("[%d]", i), v.Index(i))
 		}
 	case reflect.Map:
 		for _, key := range v.MapKeys() {
-			if holdsStructs(v.MapIndex(key)) {
-				add(fmt.Sprintf("[%v]", key.Interface()), v.MapIndex(key))
-			}
+			add(fmt.Sprintf("[%v]", key.Interface()), v.MapIndex(key))
 		}
 	}
 	if len(m) > 0 {
 		return m
 	}
 	return nil
-}
-
-// holdsStructs says whether a value may have a struct inside (nil pointers have none).
-func holdsStructs(v reflect.Value) bool {
-	switch v.Kind() {
-	case reflect.Ptr, reflect.Interface:
-		return !v.IsNil() && holdsStructs(v.Elem())
-	case reflect.Struct, reflect.Slice, reflect.Array, reflect.Map:
-		return true
-	}
-	return false
 }
